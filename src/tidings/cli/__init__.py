@@ -1,0 +1,1 @@
+"""tidings.cli stage."""

@@ -1,0 +1,90 @@
+"""`tidings ingest` and `tidings extract`: run the pipeline with or without a database."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from tidings import pipeline
+from tidings.cli.options import EXIT_REJECTS, ActorsOpt, DateOpt, DbOpt, InputsArg, handles_errors
+from tidings.cli.output import Format, json_line, write_rows
+from tidings.cli.progress import IngestProgress
+from tidings.config import load_settings
+from tidings.models import Reject
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+@handles_errors
+def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
+           batch_size: Annotated[int | None, typer.Option(
+               min=1, help="Articles per parse/write batch [default: 64].")] = None,
+           ) -> None:
+    """Extract events from INPUT... and store them; already stored articles are skipped."""
+    settings = load_settings({"db_path": db, "batch_size": batch_size})
+    kb = pipeline.load_kb([str(p) for p in actors or ()])
+    progress = IngestProgress()
+    try:
+        stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
+                             batch_size=settings.batch_size, progress=progress, model=settings.model)
+    finally:
+        progress.stop()
+    for line in stats.reject_messages:
+        print(f"tidings: rejected: {line}", file=sys.stderr)
+    print(f"tidings: {stats.summary()} -> {settings.db_path}", file=sys.stderr)
+    if stats.rejects:
+        raise typer.Exit(EXIT_REJECTS)
+
+
+@handles_errors
+def extract(inputs: InputsArg, date: DateOpt = None, actors: ActorsOpt = None,
+            fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")]
+            = ExtractFormat.jsonl,
+            explain: Annotated[bool, typer.Option(help="Add the dropped candidates and why.")] = False,
+            ) -> None:
+    """Extract events without a database: one JSON object per article on stdout."""
+    settings = load_settings()
+    kb = pipeline.load_kb([str(p) for p in actors or ()])
+    rejected, rows = 0, []
+    for item in pipeline.extract(inputs, default_date=date, kb=kb, batch_size=settings.batch_size,
+                                 model=settings.model):
+        if isinstance(item, Reject):
+            rejected += 1
+            print(f"tidings: rejected: {item.describe()}", file=sys.stderr)
+        elif fmt is ExtractFormat.jsonl:
+            sys.stdout.write(json_line(item.to_json(explain)) + "\n")
+        else:
+            rows.extend(_event_rows(item))
+    if fmt is ExtractFormat.table:
+        import pyarrow as pa
+
+        write_rows(pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA), Format.table)
+    sys.stdout.flush()
+    if rejected:
+        raise typer.Exit(EXIT_REJECTS)
+
+
+def _actor_label(actor) -> str:
+    if actor is None:
+        return ""
+    return f"{actor.name} ({actor.code})" if actor.code else actor.name
+
+
+def _event_rows(result) -> list[dict]:
+    return [{"article": result.article.id, "date": e.date.isoformat(), "source": _actor_label(e.source),
+             "cameo": e.cameo, "target": _actor_label(e.target), "evidence": e.evidence}
+            for e in result.events]
+
+
+def _schema():
+    import pyarrow as pa
+
+    return pa.schema([(n, pa.string()) for n in ("article", "date", "source", "cameo", "target", "evidence")])
+
+
+_EVENT_SCHEMA = _schema()

@@ -1,0 +1,79 @@
+"""Options shared by several commands, defined once (like sqlite-utils' output_options),
+and the wrapper that turns library errors into exit codes."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from tidings.cli.output import Format
+from tidings.config import load_settings
+from tidings.errors import TidingsError
+
+EXIT_ERROR = 1
+EXIT_REJECTS = 3
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="DuckDB file (default: $TIDINGS_DB, tidings.toml [store] db, or ./tidings.duckdb).",
+    show_default=False)]
+DateOpt = Annotated[dt.date | None, typer.Option(
+    "--date", parser=_date, metavar="YYYY-MM-DD",
+    help="Date for records without one (text files without a 'date' header, JSONL/CSV rows without date).")]
+SinceOpt = Annotated[dt.date | None, typer.Option("--since", parser=_date, metavar="YYYY-MM-DD",
+                                                  help="Only on or after this date.")]
+UntilOpt = Annotated[dt.date | None, typer.Option("--until", parser=_date, metavar="YYYY-MM-DD",
+                                                  help="Only on or before this date.")]
+CountryOpt = Annotated[str | None, typer.Option(
+    "--country", help="ISO alpha-3 or CAMEO IGO code, matched on source or target (e.g. IND).")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write results to FILE, not stdout.",
+                                                dir_okay=False, writable=True)]
+InputsArg = Annotated[list[str], typer.Argument(
+    help="Files (.jsonl, .json, .csv, .tsv, .txt), directories, or - for JSONL on stdin.",
+    show_default=False)]
+ActorsOpt = Annotated[list[Path] | None, typer.Option(
+    "--actors", exists=True, dir_okay=False, help="Extra actor dictionary file (repeatable).")]
+
+
+def db_path(db: str | None) -> str:
+    """Flag > environment > tidings.toml > default."""
+    return load_settings({"db_path": db}).db_path
+
+
+F = TypeVar("F", bound=Callable)
+
+
+def handles_errors(func: F) -> F:
+    """Print a TidingsError as one line on stderr and exit 1; everything else propagates."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except TidingsError as exc:
+            print(f"tidings: error: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from exc
+        except BrokenPipeError:
+            # the reader went away (`tidings events | head`): stop quietly, like other Unix tools
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,68 @@
+"""Typed settings resolved once, then passed in as arguments (no module state).
+
+Precedence: explicit argument (a CLI flag) > environment (`TIDINGS_DB`, or the
+sectioned `TIDINGS_STORE__DB` form) > `tidings.toml` in the working directory > default.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from tidings.errors import ConfigError
+
+DEFAULT_DB = "tidings.duckdb"
+CONFIG_FILE = "tidings.toml"
+
+# setting name -> (toml section, key, environment variables in order of preference)
+_SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "db_path": ("store", "db", ("TIDINGS_DB", "TIDINGS_STORE__DB")),
+    "batch_size": ("pipeline", "batch_size", ("TIDINGS_PIPELINE__BATCH_SIZE",)),
+    "model": ("nlp", "model", ("TIDINGS_NLP__MODEL",)),
+}
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    db_path: str = DEFAULT_DB
+    batch_size: int = 64  # articles per spaCy batch and per write transaction
+    model: str | None = None  # None: the nlp stage's default model
+
+
+def _from_toml(path: Path) -> dict[str, object]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"Cannot read {path}: {exc}. Fix or remove the file.", path=str(path)) from exc
+    found = {}
+    for name, (section, key, _) in _SOURCES.items():
+        value = data.get(section, {}).get(key)
+        if value is not None:
+            found[name] = value
+    return found
+
+
+def load_settings(overrides: Mapping[str, object] | None = None,
+                  environ: Mapping[str, str] | None = None,
+                  config_file: str | Path = CONFIG_FILE) -> Settings:
+    """Merge the sources; `overrides` values of None mean "flag not given"."""
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = _from_toml(Path(config_file))
+    for name, (_, _, names) in _SOURCES.items():
+        for var in names:
+            if env.get(var):
+                values[name] = env[var]
+                break
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        raise ConfigError(f"Invalid settings: {exc.errors()[0]['msg']} "
+                          f"({exc.errors()[0]['loc'][0]}). Check flags, TIDINGS_* variables "
+                          f"and {CONFIG_FILE}.") from exc

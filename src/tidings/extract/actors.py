@@ -1,0 +1,430 @@
+"""Actor resolution: noun phrases and pronouns → country + role, using the knowledge base.
+
+One `ActorIndex` is built per parsed document. It scans the document once for dictionary
+matches (names, demonyms, capitals, institutions, role words, places), registers the people it
+meets so that "Hegseth" and later "he" resolve to the person named earlier, and resolves any
+noun phrase head to zero or more `Actor`s ("India and Pakistan" gives two).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.extract.knowledge import Entry, KnowledgeBase
+from tidings.models import Actor, Location
+
+_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj", "prep_skip", "xcomp", "parataxis"}
+_GROUP_PREPS = {"of", "from", "in", "for"}
+_HE = {"he", "him", "his", "she", "her", "hers"}
+_THEY = {"they", "them", "their", "theirs"}
+_KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
+_SEAT_ROLE = "GOV"
+_SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp")
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    entries: list[Entry]
+
+
+@dataclass(slots=True)
+class _Mention:
+    token: int
+    actors: list[Actor]
+    subject: bool
+    person: bool
+
+
+def actor_code(country: str | None, roles: list[str] | tuple[str, ...]) -> str | None:
+    """CAMEO-style code: country (or IGO code) followed by the first role ("PAKMIL")."""
+    if country is None:
+        return roles[0] if roles else None
+    if roles and roles[0] not in ("IGO", "NGO") and len(country) == 3:
+        return country + roles[0]
+    return country
+
+
+class ActorIndex:
+    """Dictionary matches and coreference state for one document."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
+        self.doc, self.kb, self.day = doc, kb, day
+        self.names: dict[int, _Hit] = {}
+        self.roles: dict[int, tuple[int, tuple[str, ...], str]] = {}
+        self.places: dict[int, _Hit] = {}
+        self.people: dict[str, Actor] = {}
+        self.mentions: list[_Mention] = []
+        self._cache: dict[int, list[Actor]] = {}
+        self._scan()
+        self._register_people()
+
+    # ---- scanning -------------------------------------------------------------------
+    def _scan(self) -> None:
+        doc, kb = self.doc, self.kb
+        n = len(doc)
+        i = 0
+        while i < n:
+            hit = self._longest(i, kb.max_words, kb.names, lambda s: s)
+            if hit:
+                self.names[i] = hit
+            place = self._longest(i, kb.max_words, kb.places, lambda s: s)
+            if place:
+                self.places[i] = place
+            i += 1
+        for i in range(n):
+            for j in range(min(n, i + kb.max_role_words), i, -1):
+                term = doc[i:j].text.lower()
+                if term in kb.roles:
+                    roles, kind = kb.roles[term]
+                    self.roles[i] = (j, roles, kind)
+                    break
+
+    def _longest(self, i: int, width: int, table: dict, norm) -> _Hit | None:
+        doc = self.doc
+        if not (doc[i].is_alpha or doc[i].text[:1].isalpha()) or doc[i].is_lower and not doc[i].is_title:
+            if doc[i].is_lower:
+                return None
+        for j in range(min(len(doc), i + width), i, -1):
+            span = doc[i:j]
+            if span[-1].is_punct and j - i > 1:
+                continue
+            entries = table.get(norm(span.text))
+            if entries:
+                if table is self.kb.names:
+                    entries = [e for e in entries if e.valid_on(self.day)] or []
+                    if not entries:
+                        continue
+                return _Hit(i, j, entries)
+        return None
+
+    def _register_people(self) -> None:
+        """Resolve every PERSON entity once, so later surnames and pronouns find it."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = self._clean_name(ent)
+            if not name or name in self.people:
+                continue
+            actor = self._person_actor(ent, name)
+            self.people[name] = actor
+            last = name.split()[-1]
+            if last not in self.people or self.people[last].country is None:
+                self.people[last] = actor
+
+    @staticmethod
+    def _clean_name(ent: Span) -> str:
+        words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+        return " ".join(words).strip()
+
+    def _person_actor(self, ent: Span, name: str) -> Actor:
+        entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
+        if not entries:
+            # a surname of a known office holder ("Hegseth") when exactly one is in office
+            last = name.split()[-1]
+            cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
+            entries = cands if len({e.country for e in cands}) == 1 else []
+        if entries:
+            e = entries[0]
+            return Actor(text=name, name=e.name, code=actor_code(e.country, e.roles),
+                         country=e.country, roles=list(e.roles))
+        country, roles = self._context_of(ent)
+        return Actor(text=name, name=name, code=actor_code(country, roles), country=country, roles=roles)
+
+    def _by_surname(self) -> dict[str, list[tuple[str, list[Entry]]]]:
+        """Known office holders by surname, limited to surnames in this document."""
+        index = _surname_index(self.kb)
+        words = {t.text for t in self.doc}
+        return {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in v]
+                for k, v in index.items() if k in words}
+
+    def _context_of(self, ent: Span) -> tuple[str | None, list[str]]:
+        """Country and roles of an unknown person from titles around the name."""
+        head = ent.root
+        tokens = set(range(ent.start, ent.end))
+        # the noun phrase around the name: compounds/amods before it, and what it is in apposition to
+        for t in head.subtree:
+            if t.dep_ not in _CUT_DEPS:
+                tokens.add(t.i)
+        if head.dep_ == "appos":
+            tokens.update(t.i for t in head.head.subtree if t.i < head.i and t.dep_ != "punct")
+        for child in head.children:
+            if child.dep_ == "appos":
+                tokens.update(t.i for t in child.subtree)
+        return self._country_roles(sorted(tokens))
+
+    def _country_roles(self, idx: list[int]) -> tuple[str | None, list[str]]:
+        country, kind_rank, roles = None, 99, []
+        s = set(idx)
+        for i in idx:
+            hit = self.names.get(i)
+            if hit and hit.end - 1 in s:
+                for e in hit.entries:
+                    if e.kind == "person":
+                        continue
+                    rank = _KIND_RANK.get(e.kind, 9)
+                    if rank < kind_rank:
+                        country, kind_rank = e.country, rank
+                        if e.roles:
+                            roles = list(e.roles)
+            r = self.roles.get(i)
+            if r and r[0] - 1 in s:
+                for role in r[1]:
+                    if role not in roles:
+                        roles.insert(0, role) if kind_rank > 3 and not roles else roles.append(role)
+        return country, roles
+
+    # ---- resolution -------------------------------------------------------------------
+    def resolve(self, token: Token | None, subject: bool = False) -> list[Actor]:
+        """Actors for the noun phrase headed by `token`; conjuncts give several."""
+        if token is None:
+            return []
+        if token.i in self._cache:
+            return self._cache[token.i]
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        out: list[Actor] = []
+        for h in heads:
+            out.extend(self._resolve_one(h))
+        if out:
+            person = len(out) == 1 and any(a.name == out[0].name for a in self.people.values())
+            if token.pos_ != "PRON":
+                bisect.insort(self.mentions, _Mention(token.i, out, subject, person), key=lambda m: m.token)
+        self._cache[token.i] = out
+        return out
+
+    def _resolve_one(self, tok: Token) -> list[Actor]:
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _HE | _THEY:
+            return self.antecedent(tok)
+        if tok.ent_type_ == "PERSON":
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                name = self._clean_name(ent)
+                actor = self.people.get(name) or self.people.get(name.split()[-1])
+                if actor:
+                    return [actor.model_copy(update={"text": self._np_text(tok)})]
+        idx = self._np_tokens(tok)
+        # a person inside the phrase (apposition, "the minister, Rajnath Singh")
+        for i in idx:
+            t = self.doc[i]
+            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj"):
+                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    actor = self.people.get(self._clean_name(ent))
+                    if actor:
+                        return [actor.model_copy(update={"text": self._np_text(tok)})]
+        if low in ("country", "nation", "government") and any(c.lower_ in ("his", "her", "the", "its") for c in tok.children):
+            return self._country_anaphor(tok)
+        # several countries in a group phrase: "officials from India and Pakistan"
+        multi = self._group_countries(tok)
+        country, roles = self._country_roles(idx)
+        if len(multi) > 1:
+            roles = roles or [_SEAT_ROLE]
+            return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c), code=actor_code(c, roles),
+                          country=c, roles=list(roles)) for c in multi]
+        if country is None and not roles:
+            return []
+        name = self._entry_name(idx) or self._np_text(tok)
+        if country and not roles and self._is_country_name(idx):
+            roles = []
+        return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
+                      country=country, roles=roles)]
+
+    def _is_country_name(self, idx: list[int]) -> bool:
+        return any(e.kind in ("country",) for i in idx if i in self.names for e in self.names[i].entries)
+
+    def _entry_name(self, idx: list[int]) -> str | None:
+        best, rank = None, 99
+        for i in idx:
+            hit = self.names.get(i)
+            if hit:
+                for e in hit.entries:
+                    r = _KIND_RANK.get(e.kind, 9)
+                    if r < rank:
+                        best, rank = e.name, r
+        return best
+
+    def _group_countries(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for h in [pobj, *pobj.conjuncts]:
+                        for t in h.subtree:
+                            hit = self.names.get(t.i)
+                            if hit:
+                                c = next((e.country for e in hit.entries if e.kind != "person"), None)
+                                if c and c not in out:
+                                    out.append(c)
+        return out
+
+    def _np_tokens(self, tok: Token) -> list[int]:
+        out: list[int] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t.i)
+            for c in t.children:
+                if c.dep_ in _CUT_DEPS:
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in _GROUP_PREPS:
+                    continue
+                stack.append(c)
+        return sorted(out)
+
+    def _np_text(self, tok: Token) -> str:
+        idx = self._np_tokens(tok)
+        lo, hi = idx[0], idx[-1]
+        if self.doc[lo].dep_ == "det" and self.doc[lo].lower_ in ("the", "a", "an"):
+            lo += 1
+        return self.doc[lo:hi + 1].text if lo <= hi else tok.text
+
+    def subject_of(self, verb: Token) -> list[Actor]:
+        """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
+        v, seen = verb, set()
+        while v.i not in seen:
+            seen.add(v.i)
+            for c in v.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.resolve(objs[0], subject=True)
+            for c in v.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return self.resolve(c, subject=True)
+            if any(c.dep_ == "nsubjpass" for c in v.children):
+                return []
+            if v.dep_ == "relcl":
+                return self.resolve(v.head, subject=True)
+            if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
+                v = v.head
+                continue
+            break
+        return self.according_to(verb)
+
+    def according_to(self, tok: Token) -> list[Actor]:
+        """The source named by 'according to X' in the token's sentence."""
+        for t in tok.sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    return self.resolve(objs[0])
+        return []
+
+    # ---- coreference ------------------------------------------------------------------
+    def antecedent(self, tok: Token) -> list[Actor]:
+        """The actor a pronoun refers to: the nearest earlier mention of the right kind."""
+        low = tok.lower_
+        want_person = low in _HE
+        want_group = low in _THEY
+        if not (want_person or want_group or low in ("it", "its")):
+            return []
+        sent_start = tok.sent.start
+        best: list[Actor] | None = None
+        # same sentence first, nearest before the pronoun
+        for m in reversed(self.mentions):
+            if m.token >= tok.i:
+                continue
+            if m.token < sent_start:
+                break
+            if self._fits(m, want_person, want_group):
+                return m.actors
+        # earlier sentences: prefer the latest sentence, its subject first
+        last_sent = None
+        for m in reversed(self.mentions):
+            if m.token >= sent_start or not self._fits(m, want_person, want_group):
+                continue
+            s = self.doc[m.token].sent.start
+            if last_sent is None:
+                last_sent, best = s, m.actors
+                if m.subject:
+                    return m.actors
+            elif s == last_sent and m.subject:
+                return m.actors
+            elif s != last_sent:
+                break
+        return best or []
+
+    @staticmethod
+    def _fits(m: _Mention, person: bool, group: bool) -> bool:
+        if person:
+            return m.person
+        if group:
+            return len(m.actors) > 1 or not m.person
+        return len(m.actors) == 1 and not m.person
+
+    def _country_anaphor(self, tok: Token) -> list[Actor]:
+        """'his country', 'the country': the country of the nearest earlier actor."""
+        for m in reversed(self.mentions):
+            if m.token < tok.i and m.actors[0].country:
+                c = m.actors[0].country
+                return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c),
+                              code=c, country=c, roles=[])]
+        return []
+
+    def last_two_people(self, before: int) -> list[Actor]:
+        seen: list[Actor] = []
+        for m in reversed(self.mentions):
+            if m.token < before and m.person:
+                if all(a.name != m.actors[0].name for a in seen):
+                    seen.append(m.actors[0])
+            if len(seen) == 2:
+                break
+        return seen if len(seen) == 2 else []
+
+    def prepass(self) -> None:
+        """Resolve every argument noun phrase in document order, so pronouns find antecedents."""
+        for tok in self.doc:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
+                    and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                self.resolve(tok, subject=tok.dep_.startswith("nsubj"))
+
+    # ---- places -----------------------------------------------------------------------
+    def location_in(self, idx: list[int]) -> Location | None:
+        """The most specific known place among the given tokens."""
+        best: Entry | None = None
+        best_name = ""
+        for i in idx:
+            hit = self.places.get(i)
+            if hit is None:
+                continue
+            e = hit.entries[0]
+            if best is None or _place_rank(e) < _place_rank(best):
+                best, best_name = e, e.name
+        if best is None:
+            return None
+        return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
+
+    def countries_in(self, idx: list[int]) -> list[str]:
+        out: list[str] = []
+        for i in idx:
+            hit = self.names.get(i)
+            if hit:
+                c = next((e.country for e in hit.entries if e.kind != "person"), None)
+                if c and c not in out:
+                    out.append(c)
+        return out
+
+
+def _place_rank(e: Entry) -> int:
+    order = {"village": 0, "town": 1, "city": 2, "capital": 3, "disputed": 4, "region": 5, "island": 5}
+    return order.get(e.place_kind or "", 6)
+
+
+def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]:
+    """Surname → known people, computed once per knowledge base."""
+    cache = kb.__dict__.get("_surnames")
+    if cache is None:
+        cache = {}
+        for surface, entries in kb.names.items():
+            people = [e for e in entries if e.kind == "person"]
+            if people and " " in surface:
+                cache.setdefault(surface.split()[-1], []).append((surface, people))
+        kb.__dict__["_surnames"] = cache
+    return cache

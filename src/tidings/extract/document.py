@@ -1,0 +1,29 @@
+"""One parsed article in, one `ArticleResult` out: time, actors, events and quotes together."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tidings.extract.actors import ActorIndex
+from tidings.extract.events import extract_events
+from tidings.extract.knowledge import KnowledgeBase, load_kb
+from tidings.extract.patterns import load_patterns
+from tidings.extract.quotes import extract_quotes
+from tidings.extract.time import find_timexes
+from tidings.models import Article, ArticleResult, Entity
+
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME"}
+
+
+def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> ArticleResult:
+    """Extract events, quotes, time expressions and entities from one parsed article."""
+    kb = kb if kb is not None else load_kb()
+    book = load_patterns()
+    timexes = find_timexes(article.text, article.date)
+    actors = ActorIndex(doc, kb, article.date)
+    actors.prepass()
+    events, dropped = extract_events(doc, article, actors, timexes, book)
+    quotes = extract_quotes(doc, actors, set(book.speech))
+    entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
+                for e in doc.ents if e.label_ in _ENTITY_LABELS]
+    return ArticleResult(article=article, events=events, quotes=quotes, timexes=timexes,
+                         entities=entities, dropped=dropped)

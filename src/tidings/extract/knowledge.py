@@ -1,0 +1,223 @@
+"""The actor and place knowledge base, read from the package's TSV data files.
+
+Files and columns are documented in `tidings/data/README.md`. Every file is parsed once per
+process (see `load_kb`) and validated row by row: a bad row raises `CodebookError` naming the
+file and line, before any article is read.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from tidings.errors import CodebookError, Errors
+
+Kind = str  # country | igo | institution | group | person | capital | demonym | place
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One surface form of a known actor or place."""
+
+    kind: Kind
+    name: str
+    country: str | None
+    roles: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_kind: str | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass
+class KnowledgeBase:
+    """Surface form → entries. Proper names match case-sensitively, role words in lower case."""
+
+    names: dict[str, list[Entry]] = field(default_factory=dict)
+    roles: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    places: dict[str, list[Entry]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # code -> name
+    max_words: int = 1
+    max_role_words: int = 1
+
+    def add_name(self, surface: str, entry: Entry) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        self.names.setdefault(surface, []).append(entry)
+        # "the Kremlin" and "Kremlin" both match
+        self.max_words = max(self.max_words, len(surface.split()))
+
+    def add_place(self, surface: str, entry: Entry) -> None:
+        surface = surface.strip()
+        if surface:
+            self.places.setdefault(surface, []).append(entry)
+            self.max_words = max(self.max_words, len(surface.split()))
+
+    def add_role(self, term: str, roles: tuple[str, ...], kind: str) -> None:
+        term = term.strip().lower()
+        if term:
+            self.roles[term] = (roles, kind)
+            self.max_role_words = max(self.max_role_words, len(term.split()))
+
+    def lookup(self, surface: str, day: dt.date | None = None) -> list[Entry]:
+        """Entries for a surface form valid on `day`; person entries out of office are dropped."""
+        found = self.names.get(surface) or []
+        if day is None:
+            return list(found)
+        return [e for e in found if e.valid_on(day)]
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _date(value: str, path: str, line: int) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CodebookError(Errors.E101.format(path=path, line=line, problem=f"bad date {value!r}"),
+                            path=path, line=line) from exc
+
+
+def read_tsv(path: Path | str, text: str | None = None,
+             columns: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) from a TSV file with a header; check required columns."""
+    name = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CodebookError(Errors.E101.format(path=name, line=0, problem=str(exc)),
+                                path=name, line=0) from exc
+    reader = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader, None)
+    if header is None:
+        raise CodebookError(Errors.E101.format(path=name, line=1, problem="empty file"), path=name, line=1)
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise CodebookError(Errors.E101.format(path=name, line=1, problem=f"missing columns {missing}"),
+                            path=name, line=1)
+    for n, row in enumerate(reader, start=2):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            raise CodebookError(Errors.E101.format(
+                path=name, line=n, problem=f"expected {len(header)} fields, found {len(row)}"),
+                path=name, line=n)
+        yield n, dict(zip(header, (c.strip() for c in row)))
+
+
+def _data_text(filename: str) -> tuple[str, str]:
+    ref = resources.files("tidings") / "data" / filename
+    return f"tidings/data/{filename}", ref.read_text(encoding="utf-8")
+
+
+def _load_countries(kb: KnowledgeBase, path: str, text: str) -> None:
+    for _, r in read_tsv(path, text, ("code", "name", "aliases", "demonyms", "capitals")):
+        code = r["code"]
+        kb.countries[code] = r["name"]
+        for s in [r["name"], *_split(r["aliases"])]:
+            kb.add_name(s, Entry("country", r["name"], code))
+        for s in _split(r["demonyms"]):
+            kb.add_name(s, Entry("demonym", r["name"], code))
+        for s in _split(r["capitals"]):
+            kb.add_name(s, Entry("capital", s, code, ("GOV",)))
+
+
+def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
+    for n, r in read_tsv(path, text, ("name", "aliases", "country", "roles")):
+        entry = Entry(kind, r["name"], r["country"] or None, tuple(_split(r["roles"])),
+                      _date(r.get("start_date", ""), path, n), _date(r.get("end_date", ""), path, n))
+        for s in [r["name"], *_split(r["aliases"])]:
+            kb.add_name(s, entry)
+
+
+def _load_igos(kb: KnowledgeBase, path: str, text: str) -> None:
+    for _, r in read_tsv(path, text, ("code", "name", "aliases", "roles")):
+        entry = Entry("igo", r["name"], r["code"], tuple(_split(r["roles"])) or ("IGO",))
+        for s in [r["name"], *_split(r["aliases"])]:
+            kb.add_name(s, entry)
+
+
+def _load_roles(kb: KnowledgeBase, path: str, text: str) -> None:
+    for _, r in read_tsv(path, text, ("term", "roles", "kind")):
+        kb.add_role(r["term"], tuple(_split(r["roles"])), r["kind"])
+
+
+def _load_places(kb: KnowledgeBase, path: str, text: str) -> None:
+    for n, r in read_tsv(path, text, ("name", "aliases", "country", "lat", "lon", "kind")):
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except ValueError as exc:
+            raise CodebookError(Errors.E101.format(path=path, line=n, problem="lat/lon not numbers"),
+                                path=path, line=n) from exc
+        entry = Entry("place", r["name"], r["country"] or None, lat=lat, lon=lon, place_kind=r["kind"])
+        for s in [r["name"], *_split(r["aliases"])]:
+            kb.add_place(s, entry)
+
+
+_LOADERS = (
+    ("countries.tsv", _load_countries),
+    ("igos.tsv", _load_igos),
+    ("institutions.tsv", lambda kb, p, t: _load_simple(kb, p, t, "institution")),
+    ("groups.tsv", lambda kb, p, t: _load_simple(kb, p, t, "group")),
+    ("people.tsv", lambda kb, p, t: _load_simple(kb, p, t, "person")),
+    ("roles.tsv", _load_roles),
+    ("places.tsv", _load_places),
+)
+
+
+def load_user_actors(kb: KnowledgeBase, path: Path | str) -> None:
+    """Add a user's actor file (TSV with name, aliases, country, roles[, start_date, end_date])."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodebookError(Errors.E101.format(path=str(p), line=0, problem=str(exc)), path=str(p), line=0) from exc
+    rows = list(read_tsv(p, text, ("name", "aliases", "country", "roles")))
+    for n, r in rows:
+        if r["country"] and not (len(r["country"]) == 3 and r["country"].isupper()):
+            raise CodebookError(Errors.E101.format(path=str(p), line=n, problem=f"bad country code {r['country']!r}"),
+                                path=str(p), line=n)
+    _load_simple(kb, str(p), text, "person")
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for filename, loader in _LOADERS:
+        try:
+            path, text = _data_text(filename)
+        except FileNotFoundError:
+            continue
+        loader(kb, path, text)
+    return kb
+
+
+def load_kb(actor_files: Iterable[Path | str] = ()) -> KnowledgeBase:
+    """The packaged knowledge base, plus user actor files (which override packaged entries)."""
+    files = list(actor_files)
+    base = _packaged_kb()
+    if not files:
+        return base
+    kb = KnowledgeBase(names={k: list(v) for k, v in base.names.items()}, roles=dict(base.roles),
+                       places=base.places, countries=base.countries,
+                       max_words=base.max_words, max_role_words=base.max_role_words)
+    for f in files:
+        user = KnowledgeBase()
+        load_user_actors(user, f)
+        for surface, entries in user.names.items():
+            kb.names[surface] = entries  # a user entry replaces the packaged one
+            kb.max_words = max(kb.max_words, len(surface.split()))
+    return kb

@@ -1,0 +1,149 @@
+"""Verb patterns (data/verbs.yaml): verb lemma + particle + object/preposition → CAMEO code."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from tidings.errors import CodebookError, Errors
+from tidings.extract.codebook import load_codebook
+
+_PATH = "tidings/data/verbs.yaml"
+_OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    code: str
+    verbs: tuple[str, ...]
+    objects: tuple[str, ...] = ()
+    target: tuple[str, ...] = ("dobj",)
+    intent: str | None = None
+    threat: str | None = None
+    inner: dict[str, str] = field(default_factory=dict)
+    sym: bool = False
+    intent_only: bool = False
+    protest_only: bool = False
+    victim: bool = False
+    index: int = 0
+
+    @property
+    def rule(self) -> str:
+        return f"verbs.yaml#{self.index}:{self.verbs[0]}{'+' + self.objects[0] if self.objects else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class PatternBook:
+    by_verb: dict[str, tuple[VerbPattern, ...]]
+    speech: dict[str, str]
+    irrealis: frozenset[str]
+    threat_cues: frozenset[str] = frozenset()
+    accusation_cues: frozenset[str] = frozenset()
+
+    def match(self, verb: Token) -> tuple[VerbPattern, Token | None] | None:
+        """The first pattern that fits this verb, with the object token that selected it."""
+        objs = _object_tokens(verb)
+        for key in _verb_keys(verb):
+            for p in self.by_verb.get(key, ()):
+                if not p.objects:
+                    return p, None
+                for obj, forms in objs:
+                    if any(f in p.objects for f in forms):
+                        return p, obj
+        return None
+
+
+def _verb_keys(verb: Token) -> list[str]:
+    """Lemma with its particle or adjacent preposition first ("call on", "carry out"), then bare."""
+    lemma = verb.lemma_.lower()
+    keys = []
+    for c in verb.children:
+        if c.dep_ in ("prt", "prep") and c.i > verb.i:
+            keys.append(f"{lemma} {c.lower_}")
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i == c.i + 1:
+                        keys.append(f"{lemma} {c.lower_} {g.lemma_.lower()}")
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i == verb.i + 1:
+            keys.append(f"{lemma} {c.lemma_.lower()}")
+    keys.append(lemma)
+    return keys
+
+
+def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
+    """Objects a pattern may require: direct object, 'in solidarity', 'out an attack', etc."""
+    out: list[tuple[Token, set[str]]] = []
+    for c in verb.children:
+        if c.dep_ in _OBJ_DEPS:
+            out.append((c, _forms(c)))
+            for g in c.children:  # "500 tonnes of food", "a grant of $2 million"
+                if g.dep_ == "prep" and g.lower_ == "of":
+                    out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
+            out.extend((cj, _forms(cj)) for cj in c.conjuncts)
+        elif c.dep_ in ("prep", "prt", "agent"):
+            out.append((c, {c.lower_}))
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append((g, _forms(g)))
+        elif c.dep_ == "xcomp":  # "vowed to retaliate"
+            out.append((c, {c.lemma_.lower()}))
+    return out
+
+
+def _forms(tok: Token) -> set[str]:
+    lemma = tok.lemma_.lower()
+    forms = {lemma, tok.lower_}
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for m in mods:
+        forms.add(f"{m.lower_} {lemma}")
+        forms.add(f"{m.lower_} {tok.lower_}")
+        forms.add(m.lemma_.lower())
+    return forms
+
+
+def _check_code(code: str, where: str) -> str:
+    if code not in load_codebook():
+        raise CodebookError(Errors.E102.format(code=code, path=_PATH, line=where), path=_PATH, line=where)
+    return code
+
+
+@functools.lru_cache(maxsize=1)
+def load_patterns() -> PatternBook:
+    """Parse and validate data/verbs.yaml once per process."""
+    text = (resources.files("tidings") / "data" / "verbs.yaml").read_text(encoding="utf-8")
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CodebookError(Errors.E101.format(path=_PATH, line=getattr(getattr(exc, "problem_mark", None), "line", 0),
+                                               problem=str(exc)), path=_PATH, line=0) from exc
+    by_verb: dict[str, list[VerbPattern]] = {}
+    for n, item in enumerate(raw.get("patterns", [])):
+        where = f"pattern {n}"
+        try:
+            p = VerbPattern(
+                code=_check_code(str(item["code"]), where),
+                verbs=tuple(str(v).lower() for v in item["verbs"]),
+                objects=tuple(str(o).lower() for o in item.get("objects", ())),
+                target=tuple(str(t) for t in item.get("target", ("dobj",))),
+                intent=_check_code(str(item["intent"]), where) if item.get("intent") else None,
+                threat=_check_code(str(item["threat"]), where) if item.get("threat") else None,
+                inner={str(k).lower(): _check_code(str(v), where) for k, v in (item.get("inner") or {}).items()},
+                sym=bool(item.get("sym", False)), intent_only=bool(item.get("intent_only", False)),
+                protest_only=bool(item.get("protest_only", False)), victim=bool(item.get("victim", False)),
+                index=n,
+            )
+        except (KeyError, TypeError) as exc:
+            raise CodebookError(Errors.E101.format(path=_PATH, line=where, problem=f"bad pattern: {exc}"),
+                                path=_PATH, line=where) from exc
+        for v in p.verbs:
+            by_verb.setdefault(v, []).append(p)
+    speech = {str(k).lower(): _check_code(str(v), "speech") for k, v in (raw.get("speech") or {}).items()}
+    irrealis = frozenset(str(v).lower() for v in raw.get("irrealis_governors", ()))
+    cues = raw.get("content_cues") or {}
+    return PatternBook({k: tuple(v) for k, v in by_verb.items()}, speech, irrealis,
+                       frozenset(str(w).lower() for w in cues.get("threat", ())),
+                       frozenset(str(w).lower() for w in cues.get("accusation", ())))

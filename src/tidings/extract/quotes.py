@@ -1,0 +1,118 @@
+"""Quotes: direct quotations and reported speech, each attributed to a resolved speaker.
+
+A direct quote is attributed through the parse: the first verb outside the quotation that
+the quoted words hang from, walked up to the nearest verb of saying; its subject (a name, a
+title, or a pronoun resolved by `ActorIndex`) is the speaker. Quotes that stand alone take
+the speaker of an adjacent "he said" sentence or of the previous quote.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.actors import ActorIndex
+from tidings.models import Actor, Quote
+
+_QUOTE_RE = re.compile(r"“([^“”]{1,2000})”|\"([^\"]{1,2000})\"")
+_SPEECH_EXTRA = {"ask", "add", "tell", "write", "say", "state", "declare", "warn", "insist", "urge",
+                 "describe", "call", "quote", "accord", "post", "announce", "stress", "reiterate"}
+
+
+def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list[Quote]:
+    """Direct quotes first, then reported speech not already covered by a direct quote."""
+    speech = set(speech_verbs) | _SPEECH_EXTRA
+    quotes: list[Quote] = []
+    last: tuple[str | None, Actor | None] = (None, None)
+    for m in _QUOTE_RE.finditer(doc.text):
+        start, end = m.span(1) if m.group(1) is not None else m.span(2)
+        if not doc.text[start:end].strip():
+            continue
+        speaker, actor = _attribute(doc, actors, start, end, speech)
+        if speaker is None:
+            speaker, actor = last
+        else:
+            last = (speaker, actor)
+        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=doc.text[start:end].strip(),
+                            kind="direct", start=start, end=end))
+    direct = [(q.start, q.end) for q in quotes]
+    for tok in doc:
+        if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for comp in tok.children:
+            if comp.dep_ != "ccomp":
+                continue
+            span = doc[comp.left_edge.i:comp.right_edge.i + 1]
+            while len(span) and (span[0].dep_ == "mark" or span[0].is_punct):
+                span = span[1:]
+            while len(span) and span[-1].is_punct and span[-1].text not in ("”", '"'):
+                span = span[:-1]
+            if len(span) < 3 or any(a <= span.start_char and span.end_char <= b + 1 for a, b in direct):
+                continue
+            speaker, actor = _speaker_of(actors, tok)
+            if speaker is None:
+                continue
+            quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text, kind="indirect",
+                                start=span.start_char, end=span.end_char))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
+               speech: set[str]) -> tuple[str | None, Actor | None]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    inside = set(range(span.start, span.end))
+    for tok in span:
+        head = tok.head
+        if head.i in inside or head.i == tok.i:
+            continue
+        verb = _up_to_speech(head, speech)
+        if verb is not None:
+            found = _speaker_of(actors, verb)
+            if found[0] is not None:
+                return found
+    # a quote that is a sentence of its own: "…," he said. / X said: "…"
+    sent = span.sent if span.start < len(doc) else None
+    if sent is not None:
+        for tok in sent:
+            if tok.i not in inside and tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
+                found = _speaker_of(actors, tok)
+                if found[0] is not None:
+                    return found
+        nxt = doc[sent.end].sent if sent.end < len(doc) else None
+        if nxt is not None and len(nxt) <= 8:
+            for tok in nxt:
+                if tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
+                    found = _speaker_of(actors, tok)
+                    if found[0] is not None:
+                        return found
+    return None, None
+
+
+def _up_to_speech(tok: Token, speech: set[str]) -> Token | None:
+    """Walk from the quote's attachment to the nearest verb of saying, else the first verb."""
+    first_verb = None
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            first_verb = first_verb or t
+            if t.lemma_.lower() in speech:
+                return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return first_verb
+
+
+def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | None]:
+    found = actors.subject_of(verb)
+    if not found:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":
+            return None, None
+        text = verb.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+        return text, None
+    actor = found[0]
+    return actor.name, actor

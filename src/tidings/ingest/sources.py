@@ -1,0 +1,69 @@
+"""Expand input arguments (files, directories, `-`) and dispatch each file to its reader."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from tidings.errors import Errors, IngestError
+from tidings.ingest.registry import ReaderRegistry, readers
+from tidings.models import Article, Reject
+
+SNIFF_BYTES = 4096
+STDIN = "-"
+
+
+def expand(paths: Iterable[str], registry: ReaderRegistry = readers) -> Iterator[Path | str]:
+    """Files as given, directories walked recursively in sorted order keeping only files
+    with a known extension (hidden files skipped), `-` passed through."""
+    for p in paths:
+        if p == STDIN:
+            yield STDIN
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.is_file() and child.suffix.lower() in registry.extensions:
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            raise IngestError(Errors.E002.format(path=p, problem="no such file or directory"), path=p)
+
+
+def read_file(path: Path, default_date: dt.date | None,
+              registry: ReaderRegistry = readers) -> Iterator[Article | Reject]:
+    try:
+        stream: BinaryIO = path.open("rb")
+    except OSError as exc:
+        yield Reject(origin=str(path), message=f"cannot open ({exc.strerror})")
+        return
+    with stream:
+        head = stream.read(SNIFF_BYTES)
+        stream.seek(0)
+        reader = registry.for_path(path, head)
+        if reader is None:
+            yield Reject(origin=str(path), message="unknown input format")
+            return
+        yield from reader.read(stream, str(path), default_date, path)
+
+
+def read_inputs(paths: list[str], default_date: dt.date | None = None,
+                stdin: BinaryIO | None = None,
+                registry: ReaderRegistry = readers) -> Iterator[Article | Reject]:
+    """Yield every record of every input, in order; `-` reads JSONL from stdin.
+
+    Bad records become `Reject`s and never stop the valid ones; only a missing path
+    raises (`IngestError`), before anything is read from it.
+    """
+    for item in expand(paths, registry):
+        if item == STDIN:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from registry.get("jsonl").read(stream, STDIN, default_date, None)
+        else:
+            yield from read_file(item, default_date, registry)

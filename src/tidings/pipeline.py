@@ -1,0 +1,132 @@
+"""The main job: read inputs, skip stored articles, extract, and write each batch in one
+transaction. The library never prints; callers get `RunStats` and an optional callback."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from tidings.errors import ConfigError
+from tidings.extract import extract_stream
+from tidings.ingest import read_inputs
+from tidings.models import Article, ArticleResult, Reject
+from tidings.store import Store
+
+DEFAULT_BATCH_SIZE = 64
+
+
+@dataclass
+class RunStats:
+    """Counts for one run; `reject_messages` holds `Reject.describe()` lines in input order."""
+
+    articles_read: int = 0
+    articles_new: int = 0
+    articles_skipped: int = 0
+    events: int = 0
+    quotes: int = 0
+    rejects: int = 0
+    reject_messages: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.articles_read} articles read, {self.articles_new} new, "
+                f"{self.articles_skipped} already stored, {self.events} events, "
+                f"{self.quotes} quotes, {self.rejects} rejected")
+
+
+Progress = Callable[[RunStats], None]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def load_kb(actor_files: Sequence[str] = ()):
+    """The extractor's knowledge base with extra actor files, or None for its default."""
+    if not actor_files:
+        return None
+    import tidings.extract
+
+    loader = getattr(tidings.extract, "load_kb", None)
+    if loader is None:
+        raise ConfigError("This build of tidings cannot load extra actor files yet; "
+                          "run without --actors.")
+    return loader(actor_files=tuple(actor_files))
+
+
+class _Split:
+    """Split a record stream into articles (iterated) and rejects (collected on the side)."""
+
+    def __init__(self, records: Iterable[Article | Reject], stats: RunStats) -> None:
+        self.records = records
+        self.stats = stats
+        self.pending: list[Reject] = []
+
+    def take_rejects(self) -> list[Reject]:
+        taken, self.pending = self.pending, []
+        return taken
+
+    def articles(self) -> Iterator[Article]:
+        for record in self.records:
+            if isinstance(record, Reject):
+                self.stats.rejects += 1
+                self.stats.reject_messages.append(record.describe())
+                self.pending.append(record)
+            else:
+                self.stats.articles_read += 1
+                yield record
+
+
+def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
+                  batch_size: int, progress: Progress | None) -> Iterator[Article]:
+    """Drop articles stored earlier or repeated in this input, one id lookup per chunk."""
+    seen: set[str] = set()
+    for chunk in _chunks(articles, batch_size):
+        stored = store.known_ids(a.id for a in chunk)
+        for article in chunk:
+            if article.id in stored or article.id in seen:
+                stats.articles_skipped += 1
+                continue
+            seen.add(article.id)
+            yield article
+        if progress:
+            progress(stats)
+
+
+def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None, kb=None,
+        batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+        model: str | None = None) -> RunStats:
+    """Ingest `inputs` into the database at `db_path`; rerunning it changes nothing.
+
+    Raises StoreError if a batch cannot be written (that batch is rolled back, earlier
+    ones stay, and a rerun resumes) and IngestError for a missing input path.
+    """
+    stats = RunStats()
+    with Store(db_path) as store:
+        split = _Split(read_inputs(list(inputs), default_date), stats)
+        fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
+        results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size)
+        for batch in _chunks(results, batch_size):
+            store.write_batch(batch, split.take_rejects())
+            stats.articles_new += len(batch)
+            stats.events += sum(len(r.events) for r in batch)
+            stats.quotes += sum(len(r.quotes) for r in batch)
+            if progress:
+                progress(stats)
+        store.write_rejects(split.take_rejects())
+    if progress:
+        progress(stats)
+    return stats
+
+
+def extract(inputs: Sequence[str], default_date: dt.date | None = None, kb=None,
+            batch_size: int = DEFAULT_BATCH_SIZE, model: str | None = None,
+            ) -> Iterator[ArticleResult | Reject]:
+    """Extract without a database: results in input order, rejects as soon as they are read."""
+    split = _Split(read_inputs(list(inputs), default_date), RunStats())
+    for result in extract_stream(split.articles(), kb=kb, model=model, batch_size=batch_size):
+        yield from split.take_rejects()
+        yield result
+    yield from split.take_rejects()

@@ -1,0 +1,57 @@
+"""Open the DuckDB file, apply migrations, and hand out the connection or per-thread cursors."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import duckdb
+
+from tidings.errors import Errors, StoreError
+from tidings.models import ArticleResult, Reject
+from tidings.store import write
+from tidings.store.migrate import migrate
+
+
+class Store:
+    """A tidings database. Use as a context manager; `cursor()` gives one cursor per thread.
+
+    `read_only=True` never creates a file: a missing database raises StoreError (E202).
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(Errors.E202.format(path=self.path), path=self.path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(Errors.E201.format(path=self.path, problem=str(exc).splitlines()[0]),
+                             path=self.path) from exc
+        if not read_only:
+            migrate(self.con, self.path)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def cursor(self):
+        """A cursor for another thread; DuckDB connections are not shared across threads."""
+        return self.con.cursor()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        return write.known_ids(self.con, ids)
+
+    def write_batch(self, results: Sequence[ArticleResult], rejects: Sequence[Reject] = ()) -> None:
+        write.write_batch(self.con, results, rejects, self.path)
+
+    def write_rejects(self, rejects: Sequence[Reject]) -> None:
+        write.write_rejects(self.con, rejects, self.path)
+
+    def sql(self, query: str, params: Sequence[object] | None = None):
+        """Run a read query and return an Arrow table."""
+        return self.con.sql(query, params=list(params) if params else None).to_arrow_table()

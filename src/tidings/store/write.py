@@ -1,0 +1,79 @@
+"""All writes to the store: one transaction per batch, Arrow tables in, no row-by-row SQL.
+
+A batch holds articles and every child row they own; it lands whole or not at all.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+
+import duckdb
+import pyarrow as pa
+
+from tidings.errors import Errors, StoreError
+from tidings.models import ArticleResult, Reject
+from tidings.store.tables import CHILD_TABLES, reject_table, result_tables
+
+def _insert(con, table: str, data: pa.Table, sql: str | None = None) -> None:
+    """Register `data` under a unique view name and insert it by column name."""
+    if data.num_rows == 0:
+        return
+    view = f"_tidings_in_{table}_{uuid.uuid4().hex[:12]}"
+    con.register(view, data)
+    try:
+        con.execute(sql.format(view=view) if sql else f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(view)
+
+
+# Identical rejects from an earlier run of the same input are not stored twice.
+_INSERT_NEW_REJECTS = """
+INSERT INTO rejects BY NAME
+SELECT n.* FROM {view} n
+WHERE NOT EXISTS (
+    SELECT 1 FROM rejects r
+    WHERE r.origin = n.origin AND r.line IS NOT DISTINCT FROM n.line
+      AND r.field IS NOT DISTINCT FROM n.field AND r.message = n.message
+      AND r.raw IS NOT DISTINCT FROM n.raw)
+"""
+
+
+def known_ids(con, ids: Iterable[str]) -> set[str]:
+    """The subset of `ids` already stored (one query per call, not per id)."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return set()
+    probe = pa.table({"article_id": pa.array(wanted, pa.string())})
+    view = f"_tidings_probe_{uuid.uuid4().hex[:12]}"
+    con.register(view, probe)
+    try:
+        rows = con.execute(f"SELECT a.article_id FROM articles a JOIN {view} p USING (article_id)").fetchall()
+    finally:
+        con.unregister(view)
+    return {r[0] for r in rows}
+
+
+def write_batch(con, results: Sequence[ArticleResult], rejects: Sequence[Reject] = (),
+                path: str = "") -> None:
+    """Write a batch of results (and pending rejects) in one transaction.
+
+    Raises StoreError after rolling back only this batch; earlier batches stay committed.
+    """
+    if not results and not rejects:
+        return
+    tables = result_tables(results)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _insert(con, "articles", tables["articles"])
+        for name in CHILD_TABLES:
+            _insert(con, name, tables[name])
+        _insert(con, "rejects", reject_table(rejects), _INSERT_NEW_REJECTS)
+        con.execute("COMMIT")
+    except (duckdb.Error, pa.ArrowException) as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(Errors.E203.format(count=len(results), path=path or "the database",
+                                            problem=str(exc).splitlines()[0]), path=path) from exc
+
+
+def write_rejects(con, rejects: Sequence[Reject], path: str = "") -> None:
+    write_batch(con, [], rejects, path)

@@ -1,0 +1,71 @@
+"""Shared fixtures: fixture file paths, hand-built results, a DuckDB in tmp_path, and one
+real spaCy pipeline per session for the tests that need it."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tidings.models import Actor, Article, ArticleResult, Event, Quote, Timex
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real English pipeline, loaded once for the whole session."""
+    from tidings.nlp import load_nlp
+
+    return load_nlp()
+
+
+def actor(name: str, code: str, country: str, roles=("GOV",), text: str | None = None) -> Actor:
+    return Actor(text=text or name, name=name, code=code, country=country, roles=list(roles))
+
+
+def make_result(article_id: str = "a1", date: dt.date = dt.date(2025, 5, 1),
+                text: str = "India thanked the United States on Thursday.",
+                events: int = 1, quotes: int = 1) -> ArticleResult:
+    """An `ArticleResult` built by hand, so store/query/CLI tests never need the extractor."""
+    ind = actor("India", "IND", "IND", ("GOV",), text="India")
+    usa = actor("United States", "USAGOV", "USA", ("GOV",), text="the United States")
+    evs = [Event(id=f"{article_id}-e{n}", sentence=0, evidence=text, start=0, end=len(text),
+                 date=date - dt.timedelta(days=n), date_text="on Thursday", date_precision="day",
+                 source=ind, target=usa, cameo="051", root="05", quad_class=1, goldstein=3.4,
+                 rule="test-rule", verb="thank")
+           for n in range(events)]
+    qs = [Quote(speaker="Rajnath Singh", speaker_actor=actor("Rajnath Singh", "INDGOV", "IND"),
+                text=f"We are grateful ({n}).", kind="direct", start=0, end=10)
+          for n in range(quotes)]
+    return ArticleResult(article=Article(id=article_id, date=date, text=text, title="T"),
+                         events=evs, quotes=qs,
+                         timexes=[Timex(text="Thursday", start=35, end=43, type="DATE",
+                                        value="2025-05-01")])
+
+
+@pytest.fixture
+def result_factory():
+    return make_result
+
+
+@pytest.fixture
+def db_path(tmp_path) -> str:
+    return str(tmp_path / "test.duckdb")
+
+
+@pytest.fixture
+def filled_db(db_path) -> str:
+    """A database holding three hand-built articles (no extractor involved)."""
+    from tidings.store import Store
+
+    with Store(db_path) as store:
+        store.write_batch([make_result("a1", dt.date(2025, 5, 1), events=2, quotes=1),
+                           make_result("a2", dt.date(2025, 5, 3), events=1, quotes=0)])
+        store.write_batch([make_result("a3", dt.date(2025, 6, 1), events=0, quotes=2)])
+    return db_path
