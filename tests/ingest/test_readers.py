@@ -101,6 +101,7 @@ def test_readers_directory_is_walked_sorted_and_filtered(tmp_path, fixtures):
     (tmp_path / "b" / "two.txt").write_text("date 2025-01-02\nSecond.", encoding="utf-8")
     (tmp_path / "a.jsonl").write_text('{"id": "one", "date": "2025-01-01", "text": "First."}\n')
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "README.md").write_text("About this corpus.")
     (tmp_path / ".hidden.txt").write_text("date 2025-01-03\nHidden.")
     arts, rejs = _split(read_inputs([str(tmp_path)]))
     assert rejs == []

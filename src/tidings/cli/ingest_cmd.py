@@ -23,7 +23,7 @@ class ExtractFormat(str, Enum):
 @handles_errors
 def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
            batch_size: Annotated[int | None, typer.Option(
-               min=1, help="Articles per parse/write batch [default: 64].")] = None,
+               min=1, help="Articles per parse/write batch (default 64).")] = None,
            ) -> None:
     """Extract events from INPUT... and store them; already stored articles are skipped."""
     settings = load_settings({"db_path": db, "batch_size": batch_size})

@@ -30,7 +30,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 DbOpt = Annotated[str | None, typer.Option(
-    "--db", help="DuckDB file (default: $TIDINGS_DB, tidings.toml [store] db, or ./tidings.duckdb).",
+    "--db", help="DuckDB file (default: $TIDINGS_DB, store.db in tidings.toml, or ./tidings.duckdb).",
     show_default=False)]
 DateOpt = Annotated[dt.date | None, typer.Option(
     "--date", parser=_date, metavar="YYYY-MM-DD",
@@ -46,7 +46,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write results to FILE, not stdout.",
                                                 dir_okay=False, writable=True)]
 InputsArg = Annotated[list[str], typer.Argument(
-    help="Files (.jsonl, .json, .csv, .tsv, .txt), directories, or - for JSONL on stdin.",
+    metavar="INPUT", help="Files (.jsonl, .json, .csv, .tsv, .txt), directories, or - for JSONL on stdin.",
     show_default=False)]
 ActorsOpt = Annotated[list[Path] | None, typer.Option(
     "--actors", exists=True, dir_okay=False, help="Extra actor dictionary file (repeatable).")]

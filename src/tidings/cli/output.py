@@ -54,7 +54,7 @@ def render_table(table: pa.Table, out: IO[str], title: str | None = None) -> Non
     for name in table.column_names:
         view.add_column(name, overflow="fold", max_width=60)
     for row in table.to_pylist():
-        view.add_row(*(_cell(v) for v in row.values()))
+        view.add_row(*(" ".join(_cell(v).split()) for v in row.values()))
     console.print(view)
     if table.num_rows == 0:
         console.print("(no rows)", style="dim")

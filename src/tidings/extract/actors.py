@@ -18,6 +18,7 @@ from tidings.models import Actor, Location
 
 _CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj", "prep_skip", "xcomp", "parataxis"}
 _GROUP_PREPS = {"of", "from", "in", "for"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "into", "to", "from", "toward", "towards", "around"}
 _HE = {"he", "him", "his", "she", "her", "hers"}
 _THEY = {"they", "them", "their", "theirs"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
@@ -60,6 +61,8 @@ class ActorIndex:
         self.people: dict[str, Actor] = {}
         self.mentions: list[_Mention] = []
         self._cache: dict[int, list[Actor]] = {}
+        self._name_cover: dict[int, _Hit] = {}
+        self._role_cover: dict[int, int] = {}
         self._scan()
         self._register_people()
 
@@ -83,6 +86,12 @@ class ActorIndex:
                     roles, kind = kb.roles[term]
                     self.roles[i] = (j, roles, kind)
                     break
+        for start, hit in self.names.items():
+            for k in range(start, hit.end):
+                self._name_cover.setdefault(k, hit)
+        for start, (end, _roles, _kind) in self.roles.items():
+            for k in range(start, end):
+                self._role_cover.setdefault(k, start)
 
     def _longest(self, i: int, width: int, table: dict, norm) -> _Hit | None:
         doc = self.doc
@@ -201,24 +210,29 @@ class ActorIndex:
         if tok.pos_ == "PRON" or low in _HE | _THEY:
             return self.antecedent(tok)
         if tok.ent_type_ == "PERSON":
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None:
-                name = self._clean_name(ent)
-                actor = self.people.get(name) or self.people.get(name.split()[-1])
-                if actor:
-                    return [actor.model_copy(update={"text": self._np_text(tok)})]
+            actor = self._person_at(tok)
+            if actor:
+                return [actor.model_copy(update={"text": self._np_text(tok)})]
+        core = self._core_tokens(tok)
+        if not self._has_actor_signal(tok, core):
+            return []
+        if self._is_locative(tok):
+            return []
         idx = self._np_tokens(tok)
         # a person inside the phrase (apposition, "the minister, Rajnath Singh")
         for i in idx:
             t = self.doc[i]
             if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj"):
-                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
-                if ent is not None:
-                    actor = self.people.get(self._clean_name(ent))
-                    if actor:
-                        return [actor.model_copy(update={"text": self._np_text(tok)})]
-        if low in ("country", "nation", "government") and any(c.lower_ in ("his", "her", "the", "its") for c in tok.children):
+                actor = self._person_at(t)
+                if actor:
+                    return [actor.model_copy(update={"text": self._np_text(tok)})]
+        if low in ("country", "nation", "government", "state") and \
+                any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
+                not self._countries_among(core):
             return self._country_anaphor(tok)
+        pair = self._pair_anaphor(tok)
+        if pair:
+            return pair
         # several countries in a group phrase: "officials from India and Pakistan"
         multi = self._group_countries(tok)
         country, roles = self._country_roles(idx)
@@ -226,13 +240,80 @@ class ActorIndex:
             roles = roles or [_SEAT_ROLE]
             return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c), code=actor_code(c, roles),
                           country=c, roles=list(roles)) for c in multi]
+        if country is None:
+            country = self._possessive_country(tok)
         if country is None and not roles:
             return []
         name = self._entry_name(idx) or self._np_text(tok)
-        if country and not roles and self._is_country_name(idx):
-            roles = []
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
+
+    def _person_at(self, tok: Token) -> Actor | None:
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        if ent is None:
+            return None
+        name = self._clean_name(ent)
+        return self.people.get(name) or self.people.get(name.split()[-1])
+
+    def _core_tokens(self, tok: Token) -> list[int]:
+        """The head noun and its modifiers before it: 'Pakistan's military spokesman'."""
+        out = [tok.i]
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det", "appos") or \
+                    (c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.i in self._role_cover):
+                out.extend(t.i for t in c.subtree)
+        return sorted(out)
+
+    def _has_actor_signal(self, tok: Token, core: list[int]) -> bool:
+        if tok.i in self._name_cover or tok.i in self._role_cover:
+            return True
+        if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return True
+        return any(i in self._name_cover for i in core if self.doc[i].dep_ in ("poss", "compound", "amod", "nmod"))
+
+    def _is_locative(self, tok: Token) -> bool:
+        """'in Doha', 'at the Kremlin gates': a place named as where, not who."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+            return False
+        hit = self._name_cover.get(tok.i)
+        return hit is not None and all(e.kind in ("capital", "country") for e in hit.entries) and \
+            not any(self.doc[i].i in self._role_cover for i in self._core_tokens(tok))
+
+    def _countries_among(self, idx: list[int]) -> list[str]:
+        return self.countries_in(idx)
+
+    def _possessive_country(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"):
+                ante = self.antecedent(c)
+                if ante and ante[0].country:
+                    return ante[0].country
+        return None
+
+    def _pair_anaphor(self, tok: Token) -> list[Actor]:
+        """'the two ministers', 'both governments': the last two people or countries named."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("two", "both") for c in tok.children):
+            return []
+        if tok.i in self._role_cover and self.kb.roles.get(self._role_term(tok), ((), ""))[1] == "title":
+            return self.last_two_people(tok.i)
+        seen: list[Actor] = []
+        for m in reversed(self.mentions):
+            if m.token < tok.i and not m.person:
+                for a in m.actors:
+                    if a.country and all(a.country != b.country for b in seen):
+                        seen.append(a)
+            if len(seen) >= 2:
+                break
+        return seen[:2] if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _role_term(self, tok: Token) -> str:
+        start = self._role_cover.get(tok.i)
+        if start is None:
+            return ""
+        end = self.roles[start][0]
+        return self.doc[start:end].text.lower()
 
     def _is_country_name(self, idx: list[int]) -> bool:
         return any(e.kind in ("country",) for i in idx if i in self.names for e in self.names[i].entries)

@@ -24,7 +24,7 @@ _FUTURE = {"will", "shall", "'ll", "wo"}
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely", "supposedly"}
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
-_INHERIT = ("conj", "advcl", "xcomp")  # clauses that share their head's time
+_INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come"}
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
@@ -167,6 +167,15 @@ class _Coder:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     return self.actors.resolve(c)
+        elif slot not in ("dative", "poss"):
+            # "mediated talks between Rwanda and Congo", "held a call with Blinken"
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == slot:
+                            for g in p.children:
+                                if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
+                                    return found
         return []
 
     def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor]) -> tuple[list[Actor], float]:
@@ -192,6 +201,21 @@ class _Coder:
                 if cand and not any(t.i in range(q0, q1) for q0, q1 in ()):
                     return cand[:1], 0.7
         return [], 1.0
+
+    def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
+        return any(self._slot(verb, s) for s in pattern.target)
+
+    def _anaphoric_object(self, verb: Token) -> bool:
+        """'condemned the move', 'rejected the decision': the object is an earlier event."""
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
+                   for d in c.children) for c in verb.children)
+
+    def _last_actor_of_previous_event(self, source: list[Actor]) -> list[Actor]:
+        src = {a.country for a in source}
+        for e in reversed(self.events):
+            if e.source is not None and e.source.country and e.source.country not in src:
+                return [e.source]
+        return []
 
     def _country_actor(self, code: str) -> Actor:
         name = self.actors.kb.countries.get(code, code)
@@ -226,11 +250,14 @@ class _Coder:
             elif speech is None:
                 self._drop(si, verb, code, f"{mode.reason}: not done")
                 return
-        target, conf = self._target(verb, pattern, source)
+        if pattern and pattern.sym and len(source) > 1 and not self._slot_any(verb, pattern):
+            source, target, conf = source[:1], source[1:], 1.0
+        else:
+            target, conf = self._target(verb, pattern, source)
+        if not target and code[:2] in ("11", "12", "16", "17") and self._anaphoric_object(verb):
+            target = self._last_actor_of_previous_event(source)
         if speech is not None:
             code, target, conf = self._statement(verb, code, source, target, conf)
-        if pattern and pattern.sym and not target and len(source) > 1:
-            source, target = source[:1], source[1:]
         if not source and not target:
             self._drop(si, verb, code, "no actor resolved")
             return

@@ -40,7 +40,9 @@ def _candidates(ctx: rules.Ctx) -> list[Hit]:
     out = []
     for name, pattern in ctx.g.patterns.items():
         resolve = rules.RULES[name]
-        for m in pattern.finditer(ctx.text if name in rules.CASED_RULES else ctx.low):
+        source = ctx.text if name in rules.CASED_RULES else ctx.low
+        trigger, lead = ctx.g.triggers[name]
+        for m in _matches(pattern, trigger, lead, source):
             try:
                 hit = resolve(m, ctx)
             except (ValueError, OverflowError):  # dates beyond year 1..9999
@@ -48,6 +50,28 @@ def _candidates(ctx: rules.Ctx) -> list[Hit]:
             if hit is not None and hit.start < hit.end:
                 out.append(hit)
     return out
+
+
+def _matches(pattern: re.Pattern[str], trigger: re.Pattern[str], lead: int,
+             s: str) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that contain a `trigger` match, scanning only near triggers.
+
+    The bounded search only locates a start; the match is then redone on the whole string
+    so look-aheads see the real text after it.
+    """
+    done = 0
+    for t in trigger.finditer(s):
+        lo = max(done, t.start() - lead)
+        while lo <= t.start():
+            found = pattern.search(s, lo, t.end() + rules.TRIGGER_TAIL)
+            if found is None or found.start() > t.start():
+                break
+            m = pattern.match(s, found.start())
+            if m is not None and m.end() > t.start():
+                yield m
+                done = m.end()
+                break
+            lo = found.start() + 1
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

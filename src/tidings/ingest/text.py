@@ -54,4 +54,4 @@ def read_text(stream: BinaryIO, origin: str, default_date: dt.date | None,
     yield make_article(fields, origin, None, default_date, raw=clip(text))
 
 
-TEXT = register(Reader("text", (".txt", ".text", ".md"), lambda head: True, read_text))
+TEXT = register(Reader("text", (".txt", ".text"), lambda head: True, read_text))
