@@ -53,8 +53,10 @@ def actor_code(country: str | None, roles: list[str] | tuple[str, ...]) -> str |
 class ActorIndex:
     """Dictionary matches and coreference state for one document."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date,
+                 collectives: frozenset[str] = frozenset()) -> None:
         self.doc, self.kb, self.day = doc, kb, day
+        self.collectives = collectives
         self.names: dict[int, _Hit] = {}
         self.roles: dict[int, tuple[int, tuple[str, ...], str]] = {}
         self.places: dict[int, _Hit] = {}
@@ -132,6 +134,12 @@ class ActorIndex:
 
     def _person_actor(self, ent: Span, name: str) -> Actor:
         entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
+        if not entries:
+            # a known person out of office keeps a nationality, not an office
+            former = [e for e in self.kb.lookup(name) if e.kind == "person"]
+            if len({e.country for e in former}) == 1:
+                c = former[0].country
+                return Actor(text=name, name=former[0].name, code=c, country=c, roles=[])
         if not entries:
             # a surname of a known office holder ("Hegseth") when exactly one is in office
             last = name.split()[-1]
@@ -213,6 +221,11 @@ class ActorIndex:
             actor = self._person_at(tok)
             if actor:
                 return [actor.model_copy(update={"text": self._np_text(tok)})]
+        inner = self._collective_member(tok)
+        if inner is not None:
+            found = self._resolve_one(inner)
+            if found:
+                return found
         core = self._core_tokens(tok)
         if not self._has_actor_signal(tok, core):
             return []
@@ -234,7 +247,7 @@ class ActorIndex:
         if pair:
             return pair
         # several countries in a group phrase: "officials from India and Pakistan"
-        multi = self._group_countries(tok)
+        multi = self._group_countries(tok) or self._conjoined_modifiers(tok)
         country, roles = self._country_roles(idx)
         if len(multi) > 1:
             roles = roles or [_SEAT_ROLE]
@@ -247,6 +260,15 @@ class ActorIndex:
         name = self._entry_name(idx) or self._np_text(tok)
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
+
+    def _collective_member(self, tok: Token) -> Token | None:
+        """'a group of Moroccan diplomats' → 'diplomats'."""
+        if tok.lemma_.lower() not in self.collectives and tok.lower_ not in self.collectives:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
 
     def _person_at(self, tok: Token) -> Actor | None:
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
@@ -328,6 +350,18 @@ class ActorIndex:
                     if r < rank:
                         best, rank = e.name, r
         return best
+
+    def _conjoined_modifiers(self, tok: Token) -> list[str]:
+        """'Thai and Cambodian troops', 'Egyptian and Sudanese officials'."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and any(True for _ in c.conjuncts):
+                for m in [c, *c.conjuncts]:
+                    hit = self._name_cover.get(m.i)
+                    country = next((e.country for e in hit.entries if e.kind != "person"), None) if hit else None
+                    if country and country not in out:
+                        out.append(country)
+        return out if len(out) > 1 else []
 
     def _group_countries(self, tok: Token) -> list[str]:
         out: list[str] = []
@@ -483,9 +517,12 @@ class ActorIndex:
         return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
 
     def countries_in(self, idx: list[int]) -> list[str]:
+        """Countries named among the tokens, leaving out places named only as where."""
         out: list[str] = []
         for i in idx:
             hit = self.names.get(i)
+            if hit and self._is_locative(self.doc[hit.end - 1]):
+                continue
             if hit:
                 c = next((e.country for e in hit.entries if e.kind != "person"), None)
                 if c and c not in out:

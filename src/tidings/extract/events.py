@@ -120,9 +120,14 @@ class _Coder:
         gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
         if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
             gov = gov.head
+        if gov is not None and gov.lemma_.lower() in self.book.intent_governors and gov.i != verb.i:
+            return _Mode("future", f"intended ('{gov.text} to')")
         if gov is not None and gov.lemma_.lower() in self.book.irrealis and gov.i != verb.i:
             if gov.lemma_.lower() != "be" or verb.dep_ == "xcomp":
                 return _Mode("governed", f"governed by '{gov.text}'")
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
+                and verb.head.lemma_.lower() in self.book.intent_governors:
+            return _Mode("future", f"intended ('{verb.head.text} to')")
         if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
                 and verb.head.lemma_.lower() not in _FACTIVE_INF:
             return _Mode("governed", f"infinitive under '{verb.head.text}'")
@@ -223,7 +228,8 @@ class _Coder:
 
     # ---- coding ---------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span, si: int) -> None:
-        match = self.book.match(verb)
+        match = next((m for m in self.book.matches(verb)
+                      if not m[0].protest_only or self._protest_subject(verb)), None)
         lemma = verb.lemma_.lower()
         speech = self.book.speech.get(lemma) if match is None else None
         if match is None and speech is None:
@@ -231,8 +237,6 @@ class _Coder:
         mode = self._mode(verb, sent)
         pattern, _obj = match if match else (None, None)
         code = self._refine(verb, pattern) if pattern else speech
-        if pattern and pattern.protest_only and not self._protest_subject(verb):
-            return
         source = self._subject(verb)
         if mode.status in ("negated", "conditional", "question", "governed"):
             self._drop(si, verb, code, mode.reason)
@@ -260,6 +264,9 @@ class _Coder:
             code, target, conf = self._statement(verb, code, source, target, conf)
         if not source and not target:
             self._drop(si, verb, code, "no actor resolved")
+            return
+        if pattern and pattern.sym and not target:
+            self._drop(si, verb, code, "a mutual act (talks, meeting) with only one party")
             return
         if speech is not None and not any(a.country for a in source):
             self._drop(si, verb, code, "statement without a known speaker")
@@ -294,9 +301,11 @@ class _Coder:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return True
+        if subj.lemma_.lower() in self.book.crowd_words or subj.lower_ in self.book.crowd_words:
+            return True
         actors = self.actors.resolve(subj, subject=True)
-        return not actors or any(r in ("CVL", "OPP", "LAB", "EDU", "NGM", "REB", "MED", "BUS", "HRI")
-                                 for a in actors for r in a.roles) or subj.tag_ == "NNS"
+        return any(r in ("CVL", "OPP", "LAB", "EDU", "NGM", "MED", "BUS", "HRI", "AGR", "HLH")
+                   for a in actors for r in a.roles)
 
     def _self_stated(self, verb: Token, source: list[Actor]) -> bool:
         """Future acts count as intent or threat only when the actor says them of itself."""
@@ -314,7 +323,9 @@ class _Coder:
             return True
         speaker = {a.country for a in self._subject(t) if a.country}
         acting = {a.country for a in source if a.country}
-        return bool(speaker) and bool(acting) and acting <= speaker
+        if not speaker:  # an unnamed source reports it: the report's own voice
+            return True
+        return bool(acting) and acting <= speaker
 
     def _statement(self, verb: Token, code: str, source: list[Actor], target: list[Actor],
                    conf: float) -> tuple[str, list[Actor], float]:
@@ -340,9 +351,21 @@ class _Coder:
             future = any(t.lower_ in _FUTURE | {"would"} for t in tokens)
             if future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
                 return "138", others[:1], conf
-            if words & self.book.accusation_cues or any(c in text for c in self.book.accusation_cues if " " in c):
-                return "112", others[:1], conf
+            accused = self._subject_actors(tokens, src_c)
+            if accused and (words & self.book.accusation_cues
+                            or any(c in text for c in self.book.accusation_cues if " " in c)):
+                return "112", accused[:1], conf
         return code, (target or others[:1]), conf
+
+    def _subject_actors(self, tokens: list[Token], src_c: set[str]) -> list[Actor]:
+        """Other actors that are the subject (or its possessor) of a clause in the content."""
+        out: list[Actor] = []
+        for t in tokens:
+            if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")):
+                for a in self.actors.resolve(t):
+                    if a.country and a.country not in src_c:
+                        out.append(a)
+        return out
 
     def _threat_by_speaker(self, tokens: list[Token], src_c: set[str]) -> bool:
         for t in tokens:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -42,18 +43,22 @@ class PatternBook:
     irrealis: frozenset[str]
     threat_cues: frozenset[str] = frozenset()
     accusation_cues: frozenset[str] = frozenset()
+    crowd_words: frozenset[str] = frozenset()
+    intent_governors: frozenset[str] = frozenset()
+    collectives: frozenset[str] = frozenset()
 
-    def match(self, verb: Token) -> tuple[VerbPattern, Token | None] | None:
-        """The first pattern that fits this verb, with the object token that selected it."""
+    def matches(self, verb: Token) -> Iterator[tuple[VerbPattern, Token | None]]:
+        """Patterns that fit this verb, most specific first, with the object that selected each."""
         objs = _object_tokens(verb)
         for key in _verb_keys(verb):
             for p in self.by_verb.get(key, ()):
                 if not p.objects:
-                    return p, None
+                    yield p, None
+                    continue
                 for obj, forms in objs:
                     if any(f in p.objects for f in forms):
-                        return p, obj
-        return None
+                        yield p, obj
+                        break
 
 
 def _verb_keys(verb: Token) -> list[str]:
@@ -68,7 +73,7 @@ def _verb_keys(verb: Token) -> list[str]:
                     if g.dep_ == "pobj" and g.i == c.i + 1:
                         keys.append(f"{lemma} {c.lower_} {g.lemma_.lower()}")
     for c in verb.children:
-        if c.dep_ == "dobj" and c.i == verb.i + 1:
+        if c.dep_ == "dobj":  # "exchanged artillery fire", "took hostage"
             keys.append(f"{lemma} {c.lemma_.lower()}")
     keys.append(lemma)
     return keys
@@ -146,4 +151,7 @@ def load_patterns() -> PatternBook:
     cues = raw.get("content_cues") or {}
     return PatternBook({k: tuple(v) for k, v in by_verb.items()}, speech, irrealis,
                        frozenset(str(w).lower() for w in cues.get("threat", ())),
-                       frozenset(str(w).lower() for w in cues.get("accusation", ())))
+                       frozenset(str(w).lower() for w in cues.get("accusation", ())),
+                       frozenset(str(w).lower() for w in cues.get("crowd", ())),
+                       frozenset(str(w).lower() for w in raw.get("intent_governors", ())),
+                       frozenset(str(w).lower() for w in raw.get("collectives", ())))

@@ -64,6 +64,9 @@ def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
     if span is None:
         return None, None
     inside = set(range(span.start, span.end))
+    according = actors.according_to(span[0])
+    if according:
+        return according[0].name, according[0]
     for tok in span:
         head = tok.head
         if head.i in inside or head.i == tok.i:
