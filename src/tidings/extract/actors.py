@@ -226,6 +226,11 @@ class ActorIndex:
             found = self._resolve_one(inner)
             if found:
                 return found
+        if tok.pos_ == "PROPN" and tok.text in self.people and tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+            return [self.people[tok.text].model_copy(update={"text": self._np_text(tok)})]
+        pair = self._pair_anaphor(tok)
+        if pair:
+            return pair
         core = self._core_tokens(tok)
         if not self._has_actor_signal(tok, core):
             return []
@@ -243,9 +248,6 @@ class ActorIndex:
                 any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
                 not self._countries_among(core):
             return self._country_anaphor(tok)
-        pair = self._pair_anaphor(tok)
-        if pair:
-            return pair
         # several countries in a group phrase: "officials from India and Pakistan"
         multi = self._group_countries(tok) or self._conjoined_modifiers(tok)
         country, roles = self._country_roles(idx)
@@ -516,12 +518,12 @@ class ActorIndex:
             return None
         return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
 
-    def countries_in(self, idx: list[int]) -> list[str]:
-        """Countries named among the tokens, leaving out places named only as where."""
+    def countries_in(self, idx: list[int], locative: bool = False) -> list[str]:
+        """Countries named among the tokens; places named only as where count if `locative`."""
         out: list[str] = []
         for i in idx:
             hit = self.names.get(i)
-            if hit and self._is_locative(self.doc[hit.end - 1]):
+            if hit and not locative and self._is_locative(self.doc[hit.end - 1]):
                 continue
             if hit:
                 c = next((e.country for e in hit.entries if e.kind != "person"), None)

@@ -188,7 +188,7 @@ class _Coder:
         for slot in slots:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
-                return found, 1.0
+                return self._place_victims(verb, found), 1.0
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         idx = [t.i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative") for t in c.subtree]
         src_c = {a.country for a in source}
@@ -206,6 +206,19 @@ class _Coder:
                 if cand and not any(t.i in range(q0, q1) for q0, q1 in ()):
                     return cand[:1], 0.7
         return [], 1.0
+
+    def _place_victims(self, verb: Token, found: list[Actor]) -> list[Actor]:
+        """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place."""
+        if any(a.country for a in found):
+            return found
+        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+        countries = [c for c in self.actors.countries_in(idx, locative=True)]
+        loc = self.actors.location_in(idx)
+        country = countries[0] if countries else (loc.country if loc else None)
+        if country is None:
+            return found
+        return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
+                for a in found]
 
     def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
         return any(self._slot(verb, s) for s in pattern.target)
@@ -383,9 +396,12 @@ class _Coder:
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
               dated: _Dated, location, confidence: float, rule: str, threatened: str | None) -> None:
         key = (si, code[:2], s.country if s else None, t.country if t else None, s.name if s else None)
-        if key in self._seen:
+        sc, tc = (s.country if s else None), (t.country if t else None)
+        pair = frozenset((sc, tc)) if code[:2] in ("04", "19") else (sc, tc)
+        again = (code[:2], pair, dated.date)  # the same act told twice in one article
+        if key in self._seen or (sc and tc and again in self._seen):
             return
-        self._seen.add(key)
+        self._seen.update((key, again))
         cc: CameoCode = self.codebook[code]
         eid = hashlib.sha1(f"{self.article.id}|{si}|{verb.i}|{code}|{s and s.code}|{t and t.code}".encode()).hexdigest()[:16]
         self.events.append(Event(

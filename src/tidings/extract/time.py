@@ -77,8 +77,10 @@ def _matches(pattern: re.Pattern[str], trigger: re.Pattern[str], lead: int,
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping candidates (the earlier one on a tie), in text order."""
     kept: list[Hit] = []
+    taken = bytearray(max((h.end for h in hits), default=0))
     for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
+        if taken.find(1, h.start, h.end) == -1:
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
             kept.append(h)
     return sorted(kept, key=lambda h: h.start)
 

@@ -275,10 +275,9 @@ class Grammar:
         vague_num = r"a\s+few|a\s+couple|several|few|many|some"
         unit = f"(?:{_alt(v['unit'])})"
         weekday = f"(?:{_alt(v['weekday'])})"
-        cues = [w for w in v["future_cue"]]
-        self.future_cue = re.compile("|".join(
+        self.future_cue = re.compile("|".join(  # no \b before "'ll"
             (r"\b" if w[:1].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+") + r"\b"
-            for w in sorted(cues, key=len, reverse=True)))
+            for w in sorted(v["future_cue"], key=len, reverse=True)))
         self.report_verb = re.compile(rf"\b(?:{_alt(v['report_verb'])})\b")
         self.month_full = month_full
         P = re.compile  # every pattern but the month ones runs on ASCII-lowered text
