@@ -18,7 +18,7 @@ import pytest
 HEADERS: dict[str, list[str]] = {
     "countries.tsv": ["code", "name", "aliases", "demonyms", "capitals", "fips"],
     "institutions.tsv": ["name", "aliases", "country", "roles"],
-    "igos.tsv": ["code", "name", "aliases", "roles"],
+    "igos.tsv": ["code", "name", "aliases", "roles", "parent"],
     "groups.tsv": ["name", "aliases", "country", "roles", "start_date", "end_date"],
     "roles.tsv": ["term", "roles", "kind"],
     "people.tsv": ["name", "aliases", "country", "roles", "title", "start_date", "end_date", "source"],

@@ -131,8 +131,9 @@ class _Coder:
         if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
                 and verb.head.lemma_.lower() not in _FACTIVE_INF:
             return _Mode("governed", f"infinitive under '{verb.head.text}'")
-        if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj", "conj", "amod", "compound") \
-                and not any(c.dep_ in _SUBJ for c in kids):
+        if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJ for c in kids) and (
+                verb.dep_ in ("pobj", "amod", "compound")
+                or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
             return _Mode("governed", "a gerund used as a noun")
         auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
         lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
@@ -360,10 +361,10 @@ class _Coder:
             for c in self.actors.countries_in([t.i for t in tokens]):
                 if c not in src_c:
                     others.append(self._country_actor(c))
+        future = any(t.lower_ in _FUTURE | {"would"} for t in tokens)
+        if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
+            return "138", (others[:1] or target or self._last_actor_of_previous_event(source)), conf
         if code == "010" and others:
-            future = any(t.lower_ in _FUTURE | {"would"} for t in tokens)
-            if future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
-                return "138", others[:1], conf
             accused = self._subject_actors(tokens, src_c)
             if accused and (words & self.book.accusation_cues
                             or any(c in text for c in self.book.accusation_cues if " " in c)):
@@ -409,6 +410,14 @@ class _Coder:
             date=dated.date, date_text=dated.text, date_precision=dated.precision, source=s, target=t,
             cameo=cc.code, root=cc.root, quad_class=cc.quad_class, goldstein=cc.goldstein, plover=cc.plover,
             location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened))
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """'a history of supporting …' names a habit; 'after accusing …' tells an act."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pcomp" and t.head.lower_ in ("of", "for", "about", "against", "in", "on", "to", "without")
 
 
 def _same(a: list[Actor], b: list[Actor]) -> bool:

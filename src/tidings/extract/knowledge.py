@@ -32,6 +32,7 @@ class Entry:
     lat: float | None = None
     lon: float | None = None
     place_kind: str | None = None
+    code: str | None = None  # an IGO's own code where it differs from `country` (UNHCR: HCR in UNO)
 
     def valid_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -145,7 +146,9 @@ def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
 
 def _load_igos(kb: KnowledgeBase, path: str, text: str) -> None:
     for _, r in read_tsv(path, text, ("code", "name", "aliases", "roles")):
-        entry = Entry("igo", r["name"], r["code"], tuple(_split(r["roles"])) or ("IGO",))
+        # a UN agency counts as the UN for its country field; its own code stays in `name`-level code
+        entry = Entry("igo", r["name"], r.get("parent") or r["code"], tuple(_split(r["roles"])) or ("IGO",),
+                      code=r["code"])
         for s in [r["name"], *_split(r["aliases"])]:
             kb.add_name(s, entry)
 

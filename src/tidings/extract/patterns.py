@@ -85,8 +85,8 @@ def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
     for c in verb.children:
         if c.dep_ in _OBJ_DEPS:
             out.append((c, _forms(c)))
-            for g in c.children:  # "500 tonnes of food", "a grant of $2 million"
-                if g.dep_ == "prep" and g.lower_ == "of":
+            for g in c.children:  # "500 tonnes of food", "20 million euros in aid"
+                if g.dep_ == "prep" and g.lower_ in ("of", "in", "worth"):
                     out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
             out.extend((cj, _forms(cj)) for cj in c.conjuncts)
         elif c.dep_ in ("prep", "prt", "agent"):
@@ -146,6 +146,9 @@ def load_patterns() -> PatternBook:
                                 path=_PATH, line=where) from exc
         for v in p.verbs:
             by_verb.setdefault(v, []).append(p)
+    # for each verb, patterns that need an object are more specific: try them first
+    for v, ps in by_verb.items():
+        ps.sort(key=lambda p: (not p.objects, p.index))
     speech = {str(k).lower(): _check_code(str(v), "speech") for k, v in (raw.get("speech") or {}).items()}
     irrealis = frozenset(str(v).lower() for v in raw.get("irrealis_governors", ()))
     cues = raw.get("content_cues") or {}
