@@ -123,9 +123,12 @@ class ActorIndex:
                 continue
             actor = self._person_actor(ent, name)
             self.people[name] = actor
-            last = name.split()[-1]
+            parts = name.split()
+            last = parts[-1]
             if last not in self.people or self.people[last].country is None:
                 self.people[last] = actor
+            if len(parts) == 2 and actor.country:  # "Wang Yi" is later "Wang"
+                self.people.setdefault(parts[0], actor)
 
     @staticmethod
     def _clean_name(ent: Span) -> str:
@@ -226,7 +229,8 @@ class ActorIndex:
             found = self._resolve_one(inner)
             if found:
                 return found
-        if tok.pos_ == "PROPN" and tok.text in self.people and tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+        if tok.pos_ == "PROPN" and tok.text in self.people and tok.ent_type_ not in ("GPE", "NORP") \
+                and tok.i not in self._name_cover:
             return [self.people[tok.text].model_copy(update={"text": self._np_text(tok)})]
         pair = self._pair_anaphor(tok)
         if pair:
@@ -315,22 +319,21 @@ class ActorIndex:
         return None
 
     def _pair_anaphor(self, tok: Token) -> list[Actor]:
-        """'the two ministers', 'both governments': the last two people or countries named."""
+        """'the two ministers', 'both governments': the last two parties of different countries."""
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if not any(c.lower_ in ("two", "both") for c in tok.children):
             return []
-        if tok.i in self._role_cover and self.kb.roles.get(self._role_term(tok), ((), ""))[1] == "title":
-            return self.last_two_people(tok.i)
         seen: list[Actor] = []
         for m in reversed(self.mentions):
-            if m.token < tok.i and not m.person:
-                for a in m.actors:
-                    if a.country and all(a.country != b.country for b in seen):
-                        seen.append(a)
+            if m.token >= tok.i:
+                continue
+            for a in m.actors:
+                if a.country and all(a.country != b.country for b in seen):
+                    seen.append(a)
             if len(seen) >= 2:
                 break
-        return seen[:2] if len(seen) >= 2 else self.last_two_people(tok.i)
+        return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
 
     def _role_term(self, tok: Token) -> str:
         start = self._role_cover.get(tok.i)
