@@ -23,6 +23,9 @@ _HE = {"he", "him", "his", "she", "her", "hers"}
 _THEY = {"they", "them", "their", "theirs"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 _SEAT_ROLE = "GOV"
+_GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",
+                "insurgent", "faction"}
+_ARMED_ROLES = {"REB", "INS", "SEP", "RAD", "UAF"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp")
 
 
@@ -232,7 +235,7 @@ class ActorIndex:
         if tok.pos_ == "PROPN" and tok.text in self.people and tok.ent_type_ not in ("GPE", "NORP") \
                 and tok.i not in self._name_cover:
             return [self.people[tok.text].model_copy(update={"text": self._np_text(tok)})]
-        pair = self._pair_anaphor(tok)
+        pair = self._pair_anaphor(tok) or self._definite_group(tok)
         if pair:
             return pair
         core = self._core_tokens(tok)
@@ -319,11 +322,16 @@ class ActorIndex:
         return None
 
     def _pair_anaphor(self, tok: Token) -> list[Actor]:
-        """'the two ministers', 'both governments': the last two parties of different countries."""
+        """'the two ministers', 'both governments': the last pair named together, else the last two."""
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if not any(c.lower_ in ("two", "both") for c in tok.children):
             return []
+        for m in reversed(self.mentions):
+            if m.token < tok.i and len(m.actors) == 2 and all(a.country for a in m.actors):
+                if m.token >= tok.sent.start or self.doc[m.token].sent.start >= self._previous_sentence_start(tok):
+                    return list(m.actors)
+                break
         seen: list[Actor] = []
         for m in reversed(self.mentions):
             if m.token >= tok.i:
@@ -334,6 +342,19 @@ class ActorIndex:
             if len(seen) >= 2:
                 break
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _previous_sentence_start(self, tok: Token) -> int:
+        start = tok.sent.start
+        return self.doc[start - 1].sent.start if start > 0 else 0
+
+    def _definite_group(self, tok: Token) -> list[Actor]:
+        """'the group', 'the rebels': the last non-state armed actor named."""
+        if tok.lemma_.lower() not in _GROUP_NOUNS or not any(d.lower_ == "the" for d in tok.children):
+            return []
+        for m in reversed(self.mentions):
+            if m.token < tok.i and any(r in _ARMED_ROLES for a in m.actors for r in a.roles):
+                return list(m.actors)
+        return []
 
     def _role_term(self, tok: Token) -> str:
         start = self._role_cover.get(tok.i)

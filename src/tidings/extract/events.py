@@ -25,6 +25,9 @@ _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
+_PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
+_EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
+                "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come"}
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
@@ -49,9 +52,11 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
     """Code every verb of the document; return kept events and the dropped candidates."""
     coder = _Coder(doc, article, actors, timexes, book)
     for si, sent in enumerate(doc.sents):
-        for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-                coder.code_verb(tok, sent, si)
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT")]
+        # reported acts first, so a statement knows whether its content was coded on its own
+        verbs.sort(key=lambda t: t.lemma_.lower() in book.speech)
+        for tok in verbs:
+            coder.code_verb(tok, sent, si)
     return coder.events, coder.dropped
 
 
@@ -63,6 +68,7 @@ class _Coder:
         self.events: list[Event] = []
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
+        self._event_verbs: set[int] = set()
         self._timex_heads = self._anchor_timexes(timexes)
 
     # ---- dates --------------------------------------------------------------------------
@@ -135,6 +141,8 @@ class _Coder:
                 verb.dep_ in ("pobj", "amod", "compound")
                 or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
             return _Mode("governed", "a gerund used as a noun")
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return _Mode("governed", "a participle describing a noun ('companies accused of …')")
         auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
         lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
         hedge = any(c.lower_ in _HEDGES for c in kids) or any(c.lower_ in _HEDGES for c in verb.head.children
@@ -152,6 +160,11 @@ class _Coder:
         return self.actors.subject_of(verb)
 
     def _slot(self, verb: Token, slot: str) -> list[Actor]:
+        if slot == "dobj" and verb.dep_ == "relcl" and (
+                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+                or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+                and any(c.dep_ == "nsubj" for c in verb.children)):
+            return self.actors.resolve(verb.head)  # "the test that both governments condemned"
         for c in verb.children:
             if slot in ("dobj", "dative") and c.dep_ == slot:
                 found = self.actors.resolve(c)
@@ -197,7 +210,8 @@ class _Coder:
             if c not in src_c:
                 return [self._country_actor(c)], 0.9
         loc = self.actors.location_in(idx)
-        if loc and loc.country and loc.country not in src_c and pattern is not None and pattern.code[:2] >= "17":
+        if loc and loc.country and loc.country not in src_c and pattern is not None \
+                and pattern.code[:2] in _PLACE_TARGET_ROOTS:
             return [self._country_actor(loc.country)], 0.8
         # another actor named in the same sentence
         for m in self.actors.mentions:
@@ -220,6 +234,24 @@ class _Coder:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
                 for a in found]
+
+    def _restates_event(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and \
+            any(d.lower_ in ("the", "these", "those", "this", "that") for d in subj.children) and bool(self.events)
+
+    def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """Protesters with no stated nationality protest where they are."""
+        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+        countries = self.actors.countries_in(idx, locative=True)
+        loc = self.actors.location_in(idx) or self.actors.location_in([t.i for t in verb.sent])
+        country = countries[0] if countries else (loc.country if loc else None)
+        if country is None:
+            return source
+        base = source[0] if source else None
+        roles = base.roles if base and base.roles else ["CVL"]
+        text = base.text if base else verb.sent.text[:0] or "protesters"
+        return [Actor(text=text, name=text, code=country + roles[0], country=country, roles=roles)]
 
     def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
         return any(self._slot(verb, s) for s in pattern.target)
@@ -272,8 +304,13 @@ class _Coder:
             source, target, conf = source[:1], source[1:], 1.0
         else:
             target, conf = self._target(verb, pattern, source)
-        if not target and code[:2] in ("11", "12", "16", "17") and self._anaphoric_object(verb):
+        if not target and (code[:2] == "13" or code[:2] in ("11", "12", "16", "17") and self._anaphoric_object(verb)):
             target = self._last_actor_of_previous_event(source)
+        if not source and self._restates_event(verb):
+            self._drop(si, verb, code, "restates an earlier event ('the strikes hit …')")
+            return
+        if code[:2] == "14" and not any(a.country for a in source):
+            source = self._crowd_of_place(verb, source)
         if speech is not None:
             code, target, conf = self._statement(verb, code, source, target, conf)
         if not source and not target:
@@ -293,7 +330,9 @@ class _Coder:
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code:
                     continue
-                self._emit(si, sent, verb, code, s, t, dated, location, mode.confidence * conf, rule, threatened)
+                self._emit(si, sent, verb, code, s, t, dated, location, mode.confidence * conf, rule, threatened,
+                           sym=bool(pattern and pattern.sym))
+        self._event_verbs.add(verb.i)
 
     def _refine(self, verb: Token, pattern: VerbPattern) -> str:
         if not pattern.inner:
@@ -348,6 +387,8 @@ class _Coder:
         if not comp:
             return code, target, conf
         tokens = [t for c in comp for t in c.subtree]
+        if any(t.i in self._event_verbs for t in tokens):  # the content is an event of its own
+            return code, target, conf
         words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         text = " ".join(t.lower_ for t in tokens)
         src_c = {a.country for a in source if a.country}
@@ -395,10 +436,11 @@ class _Coder:
         self.dropped.append(Candidate(sentence=si, evidence=verb.sent.text, verb=verb.text, cameo=code, reason=reason))
 
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
-              dated: _Dated, location, confidence: float, rule: str, threatened: str | None) -> None:
+              dated: _Dated, location, confidence: float, rule: str, threatened: str | None,
+              sym: bool = False) -> None:
         key = (si, code[:2], s.country if s else None, t.country if t else None, s.name if s else None)
         sc, tc = (s.country if s else None), (t.country if t else None)
-        pair = frozenset((sc, tc)) if code[:2] in ("04", "19") else (sc, tc)
+        pair = frozenset((sc, tc)) if sym else (sc, tc)
         again = (code[:2], pair, dated.date)  # the same act told twice in one article
         if key in self._seen or (sc and tc and again in self._seen):
             return

@@ -88,7 +88,11 @@ def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
             for g in c.children:  # "500 tonnes of food", "20 million euros in aid"
                 if g.dep_ == "prep" and g.lower_ in ("of", "in", "worth"):
                     out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
-            out.extend((cj, _forms(cj)) for cj in c.conjuncts)
+            for cj in c.conjuncts:  # "a team of rescuers and 40 tonnes of relief supplies"
+                out.append((cj, _forms(cj)))
+                for g in cj.children:
+                    if g.dep_ == "prep" and g.lower_ in ("of", "in"):
+                        out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "prt", "agent"):
             out.append((c, {c.lower_}))
             for g in c.children:
