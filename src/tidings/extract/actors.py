@@ -67,30 +67,33 @@ class ActorIndex:
         self.mentions: list[_Mention] = []
         self._cache: dict[int, list[Actor]] = {}
         self._name_cover: dict[int, _Hit] = {}
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
+        for n, sent in enumerate(self.sents):
+            for k in range(sent.start, sent.end):
+                self.sent_index[k] = n
         self._role_cover: dict[int, int] = {}
         self._scan()
         self._register_people()
 
     # ---- scanning -------------------------------------------------------------------
     def _scan(self) -> None:
-        doc, kb = self.doc, self.kb
-        n = len(doc)
-        i = 0
-        while i < n:
-            hit = self._longest(i, kb.max_words, kb.names, lambda s: s)
+        """One left-to-right pass per table; a prefix set stops each attempt at the first miss."""
+        words = [t.text for t in self.doc]
+        spaces = [t.whitespace_ for t in self.doc]
+        lower = [w.lower() for w in words]
+        kb = self.kb
+        for i in range(len(words)):
+            hit = self._longest(i, words, spaces, kb.names, _prefixes(kb, "names"), dated=True)
             if hit:
                 self.names[i] = hit
-            place = self._longest(i, kb.max_words, kb.places, lambda s: s)
+            place = self._longest(i, words, spaces, kb.places, _prefixes(kb, "places"))
             if place:
                 self.places[i] = place
-            i += 1
-        for i in range(n):
-            for j in range(min(n, i + kb.max_role_words), i, -1):
-                term = doc[i:j].text.lower()
-                if term in kb.roles:
-                    roles, kind = kb.roles[term]
-                    self.roles[i] = (j, roles, kind)
-                    break
+            role = self._longest(i, lower, spaces, kb.roles, _prefixes(kb, "roles"))
+            if role:
+                roles, kind = role.entries
+                self.roles[i] = (role.end, roles, kind)
         for start, hit in self.names.items():
             for k in range(start, hit.end):
                 self._name_cover.setdefault(k, hit)
@@ -98,23 +101,27 @@ class ActorIndex:
             for k in range(start, end):
                 self._role_cover.setdefault(k, start)
 
-    def _longest(self, i: int, width: int, table: dict, norm) -> _Hit | None:
-        doc = self.doc
-        if not (doc[i].is_alpha or doc[i].text[:1].isalpha()) or doc[i].is_lower and not doc[i].is_title:
-            if doc[i].is_lower:
-                return None
-        for j in range(min(len(doc), i + width), i, -1):
-            span = doc[i:j]
-            if span[-1].is_punct and j - i > 1:
-                continue
-            entries = table.get(norm(span.text))
-            if entries:
-                if table is self.kb.names:
-                    entries = [e for e in entries if e.valid_on(self.day)] or []
-                    if not entries:
-                        continue
-                return _Hit(i, j, entries)
-        return None
+    def _longest(self, i: int, words: list[str], spaces: list[str], table: dict, prefixes: frozenset[str],
+                 dated: bool = False) -> _Hit | None:
+        text = words[i]
+        if text not in prefixes:
+            return None
+        best = None
+        j = i
+        while True:
+            entries = table.get(text)
+            if entries and not (j > i and not words[j][:1].isalnum()):
+                if dated:
+                    entries = [e for e in entries if e.valid_on(self.day)]
+                if entries:
+                    best = _Hit(i, j + 1, entries)
+            j += 1
+            if j >= len(words):
+                break
+            text = text + spaces[j - 1] + words[j]
+            if text not in prefixes:
+                break
+        return best
 
     def _register_people(self) -> None:
         """Resolve every PERSON entity once, so later surnames and pronouns find it."""
@@ -329,7 +336,7 @@ class ActorIndex:
             return []
         for m in reversed(self.mentions):
             if m.token < tok.i and len(m.actors) == 2 and all(a.country for a in m.actors):
-                if m.token >= tok.sent.start or self.doc[m.token].sent.start >= self._previous_sentence_start(tok):
+                if self.sent_index[m.token] >= self.sent_index[tok.i] - 1:
                     return list(m.actors)
                 break
         seen: list[Actor] = []
@@ -343,9 +350,9 @@ class ActorIndex:
                 break
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
 
-    def _previous_sentence_start(self, tok: Token) -> int:
-        start = tok.sent.start
-        return self.doc[start - 1].sent.start if start > 0 else 0
+    def sent_of(self, tok: Token) -> Span:
+        """The token's sentence (spaCy recomputes `Token.sent` on every access)."""
+        return self.sents[self.sent_index[tok.i]]
 
     def _definite_group(self, tok: Token) -> list[Actor]:
         """'the group', 'the rebels': the last non-state armed actor named."""
@@ -451,7 +458,7 @@ class ActorIndex:
 
     def according_to(self, tok: Token) -> list[Actor]:
         """The source named by 'according to X' in the token's sentence."""
-        for t in tok.sent:
+        for t in self.sent_of(tok):
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
                 if objs:
@@ -466,7 +473,7 @@ class ActorIndex:
         want_group = low in _THEY
         if not (want_person or want_group or low in ("it", "its")):
             return []
-        sent_start = tok.sent.start
+        sent_start = self.sent_of(tok).start
         best: list[Actor] | None = None
         # same sentence first, nearest before the pronoun
         for m in reversed(self.mentions):
@@ -481,7 +488,7 @@ class ActorIndex:
         for m in reversed(self.mentions):
             if m.token >= sent_start or not self._fits(m, want_person, want_group):
                 continue
-            s = self.doc[m.token].sent.start
+            s = self.sent_index[m.token]
             if last_sent is None:
                 last_sent, best = s, m.actors
                 if m.subject:
@@ -572,3 +579,16 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]
                 cache.setdefault(surface.split()[-1], []).append((surface, people))
         kb.__dict__["_surnames"] = cache
     return cache
+
+
+def _prefixes(kb: KnowledgeBase, table: str) -> frozenset[str]:
+    """Every leading substring of every surface form in a table, computed once per knowledge base."""
+    key = f"_prefixes_{table}"
+    cached = kb.__dict__.get(key)
+    if cached is None:
+        out: set[str] = set()
+        for surface in getattr(kb, table):
+            for k in range(1, len(surface) + 1):
+                out.add(surface[:k])
+        cached = kb.__dict__[key] = frozenset(out)
+    return cached

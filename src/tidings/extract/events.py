@@ -51,7 +51,7 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
                    book: PatternBook) -> tuple[list[Event], list[Candidate]]:
     """Code every verb of the document; return kept events and the dropped candidates."""
     coder = _Coder(doc, article, actors, timexes, book)
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(actors.sents):
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT")]
         # reported acts first, so a statement knows whether its content was coded on its own
         verbs.sort(key=lambda t: t.lemma_.lower() in book.speech)
@@ -216,7 +216,7 @@ class _Coder:
         # another actor named in the same sentence
         for m in self.actors.mentions:
             t = self.doc[m.token]
-            if t.sent.start == verb.sent.start and m.token != verb.i:
+            if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i:
                 cand = [a for a in m.actors if a.country and a.country not in src_c]
                 if cand and not any(t.i in range(q0, q1) for q0, q1 in ()):
                     return cand[:1], 0.7
@@ -244,13 +244,13 @@ class _Coder:
         """Protesters with no stated nationality protest where they are."""
         idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
         countries = self.actors.countries_in(idx, locative=True)
-        loc = self.actors.location_in(idx) or self.actors.location_in([t.i for t in verb.sent])
+        loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
         country = countries[0] if countries else (loc.country if loc else None)
         if country is None:
             return source
         base = source[0] if source else None
         roles = base.roles if base and base.roles else ["CVL"]
-        text = base.text if base else verb.sent.text[:0] or "protesters"
+        text = base.text if base else "protesters"
         return [Actor(text=text, name=text, code=country + roles[0], country=country, roles=roles)]
 
     def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
@@ -433,7 +433,7 @@ class _Coder:
         return False
 
     def _drop(self, si: int, verb: Token, code: str | None, reason: str) -> None:
-        self.dropped.append(Candidate(sentence=si, evidence=verb.sent.text, verb=verb.text, cameo=code, reason=reason))
+        self.dropped.append(Candidate(sentence=si, evidence=self.actors.sent_of(verb).text, verb=verb.text, cameo=code, reason=reason))
 
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
               dated: _Dated, location, confidence: float, rule: str, threatened: str | None,

@@ -77,14 +77,14 @@ def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
             if found[0] is not None:
                 return found
     # a quote that is a sentence of its own: "…," he said. / X said: "…"
-    sent = span.sent if span.start < len(doc) else None
+    sent = actors.sent_of(span[0]) if len(span) else None
     if sent is not None:
         for tok in sent:
             if tok.i not in inside and tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
                 found = _speaker_of(actors, tok)
                 if found[0] is not None:
                     return found
-        nxt = doc[sent.end].sent if sent.end < len(doc) else None
+        nxt = actors.sent_of(doc[sent.end]) if sent.end < len(doc) else None
         if nxt is not None and len(nxt) <= 8:
             for tok in nxt:
                 if tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
