@@ -125,8 +125,6 @@ def test_actors_pronoun_takes_named_subject(extract) -> None:
     assert (e.source.name, e.source.code, e.target.country) == ("Shehbaz Sharif", "PAKGOV", "IND")
 
 
-@pytest.mark.xfail(strict=True, reason="a known office holder's bare surname is resolved only when "
-                   "spaCy tags it PERSON; here 'Modi' gets no entity label, so the source is None")
 def test_actors_surname_of_office_holder(extract) -> None:
     e = only_event(extract("Modi criticized Pakistan."), "11")
     assert e.source is not None and (e.source.name, e.source.code) == ("Narendra Modi", "INDGOV")

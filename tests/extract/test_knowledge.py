@@ -87,8 +87,6 @@ def test_knowledge_handover_day_has_one_president(kb: KnowledgeBase) -> None:
     assert kb.lookup("Joe Biden", day) == []
 
 
-@pytest.mark.xfail(strict=True, reason="data/README.md says end_date is the last day in office "
-                   "(inclusive), but Entry.valid_on treats it as exclusive (day < end)")
 @pytest.mark.parametrize("surface, day, roles", [
     ("Taliban", D(2021, 8, 14), ("REB",)),    # REB row ends 08-14, GOV row starts 08-15: a gap
     ("Imran Khan", D(2022, 4, 10), ("GOV",)),  # his end_date
@@ -160,8 +158,6 @@ def test_knowledge_user_file_missing_path(tmp_path: Path) -> None:
         load_kb([path])
 
 
-@pytest.mark.xfail(strict=True, reason="load_user_actors checks only the shape of a country code "
-                   "(three capitals), so an unknown code such as 'XYZ' is accepted silently")
 def test_knowledge_user_file_unknown_country_code(tmp_path: Path) -> None:
     path = write_user_file(tmp_path, "Jane Roe\t\tXYZ\tGOV\t\t")
     with pytest.raises(CodebookError, match="XYZ"):

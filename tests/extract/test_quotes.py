@@ -93,8 +93,6 @@ def test_quotes_none_without_speech(extract) -> None:
     assert extract("India attacked Pakistan on Wednesday.").quotes == []
 
 
-@pytest.mark.xfail(strict=True, reason="indirect quotes come only from a speech verb's clausal "
-                   "complement; an unquoted claim attributed with 'according to' gives no quote")
 def test_quotes_according_to_without_quote_marks(extract) -> None:
     q = quote_starting(extract("The border is calm, according to Pakistan's army spokesman."), "The border is calm")
     assert q.kind == "indirect" and q.speaker_actor.code == "PAKMIL"

@@ -239,9 +239,10 @@ class ActorIndex:
             found = self._resolve_one(inner)
             if found:
                 return found
-        if tok.pos_ == "PROPN" and tok.text in self.people and tok.ent_type_ not in ("GPE", "NORP") \
-                and tok.i not in self._name_cover:
-            return [self.people[tok.text].model_copy(update={"text": self._np_text(tok)})]
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP") and tok.i not in self._name_cover:
+            known = self.people.get(tok.text) or self._office_holder_by_surname(tok.text)
+            if known is not None:
+                return [known.model_copy(update={"text": self._np_text(tok)})]
         pair = self._pair_anaphor(tok) or self._definite_group(tok)
         if pair:
             return pair
@@ -276,6 +277,17 @@ class ActorIndex:
         name = self._entry_name(idx) or self._np_text(tok)
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
+
+    def _office_holder_by_surname(self, surname: str) -> Actor | None:
+        """'Modi' alone, untagged by the parser: the one office holder in office with that surname."""
+        cands = [e for _s, es in self._by_surname().get(surname, []) for e in es]
+        if not cands or len({(e.name, e.country) for e in cands}) != 1:
+            return None
+        e = cands[0]
+        actor = Actor(text=surname, name=e.name, code=actor_code(e.country, e.roles), country=e.country,
+                      roles=list(e.roles))
+        self.people[surname] = actor
+        return actor
 
     def _collective_member(self, tok: Token) -> Token | None:
         """'a group of Moroccan diplomats' → 'diplomats'."""

@@ -35,7 +35,8 @@ class Entry:
     code: str | None = None  # an IGO's own code where it differs from `country` (UNHCR: HCR in UNO)
 
     def valid_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        # end_date is the last day in office (inclusive), as data/README.md documents
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass
@@ -181,8 +182,11 @@ _LOADERS = (
 )
 
 
-def load_user_actors(kb: KnowledgeBase, path: Path | str) -> None:
-    """Add a user's actor file (TSV with name, aliases, country, roles[, start_date, end_date])."""
+def load_user_actors(kb: KnowledgeBase, path: Path | str, known_codes: frozenset[str] = frozenset()) -> None:
+    """Add a user's actor file (TSV with name, aliases, country, roles[, start_date, end_date]).
+
+    `known_codes` (countries and IGO codes) rejects a country code that does not exist.
+    """
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -190,10 +194,16 @@ def load_user_actors(kb: KnowledgeBase, path: Path | str) -> None:
         raise CodebookError(Errors.E101.format(path=str(p), line=0, problem=str(exc)), path=str(p), line=0) from exc
     rows = list(read_tsv(p, text, ("name", "aliases", "country", "roles")))
     for n, r in rows:
-        if r["country"] and not (len(r["country"]) == 3 and r["country"].isupper()):
+        bad_shape = not (len(r["country"]) == 3 and r["country"].isupper())
+        if r["country"] and (bad_shape or (known_codes and r["country"] not in known_codes)):
             raise CodebookError(Errors.E101.format(path=str(p), line=n, problem=f"bad country code {r['country']!r}"),
                                 path=str(p), line=n)
     _load_simple(kb, str(p), text, "person")
+
+
+def _known_codes(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(kb.countries) | frozenset(e.country for es in kb.names.values() for e in es
+                                                   if e.kind == "igo" and e.country)
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,7 +229,7 @@ def load_kb(actor_files: Iterable[Path | str] = ()) -> KnowledgeBase:
                        max_words=base.max_words, max_role_words=base.max_role_words)
     for f in files:
         user = KnowledgeBase()
-        load_user_actors(user, f)
+        load_user_actors(user, f, known_codes=_known_codes(base))
         for surface, entries in user.names.items():
             kb.names[surface] = entries  # a user entry replaces the packaged one
             kb.max_words = max(kb.max_words, len(surface.split()))

@@ -54,8 +54,42 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
                 continue
             quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text, kind="indirect",
                                 start=span.start_char, end=span.end_char))
+    quotes.extend(_according_to_quotes(doc, actors, direct, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, int]],
+                         found: list[Quote]) -> list[Quote]:
+    """'The border is calm, according to the army spokesman.': the rest of the sentence is reported."""
+    out: list[Quote] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        sent = actors.sent_of(tok)
+        to = doc[tok.i + 1]
+        pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_end = pobj.right_edge.i + 1
+        if tok.i - sent.start > sent.end - phrase_end:  # "…, according to X."
+            span = doc[sent.start:tok.i]
+        else:  # "According to X, …"
+            span = doc[phrase_end:sent.end]
+        while len(span) and span[0].is_punct:
+            span = span[1:]
+        while len(span) and span[-1].is_punct:
+            span = span[:-1]
+        if len(span) < 3 or any(a <= span.end_char and span.start_char <= b for a, b in direct):
+            continue
+        if any(q.start <= span.start_char < q.end for q in found):
+            continue
+        speaker = actors.resolve(pobj)
+        if not speaker:
+            continue
+        out.append(Quote(speaker=speaker[0].name, speaker_actor=speaker[0], text=span.text, kind="indirect",
+                         start=span.start_char, end=span.end_char))
+    return out
 
 
 def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
