@@ -264,7 +264,8 @@ class ActorIndex:
                 not self._countries_among(core):
             return self._country_anaphor(tok)
         # several countries in a group phrase: "officials from India and Pakistan"
-        multi = self._group_countries(tok) or self._conjoined_modifiers(tok)
+        grouped = self._group_countries(tok)
+        multi = grouped if len(grouped) > 1 else self._conjoined_modifiers(tok)
         country, roles = self._country_roles(idx)
         if len(multi) > 1:
             roles = roles or [_SEAT_ROLE]
@@ -281,7 +282,15 @@ class ActorIndex:
     def _office_holder_by_surname(self, surname: str) -> Actor | None:
         """'Modi' alone, untagged by the parser: the one office holder in office with that surname."""
         cands = [e for _s, es in self._by_surname().get(surname, []) for e in es]
-        if not cands or len({(e.name, e.country) for e in cands}) != 1:
+        if not cands:  # known, but not in office that day: a nationality without an office
+            former = [e for _s, es in _surname_index(self.kb).get(surname, []) for e in es]
+            if len({e.country for e in former}) != 1 or len({e.name for e in former}) != 1:
+                return None
+            e = former[0]
+            actor = Actor(text=surname, name=e.name, code=e.country, country=e.country, roles=[])
+            self.people[surname] = actor
+            return actor
+        if len({(e.name, e.country) for e in cands}) != 1:
             return None
         e = cands[0]
         actor = Actor(text=surname, name=e.name, code=actor_code(e.country, e.roles), country=e.country,
@@ -319,7 +328,8 @@ class ActorIndex:
             return True
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True
-        return any(i in self._name_cover for i in core if self.doc[i].dep_ in ("poss", "compound", "amod", "nmod"))
+        return any(i in self._name_cover or i in self._role_cover
+                   for i in core if self.doc[i].dep_ in ("poss", "compound", "amod", "nmod"))
 
     def _is_locative(self, tok: Token) -> bool:
         """'in Doha', 'at the Kremlin gates': a place named as where, not who."""

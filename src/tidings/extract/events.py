@@ -29,7 +29,8 @@ _PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a pla
 _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
-_FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come"}
+_FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
+_DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion are often done at home: the place's country is the target
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
 
 
@@ -115,6 +116,8 @@ class _Coder:
         for c in kids:
             if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
                 return _Mode("negated", "negated subject ('no talks were held')")
+            if c.dep_ == "dobj" and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
+                return _Mode("negated", "negated object ('gave no details')")
         v = verb
         for _ in range(6):
             if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in v.children):
@@ -204,7 +207,8 @@ class _Coder:
             if found and not _same(found, source):
                 return self._place_victims(verb, found), 1.0
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
-        idx = [t.i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative") for t in c.subtree]
+        idx = [t.i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
+               for t in c.subtree]
         src_c = {a.country for a in source}
         for c in self.actors.countries_in(idx):
             if c not in src_c:
@@ -213,10 +217,13 @@ class _Coder:
         if loc and loc.country and loc.country not in src_c and pattern is not None \
                 and pattern.code[:2] in _PLACE_TARGET_ROOTS:
             return [self._country_actor(loc.country)], 0.8
+        if loc and loc.country and pattern is not None and pattern.code[:2] in _DOMESTIC_ROOTS:
+            return [self._country_actor(loc.country)], 0.8
         # another actor named in the same sentence
         for m in self.actors.mentions:
             t = self.doc[m.token]
-            if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i:
+            if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
+                    and not self._speaker_token(m.token, verb):
                 cand = [a for a in m.actors if a.country and a.country not in src_c]
                 if cand and not any(t.i in range(q0, q1) for q0, q1 in ()):
                     return cand[:1], 0.7
@@ -234,6 +241,13 @@ class _Coder:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
                 for a in found]
+
+    def _speaker_token(self, i: int, verb: Token) -> bool:
+        """The subject of a verb of saying that reports this verb's clause is its speaker, not a party."""
+        t = self.doc[i]
+        head = t.head
+        return t.dep_.startswith("nsubj") and head.lemma_.lower() in self.book.speech and head.i != verb.i \
+            and verb.i in {x.i for x in head.subtree}
 
     def _restates_event(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
