@@ -328,6 +328,8 @@ class ActorIndex:
             return True
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            return True  # "its posts": whatever the pronoun stands for
         return any(i in self._name_cover or i in self._role_cover
                    for i in core if self.doc[i].dep_ in ("poss", "compound", "amod", "nmod"))
 
@@ -343,9 +345,13 @@ class ActorIndex:
         return self.countries_in(idx)
 
     def _possessive_country(self, tok: Token) -> str | None:
+        """'India attacked its posts': 'its' is not the clause's own subject unless it says 'own'."""
+        verb = tok.head
+        own_subject = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} \
+            if tok.dep_ in ("dobj", "pobj") and not any(c.lower_ == "own" for c in tok.children) else set()
         for c in tok.children:
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"):
-                ante = self.antecedent(c)
+                ante = self.antecedent(c, exclude=own_subject)
                 if ante and ante[0].country:
                     return ante[0].country
         return None
@@ -488,7 +494,7 @@ class ActorIndex:
         return []
 
     # ---- coreference ------------------------------------------------------------------
-    def antecedent(self, tok: Token) -> list[Actor]:
+    def antecedent(self, tok: Token, exclude: set[int] | frozenset[int] = frozenset()) -> list[Actor]:
         """The actor a pronoun refers to: the nearest earlier mention of the right kind."""
         low = tok.lower_
         want_person = low in _HE
@@ -499,7 +505,7 @@ class ActorIndex:
         best: list[Actor] | None = None
         # same sentence first, nearest before the pronoun
         for m in reversed(self.mentions):
-            if m.token >= tok.i:
+            if m.token >= tok.i or m.token in exclude:
                 continue
             if m.token < sent_start:
                 break
