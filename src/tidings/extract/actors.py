@@ -26,7 +26,7 @@ _SEAT_ROLE = "GOV"
 _GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",
                 "insurgent", "faction"}
 _ARMED_ROLES = {"REB", "INS", "SEP", "RAD", "UAF"}
-_SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp")
+_SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
 
 @dataclass(slots=True)
@@ -57,9 +57,10 @@ class ActorIndex:
     """Dictionary matches and coreference state for one document."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date,
-                 collectives: frozenset[str] = frozenset()) -> None:
+                 collectives: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset()) -> None:
         self.doc, self.kb, self.day = doc, kb, day
         self.collectives = collectives
+        self.speech = speech
         self.names: dict[int, _Hit] = {}
         self.roles: dict[int, tuple[int, tuple[str, ...], str]] = {}
         self.places: dict[int, _Hit] = {}
@@ -273,6 +274,11 @@ class ActorIndex:
                           country=c, roles=list(roles)) for c in multi]
         if country is None:
             country = self._possessive_country(tok)
+        if country is None:
+            pair = self._embedded_pair(idx)
+            if pair:
+                return [a.model_copy(update={"text": self._np_text(tok), "roles": roles or a.roles,
+                                             "code": actor_code(a.country, roles or a.roles)}) for a in pair]
         if country is None and not roles:
             return []
         name = self._entry_name(idx) or self._np_text(tok)
@@ -357,16 +363,15 @@ class ActorIndex:
         return None
 
     def _pair_anaphor(self, tok: Token) -> list[Actor]:
-        """'the two ministers', 'both governments': the last pair named together, else the last two."""
+        """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
-        if not any(c.lower_ in ("two", "both") for c in tok.children):
-            return []
+        kids = {c.lower_ for c in tok.children}
+        if not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
+            return []  # "two soldiers" counts, it does not refer back
         for m in reversed(self.mentions):
-            if m.token < tok.i and len(m.actors) == 2 and all(a.country for a in m.actors):
-                if self.sent_index[m.token] >= self.sent_index[tok.i] - 1:
-                    return list(m.actors)
-                break
+            if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
+                return list(m.actors)
         seen: list[Actor] = []
         for m in reversed(self.mentions):
             if m.token >= tok.i:
@@ -377,6 +382,16 @@ class ActorIndex:
             if len(seen) >= 2:
                 break
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _embedded_pair(self, idx: list[int]) -> list[Actor]:
+        """'the directors of military operations of the two armies' → the two armies' countries."""
+        for i in idx:
+            t = self.doc[i]
+            if t.i != idx[0] and t.dep_ == "pobj":
+                pair = self._pair_anaphor(t)
+                if pair:
+                    return pair
+        return []
 
     def sent_of(self, tok: Token) -> Span:
         """The token's sentence (spaCy recomputes `Token.sent` on every access)."""
@@ -463,7 +478,7 @@ class ActorIndex:
 
     def subject_of(self, verb: Token) -> list[Actor]:
         """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
-        v, seen = verb, set()
+        v, seen = self._reattach_report(verb), set()
         while v.i not in seen:
             seen.add(v.i)
             for c in v.children:
@@ -483,6 +498,21 @@ class ActorIndex:
                 continue
             break
         return self.according_to(verb)
+
+    def _reattach_report(self, verb: Token) -> Token:
+        """'X said that Y struck a school, and warned that …': the parser often hangs 'warned' on
+        'struck'; a verb of saying conjoined inside a report belongs to the outer reporter."""
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in self.speech \
+                or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return verb
+        t = verb.head
+        for _ in range(8):
+            if t.head.i == t.i:
+                return verb
+            t = t.head
+            if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX"):
+                return t
+        return verb
 
     def according_to(self, tok: Token) -> list[Actor]:
         """The source named by 'according to X' in the token's sentence."""

@@ -19,7 +19,7 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> 
     kb = kb if kb is not None else load_kb()
     book = load_patterns()
     timexes = find_timexes(article.text, article.date)
-    actors = ActorIndex(doc, kb, article.date, book.collectives)
+    actors = ActorIndex(doc, kb, article.date, book.collectives, frozenset(book.speech))
     actors.prepass()
     events, dropped = extract_events(doc, article, actors, timexes, book)
     quotes = extract_quotes(doc, actors, set(book.speech))

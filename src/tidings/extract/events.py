@@ -144,7 +144,7 @@ class _Coder:
                 verb.dep_ in ("pobj", "amod", "compound")
                 or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
             return _Mode("governed", "a gerund used as a noun")
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ in ("VBN", "JJ") or verb.dep_ == "amod":
             return _Mode("governed", "a participle describing a noun ('companies accused of …')")
         auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
         lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
@@ -213,6 +213,9 @@ class _Coder:
         for c in self.actors.countries_in(idx):
             if c not in src_c:
                 return [self._country_actor(c)], 0.9
+        reporter = self._reporting_country(verb)
+        if reporter and reporter not in src_c and pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+            return [self._country_actor(reporter)], 0.7  # "Pakistan said Indian troops shelled a school"
         loc = self.actors.location_in(idx)
         if loc and loc.country and loc.country not in src_c and pattern is not None \
                 and pattern.code[:2] in _PLACE_TARGET_ROOTS:
@@ -241,6 +244,17 @@ class _Coder:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
                 for a in found]
+
+    def _reporting_country(self, verb: Token) -> str | None:
+        """The country of whoever reports this clause ('X said that …'), if any."""
+        t = verb
+        for _ in range(8):
+            if t.head.i == t.i:
+                return None
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
+                return next((a.country for a in self._subject(t) if a.country), None)
+        return None
 
     def _speaker_token(self, i: int, verb: Token) -> bool:
         """The subject of a verb of saying that reports this verb's clause is its speaker, not a party."""
