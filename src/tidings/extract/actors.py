@@ -68,6 +68,8 @@ class ActorIndex:
         self.mentions: list[_Mention] = []
         self._cache: dict[int, list[Actor]] = {}
         self._name_cover: dict[int, _Hit] = {}
+        self._person_span: dict[int, int] = {}
+        self._person_tokens: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
         for n, sent in enumerate(self.sents):
@@ -129,6 +131,7 @@ class ActorIndex:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            ent = self._full_name(ent)
             name = self._clean_name(ent)
             if not name or name in self.people:
                 continue
@@ -140,6 +143,18 @@ class ActorIndex:
                 self.people[last] = actor
             if len(parts) == 2 and actor.country:  # "Wang Yi" is later "Wang"
                 self.people.setdefault(parts[0], actor)
+
+    def _full_name(self, ent: Span) -> Span:
+        """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too."""
+        end = ent.end
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].head.i == end \
+                and end not in self._name_cover:
+            end += 1
+        if end != ent.end:
+            self._person_span[ent.start] = end
+            for k in range(ent.start, end):
+                self._person_tokens[k] = (ent.start, end)
+        return self.doc[ent.start:end]
 
     @staticmethod
     def _clean_name(ent: Span) -> str:
@@ -231,7 +246,7 @@ class ActorIndex:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _HE | _THEY:
             return self.antecedent(tok)
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)
             if actor:
                 return [actor.model_copy(update={"text": self._np_text(tok)})]
@@ -258,6 +273,11 @@ class ActorIndex:
             t = self.doc[i]
             if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj"):
                 actor = self._person_at(t)
+                if actor and actor.country is None:
+                    country, roles = self._country_roles(idx)
+                    if country:
+                        actor = actor.model_copy(update={"country": country, "roles": roles,
+                                                         "code": actor_code(country, roles)})
                 if actor:
                     return [actor.model_copy(update={"text": self._np_text(tok)})]
         if low in ("country", "nation", "government", "state") and \
@@ -314,7 +334,11 @@ class ActorIndex:
         return None
 
     def _person_at(self, tok: Token) -> Actor | None:
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        if tok.i in self._person_tokens:
+            a, b = self._person_tokens[tok.i]
+            ent = self.doc[a:b]
+        else:
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
         if ent is None:
             return None
         name = self._clean_name(ent)
@@ -369,7 +393,10 @@ class ActorIndex:
         kids = {c.lower_ for c in tok.children}
         if not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
             return []  # "two soldiers" counts, it does not refer back
+        here = self.sent_index[tok.i]
         for m in reversed(self.mentions):
+            if m.subject and self.sent_index[m.token] == here:
+                continue  # "Qatar and Turkey urged both sides": the sides are others
             if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
                 return list(m.actors)
         seen: list[Actor] = []
@@ -488,9 +515,11 @@ class ActorIndex:
                         return self.resolve(objs[0], subject=True)
             for c in v.children:
                 if c.dep_ in ("nsubj", "csubj"):
+                    if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
+                        return self.resolve(v.head, subject=True)
                     return self.resolve(c, subject=True)
             if any(c.dep_ == "nsubjpass" for c in v.children):
-                return []
+                return self._nominal_agent(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
             if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
@@ -498,6 +527,17 @@ class ActorIndex:
                 continue
             break
         return self.according_to(verb)
+
+    def _nominal_agent(self, verb: Token) -> list[Actor]:
+        """'an attack by TTP fighters … in which eight soldiers were killed': the attack's author."""
+        if verb.dep_ != "relcl":
+            return []
+        for c in verb.head.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.resolve(obj, subject=True)
+        return []
 
     def _reattach_report(self, verb: Token) -> Token:
         """'X said that Y struck a school, and warned that …': the parser often hangs 'warned' on

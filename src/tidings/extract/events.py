@@ -237,6 +237,9 @@ class _Coder:
         if any(a.country for a in found):
             return found
         idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+        if verb.dep_ == "relcl":  # "an attack on a checkpost in North Waziristan in which eight were killed"
+            inside = {t.i for t in verb.subtree}
+            idx += [t.i for t in verb.head.subtree if t.i not in inside]
         countries = [c for c in self.actors.countries_in(idx, locative=True)]
         loc = self.actors.location_in(idx)
         country = countries[0] if countries else (loc.country if loc else None)
@@ -302,6 +305,8 @@ class _Coder:
 
     # ---- coding ---------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span, si: int) -> None:
+        if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound") and verb.pos_ == "VERB":
+            return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
         match = next((m for m in self.book.matches(verb)
                       if not m[0].protest_only or self._protest_subject(verb)), None)
         lemma = verb.lemma_.lower()
