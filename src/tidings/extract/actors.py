@@ -26,6 +26,9 @@ _SEAT_ROLE = "GOV"
 _GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",
                 "insurgent", "faction"}
 _ARMED_ROLES = {"REB", "INS", "SEP", "RAD", "UAF"}
+_BODY_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "body", "agency", "court", "council",
+               "mission", "fund", "bank", "league"}
+_IGO_ROLES = {"IGO", "NGO"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
 
@@ -222,6 +225,13 @@ class ActorIndex:
                 for role in r[1]:
                     if role not in roles:
                         roles.insert(0, role) if kind_rank > 3 and not roles else roles.append(role)
+        if country is None:  # "leaders of the Tigray interim administration": a region's country
+            for i in idx:
+                place = self.places.get(i)
+                if place and place.end - 1 in s and place.entries[0].country and \
+                        place.entries[0].place_kind in ("region", "province", "state", "disputed"):
+                    country = place.entries[0].country
+                    break
         return country, roles
 
     # ---- resolution -------------------------------------------------------------------
@@ -425,11 +435,15 @@ class ActorIndex:
         return self.sents[self.sent_index[tok.i]]
 
     def _definite_group(self, tok: Token) -> list[Actor]:
-        """'the group', 'the rebels': the last non-state armed actor named."""
-        if tok.lemma_.lower() not in _GROUP_NOUNS or not any(d.lower_ == "the" for d in tok.children):
+        """'the group', 'the rebels': the last non-state armed actor; 'the bloc': the last IGO."""
+        if not any(d.lower_ == "the" for d in tok.children):
+            return []
+        lemma = tok.lemma_.lower()
+        wanted = _ARMED_ROLES if lemma in _GROUP_NOUNS else _IGO_ROLES if lemma in _BODY_NOUNS else None
+        if wanted is None:
             return []
         for m in reversed(self.mentions):
-            if m.token < tok.i and any(r in _ARMED_ROLES for a in m.actors for r in a.roles):
+            if m.token < tok.i and any(r in wanted for a in m.actors for r in a.roles):
                 return list(m.actors)
         return []
 
@@ -674,7 +688,11 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]
         for surface, entries in kb.names.items():
             people = [e for e in entries if e.kind == "person"]
             if people and " " in surface:
-                cache.setdefault(surface.split()[-1], []).append((surface, people))
+                last = surface.split()[-1]
+                cache.setdefault(last, []).append((surface, people))
+                for prefix in ("al-", "el-", "Al-", "El-"):  # "al-Burhan" is also "Burhan"
+                    if last.startswith(prefix) and len(last) > len(prefix) + 2:
+                        cache.setdefault(last[len(prefix):], []).append((surface, people))
         kb.__dict__["_surnames"] = cache
     return cache
 

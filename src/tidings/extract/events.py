@@ -220,7 +220,8 @@ class _Coder:
         if loc and loc.country and loc.country not in src_c and pattern is not None \
                 and pattern.code[:2] in _PLACE_TARGET_ROOTS:
             return [self._country_actor(loc.country)], 0.8
-        if loc and loc.country and pattern is not None and pattern.code[:2] in _DOMESTIC_ROOTS:
+        if loc and loc.country and pattern is not None and (pattern.code[:2] in _DOMESTIC_ROOTS
+                                                            or pattern.code[:2] in _PLACE_TARGET_ROOTS):
             return [self._country_actor(loc.country)], 0.8
         # another actor named in the same sentence
         for m in self.actors.mentions:

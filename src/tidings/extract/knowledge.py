@@ -47,6 +47,7 @@ class KnowledgeBase:
     roles: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
     places: dict[str, list[Entry]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
+    igo_parent: dict[str, str] = field(default_factory=dict)  # agency code -> parent body (HCR -> UNO)
     max_words: int = 1
     max_role_words: int = 1
 
@@ -139,7 +140,8 @@ def _load_countries(kb: KnowledgeBase, path: str, text: str) -> None:
 
 def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
     for n, r in read_tsv(path, text, ("name", "aliases", "country", "roles")):
-        entry = Entry(kind, r["name"], r["country"] or None, tuple(_split(r["roles"])),
+        country = kb.igo_parent.get(r["country"], r["country"]) or None  # IAEA's chief counts as the UN
+        entry = Entry(kind, r["name"], country, tuple(_split(r["roles"])),
                       _date(r.get("start_date", ""), path, n), _date(r.get("end_date", ""), path, n))
         for s in [r["name"], *_split(r["aliases"])]:
             kb.add_name(s, entry)
@@ -150,6 +152,8 @@ def _load_igos(kb: KnowledgeBase, path: str, text: str) -> None:
         # a UN agency counts as the UN for its country field; its own code stays in `name`-level code
         entry = Entry("igo", r["name"], r.get("parent") or r["code"], tuple(_split(r["roles"])) or ("IGO",),
                       code=r["code"])
+        if r.get("parent"):
+            kb.igo_parent[r["code"]] = r["parent"]
         for s in [r["name"], *_split(r["aliases"])]:
             kb.add_name(s, entry)
 
