@@ -29,6 +29,7 @@ _ARMED_ROLES = {"REB", "INS", "SEP", "RAD", "UAF"}
 _BODY_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "body", "agency", "court", "council",
                "mission", "fund", "bank", "league"}
 _IGO_ROLES = {"IGO", "NGO"}
+_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
 
@@ -161,8 +162,15 @@ class ActorIndex:
 
     @staticmethod
     def _clean_name(ent: Span) -> str:
-        words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
-        return " ".join(words).strip()
+        """The name as written ('Lee Jae-myung'), without a possessive or edge punctuation."""
+        toks = list(ent)
+        while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s", "'", "’")):
+            toks.pop()
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        if not toks:
+            return ""
+        return ent.doc[toks[0].i:toks[-1].i + 1].text.strip()
 
     def _person_actor(self, ent: Span, name: str) -> Actor:
         entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
@@ -172,9 +180,10 @@ class ActorIndex:
             if len({e.country for e in former}) == 1:
                 c = former[0].country
                 return Actor(text=name, name=former[0].name, code=c, country=c, roles=[])
-        if not entries:
-            # a surname of a known office holder ("Hegseth") when exactly one is in office
-            last = name.split()[-1]
+        if not entries and " " not in name:
+            # a bare surname of a known office holder ("Hegseth") when exactly one is in office;
+            # "Irfaan Ali" is not "Abiy Ahmed Ali"
+            last = name
             cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
             entries = cands if len({e.country for e in cands}) == 1 else []
         if entries:
@@ -246,7 +255,8 @@ class ActorIndex:
         for h in heads:
             out.extend(self._resolve_one(h))
         if out:
-            person = len(out) == 1 and any(a.name == out[0].name for a in self.people.values())
+            person = len(out) == 1 and (any(a.name == out[0].name for a in self.people.values())
+                                        or self._titled_name(token))
             if token.pos_ != "PRON":
                 bisect.insort(self.mentions, _Mention(token.i, out, subject, person), key=lambda m: m.token)
         self._cache[token.i] = out
@@ -311,6 +321,11 @@ class ActorIndex:
                                              "code": actor_code(a.country, roles or a.roles)}) for a in pair]
         if country is None and not roles:
             return []
+        if country is None and roles and roles[0] in _STATE_ROLES and self._bare_organ(tok):
+            # "the foreign ministry said in a statement from Port Sudan": whose ministry
+            sent = self.sent_of(tok)
+            here = self.location_in(list(range(sent.start, sent.end)))
+            country = (here.country if here else None) or self.context_country(tok)
         name = self._entry_name(idx) or self._np_text(tok)
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
@@ -341,6 +356,31 @@ class ActorIndex:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _titled_name(self, tok: Token) -> bool:
+        """'Serbian President Aleksandar Vučić' is a person even when the tagger misses the name."""
+        if tok.pos_ != "PROPN" or tok.i in self._name_cover:
+            return False
+        return any(self.roles.get(self._role_cover.get(c.i, -1), (0, (), ""))[2] == "title"
+                   for c in tok.subtree if c.i != tok.i)
+
+    def _bare_organ(self, tok: Token) -> bool:
+        """A definite state organ with no named holder: 'the foreign ministry', 'a spokesman for the army'."""
+        return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover
+
+    def context_country(self, tok: Token) -> str | None:
+        """The country the text is talking about just before `tok`: the nearest earlier subject with one,
+        within the two previous sentences."""
+        here = self.sent_index[tok.i]
+        for m in reversed(self.mentions):
+            if m.token >= tok.i or not m.subject:
+                continue
+            if self.sent_index[m.token] < here - 2:
+                break
+            c = next((a.country for a in m.actors if a.country), None)
+            if c and len(m.actors) == 1:
+                return c
         return None
 
     def _person_at(self, tok: Token) -> Actor | None:

@@ -417,7 +417,9 @@ class _Coder:
     def _statement(self, verb: Token, code: str, source: list[Actor], target: list[Actor],
                    conf: float) -> tuple[str, list[Actor], float]:
         """A neutral 'said that …' takes its code from what was said: threat, accusation or statement."""
-        comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")] + [
+            c for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            for c in o.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
         if not comp:
             return code, target, conf
         tokens = [t for c in comp for t in c.subtree]

@@ -39,9 +39,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
     for tok in doc:
         if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
             continue
-        for comp in tok.children:
-            if comp.dep_ != "ccomp":
-                continue
+        for comp in _complements(tok):
             span = doc[comp.left_edge.i:comp.right_edge.i + 1]
             while len(span) and (span[0].dep_ == "mark" or span[0].is_punct):
                 span = span[1:]
@@ -153,3 +151,16 @@ def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | No
         return text, None
     actor = found[0]
     return actor.name, actor
+
+
+def _complements(verb: Token) -> list[Token]:
+    """What a verb of saying reports: its clause, or the that-clause of 'said in a statement that …'."""
+    out = [c for c in verb.children if c.dep_ == "ccomp"]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                out.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+    return out
