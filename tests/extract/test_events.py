@@ -122,9 +122,17 @@ def test_events_accusation_in_reported_speech(extract) -> None:
 
 
 def test_events_reported_event_is_not_also_an_accusation(extract) -> None:
-    # the content is an event of its own: the saying stays a plain statement
+    # a third party reports an act: the act is coded, the saying stays a plain statement
+    result = extract("India's foreign minister said that Pakistan had shelled Afghan border posts.")
+    assert sorted(triples(result)) == [("01", "IND", "PAK"), ("19", "PAK", "AFG")]
+
+
+def test_events_victims_claim_is_an_accusation(extract) -> None:
+    # only the victim's side says it happened: an accusation, not an attack
     result = extract("India's foreign minister said that Pakistan had violated the ceasefire.")
-    assert sorted(triples(result)) == [("01", "IND", "PAK"), ("19", "PAK", "IND")]
+    assert ("11", "IND", "PAK") in triples(result)
+    assert not [t for t in triples(result) if t[0] == "19"]
+    assert any("victim" in c.reason for c in result.dropped)
 
 
 # ---- dates -----------------------------------------------------------------------------------------
@@ -150,11 +158,17 @@ def test_events_date_follows_article_date(extract) -> None:
 
 
 def test_events_each_clause_keeps_its_own_date(extract) -> None:
-    result = extract("Pakistan said on Thursday that India had attacked its posts on Wednesday.")
+    result = extract("Pakistan said on Thursday that India had attacked Afghan posts on Wednesday.")
     attack = only_event(result, "19")
-    assert (attack.source.country, attack.target.country, attack.date) == ("IND", "PAK", D(2025, 4, 30))
+    assert (attack.source.country, attack.target.country, attack.date) == ("IND", "AFG", D(2025, 4, 30))
     said = only_event(result, "01")
     assert (said.source.country, said.date, said.date_text) == ("PAK", THU, "Thursday")
+
+
+def test_events_claim_is_dated_when_made(extract) -> None:
+    result = extract("Pakistan said on Thursday that India had attacked its posts on Wednesday.")
+    claim = only_event(result, "11")
+    assert (claim.source.country, claim.target.country, claim.date) == ("PAK", "IND", THU)
 
 
 def test_events_time_in_other_sentence_does_not_leak(extract) -> None:

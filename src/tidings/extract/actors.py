@@ -73,6 +73,7 @@ class ActorIndex:
         self._cache: dict[int, list[Actor]] = {}
         self._name_cover: dict[int, _Hit] = {}
         self._person_span: dict[int, int] = {}
+        self._countries_named: set[str] | None = None
         self._person_tokens: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
@@ -237,9 +238,9 @@ class ActorIndex:
         if country is None:  # "leaders of the Tigray interim administration": a region's country
             for i in idx:
                 place = self.places.get(i)
-                if place and place.end - 1 in s and place.entries[0].country and \
-                        place.entries[0].place_kind in ("region", "province", "state", "disputed"):
-                    country = place.entries[0].country
+                e = place.entries[0] if place else None
+                if e and place.end - 1 in s and e.country and e.place_kind in ("region", "province", "state"):
+                    country = e.country
                     break
         return country, roles
 
@@ -325,7 +326,8 @@ class ActorIndex:
             # "the foreign ministry said in a statement from Port Sudan": whose ministry
             sent = self.sent_of(tok)
             here = self.location_in(list(range(sent.start, sent.end)))
-            country = (here.country if here else None) or self.context_country(tok)
+            country = self.context_country(tok, same_sentence=True) or (here.country if here else None) \
+                or self.context_country(tok)
         name = self._entry_name(idx) or self._np_text(tok)
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
@@ -369,14 +371,14 @@ class ActorIndex:
         """A definite state organ with no named holder: 'the foreign ministry', 'a spokesman for the army'."""
         return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover
 
-    def context_country(self, tok: Token) -> str | None:
+    def context_country(self, tok: Token, same_sentence: bool = False) -> str | None:
         """The country the text is talking about just before `tok`: the nearest earlier subject with one,
-        within the two previous sentences."""
+        in the same sentence or within the two previous ones."""
         here = self.sent_index[tok.i]
         for m in reversed(self.mentions):
             if m.token >= tok.i or not m.subject:
                 continue
-            if self.sent_index[m.token] < here - 2:
+            if self.sent_index[m.token] < (here if same_sentence else here - 2):
                 break
             c = next((a.country for a in m.actors if a.country), None)
             if c and len(m.actors) == 1:
@@ -694,12 +696,30 @@ class ActorIndex:
             hit = self.places.get(i)
             if hit is None:
                 continue
-            e = hit.entries[0]
+            e = self._likely_entry(hit.entries)
+            if e is None:
+                continue
             if best is None or _place_rank(e) < _place_rank(best):
                 best, best_name = e, e.name
         if best is None:
             return None
         return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
+
+    def _likely_entry(self, entries: list[Entry]) -> Entry | None:
+        """Of places sharing a name, the one in a country the article names; a town in a country
+        the article never mentions is more likely a namesake than the place meant."""
+        named = self._doc_countries()
+        for e in entries:
+            if e.country in named:
+                return e
+        capital = next((e for e in entries if e.place_kind in ("capital", "disputed", "sea", "strait")
+                        or e.country is None), None)
+        return capital
+
+    def _doc_countries(self) -> set[str]:
+        if self._countries_named is None:
+            self._countries_named = {e.country for hit in self.names.values() for e in hit.entries if e.country}
+        return self._countries_named
 
     def countries_in(self, idx: list[int], locative: bool = False) -> list[str]:
         """Countries named among the tokens; places named only as where count if `locative`."""

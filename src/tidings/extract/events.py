@@ -30,6 +30,7 @@ _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", 
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
+_ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the strikes"
 _DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion are often done at home: the place's country is the target
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
 
@@ -70,6 +71,7 @@ class _Coder:
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
         self._event_verbs: set[int] = set()
+        self._targets_of: dict[int, list[Actor]] = {}  # verb index → targets coded for it
         self._timex_heads = self._anchor_timexes(timexes)
 
     # ---- dates --------------------------------------------------------------------------
@@ -207,8 +209,8 @@ class _Coder:
             if found and not _same(found, source):
                 return self._place_victims(verb, found), 1.0
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
-        idx = [t.i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
-               for t in c.subtree]
+        idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
+               for i in _phrase(c)]
         src_c = {a.country for a in source}
         for c in self.actors.countries_in(idx):
             if c not in src_c:
@@ -223,13 +225,21 @@ class _Coder:
         if loc and loc.country and pattern is not None and (pattern.code[:2] in _DOMESTIC_ROOTS
                                                             or pattern.code[:2] in _PLACE_TARGET_ROOTS):
             return [self._country_actor(loc.country)], 0.8
-        # another actor named in the same sentence
+        if pattern is not None and pattern.code[:2] in _ANAPHORIC_ROOTS and self._anaphoric_object(verb):
+            found = self._last_actor_of_previous_event(source)
+            if found:
+                return found, 0.8  # "condemned the strikes": whoever struck
+        if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") \
+                and verb.head.i in self._targets_of:
+            return self._targets_of[verb.head.i], 0.9  # "struck targets in Lebanon, killing nine"
+        if pattern is not None and pattern.code[:2] in ("18", "19", "20"):
+            return [], 1.0  # force needs a stated target; a bystander named nearby is not one
+        # another actor named in the same sentence, other than whoever reports it
         for m in self.actors.mentions:
-            t = self.doc[m.token]
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and not self._speaker_token(m.token, verb):
                 cand = [a for a in m.actors if a.country and a.country not in src_c]
-                if cand and not any(t.i in range(q0, q1) for q0, q1 in ()):
+                if cand:
                     return cand[:1], 0.7
         return [], 1.0
 
@@ -251,18 +261,40 @@ class _Coder:
 
     def _reporting_country(self, verb: Token) -> str | None:
         """The country of whoever reports this clause ('X said that …'), if any."""
+        _tok, rep = self._reporter(verb)
+        return next((a.country for a in rep if a.country), None) if rep else None
+
+    def _reporter(self, verb: Token) -> tuple[Token | None, list[Actor]]:
+        """Who reports this clause when a verb of saying comes first ('X said that Y attacked …')."""
         t = verb
         for _ in range(8):
             if t.head.i == t.i:
-                return None
+                return None, []
             t = t.head
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
-                return next((a.country for a in self._subject(t) if a.country), None)
-        return None
+                if t.i > verb.i:  # "X fired missiles, Seoul said": a sourced fact, not a complaint
+                    return None, []
+                return t, self._subject(t)
+        return None, []
+
+    def _victims_claim(self, verb: Token, source: list[Actor],
+                       target: list[Actor]) -> tuple[Token | None, list[Actor]]:
+        """'Azerbaijan said Armenian forces fired on its positions': only the victim's side says so,
+        so the act is coded as its accusation, not as a fact. Returns the verb of saying and accuser."""
+        tok, rep = self._reporter(verb)
+        rc = next((a.country for a in rep if a.country), None)
+        if not rc or not target or not source:
+            return None, []
+        if all(t.country == rc for t in target) and all(s.country and s.country != rc for s in source):
+            return tok, rep
+        return None, []
 
     def _speaker_token(self, i: int, verb: Token) -> bool:
-        """The subject of a verb of saying that reports this verb's clause is its speaker, not a party."""
+        """The subject of a verb of saying that reports this verb's clause (or a word inside that
+        subject: "South Korea's Joint Chiefs said") is its speaker, not a party."""
         t = self.doc[i]
+        while t.dep_ in ("poss", "compound", "amod", "pobj", "prep", "appos") and t.head.i != t.i:
+            t = t.head
         head = t.head
         return t.dep_.startswith("nsubj") and head.lemma_.lower() in self.book.speech and head.i != verb.i \
             and verb.i in {x.i for x in head.subtree}
@@ -316,6 +348,7 @@ class _Coder:
             return
         mode = self._mode(verb, sent)
         pattern, _obj = match if match else (None, None)
+        date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
         source = self._subject(verb)
         if mode.status in ("negated", "conditional", "question", "governed"):
@@ -338,7 +371,7 @@ class _Coder:
             source, target, conf = source[:1], source[1:], 1.0
         else:
             target, conf = self._target(verb, pattern, source)
-        if not target and (code[:2] == "13" or code[:2] in ("11", "12", "16", "17") and self._anaphoric_object(verb)):
+        if not target and (code[:2] == "13" or code[:2] in _ANAPHORIC_ROOTS and self._anaphoric_object(verb)):
             target = self._last_actor_of_previous_event(source)
         if not source and self._restates_event(verb):
             self._drop(si, verb, code, "restates an earlier event ('the strikes hit …')")
@@ -347,6 +380,10 @@ class _Coder:
             source = self._crowd_of_place(verb, source)
         if speech is not None:
             code, target, conf = self._statement(verb, code, source, target, conf)
+        elif code[:2] in ("18", "19", "20") and (claim := self._victims_claim(verb, source, target))[1]:
+            self._drop(si, verb, code, "claimed only by the victim's side: coded as its accusation")
+            code, source, target = "112", claim[1], source
+            pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
         if not source and not target:
             self._drop(si, verb, code, "no actor resolved")
             return
@@ -356,10 +393,10 @@ class _Coder:
         if speech is not None and not any(a.country for a in source):
             self._drop(si, verb, code, "statement without a known speaker")
             return
-        dated = self._date_of(verb)
+        dated = self._date_of(date_verb or verb)
         loc_idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
         location = self.actors.location_in(loc_idx) or self.actors.location_in([t.i for t in sent])
-        rule = pattern.rule if pattern else f"speech:{lemma}"
+        rule = pattern.rule if pattern else lemma if lemma.startswith("claim:") else f"speech:{lemma}"
         for s in source or [None]:
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code:
@@ -367,6 +404,8 @@ class _Coder:
                 self._emit(si, sent, verb, code, s, t, dated, location, mode.confidence * conf, rule, threatened,
                            sym=bool(pattern and pattern.sym))
         self._event_verbs.add(verb.i)
+        if target:
+            self._targets_of[verb.i] = target
 
     def _refine(self, verb: Token, pattern: VerbPattern) -> str:
         if not pattern.inner:
@@ -488,6 +527,17 @@ class _Coder:
             date=dated.date, date_text=dated.text, date_precision=dated.precision, source=s, target=t,
             cameo=cc.code, root=cc.root, quad_class=cc.quad_class, goldstein=cc.goldstein, plover=cc.plover,
             location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened))
+
+
+def _phrase(tok: Token) -> list[int]:
+    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
+                     or c.i == tok.i)
+    return out
 
 
 def _nominal_gerund(verb: Token) -> bool:

@@ -85,9 +85,14 @@ def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
     for c in verb.children:
         if c.dep_ in _OBJ_DEPS:
             out.append((c, _forms(c)))
-            for g in c.children:  # "500 tonnes of food", "20 million euros in aid"
+            for g in c.children:  # "500 tonnes of food", "a team of rescuers and 40 tonnes of supplies"
                 if g.dep_ == "prep" and g.lower_ in ("of", "in", "worth"):
-                    out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            for q in (p, *p.conjuncts):
+                                out.append((q, _forms(q)))
+                                out.extend((r, _forms(r)) for pp in q.children if pp.dep_ == "prep"
+                                           and pp.lower_ == "of" for r in pp.children if r.dep_ == "pobj")
             for cj in c.conjuncts:  # "a team of rescuers and 40 tonnes of relief supplies"
                 out.append((cj, _forms(cj)))
                 for g in cj.children:
