@@ -210,7 +210,10 @@ class ActorIndex:
             if t.dep_ not in _CUT_DEPS:
                 tokens.add(t.i)
         if head.dep_ == "appos":
-            tokens.update(t.i for t in head.head.subtree if t.i < head.i and t.dep_ != "punct")
+            top = head.head  # the parser may hang the name on the title's "for …" phrase
+            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
+                top = top.head
+            tokens.update(t.i for t in top.subtree if t.i < head.i and t.dep_ != "punct")
         for child in head.children:
             if child.dep_ == "appos":
                 tokens.update(t.i for t in child.subtree)
@@ -270,13 +273,14 @@ class ActorIndex:
         if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)
             if actor:
-                return [actor.model_copy(update={"text": self._np_text(tok)})]
+                return [self._placed(actor, tok).model_copy(update={"text": self._np_text(tok)})]
         inner = self._collective_member(tok)
         if inner is not None:
             found = self._resolve_one(inner)
             if found:
                 return found
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP") and tok.i not in self._name_cover:
+        if tok.pos_ == "PROPN" and tok.i not in self._name_cover and \
+                (tok.text in self.people or tok.ent_type_ not in ("GPE", "NORP")):
             known = self.people.get(tok.text) or self._office_holder_by_surname(tok.text)
             if known is not None:
                 return [known.model_copy(update={"text": self._np_text(tok)})]
@@ -384,6 +388,20 @@ class ActorIndex:
             if c and len(m.actors) == 1:
                 return c
         return None
+
+    def _placed(self, actor: Actor, tok: Token) -> Actor:
+        """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the
+        country the text is about; the choice is remembered for the rest of the article."""
+        if actor.country or not any(r in _STATE_ROLES for r in actor.roles):
+            return actor
+        country = self.context_country(tok)
+        if country is None:
+            return actor
+        placed = actor.model_copy(update={"country": country, "code": actor_code(country, actor.roles)})
+        for key, value in list(self.people.items()):
+            if value.name == actor.name:
+                self.people[key] = placed
+        return placed
 
     def _person_at(self, tok: Token) -> Actor | None:
         if tok.i in self._person_tokens:
