@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench lint clean
+.PHONY: demo test setup bench evaluate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/pytest
+
+evaluate: $(STAMP)
+	$(BIN)/python scripts/evaluate.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py

@@ -3,61 +3,34 @@
 One `ActorIndex` is built per parsed document. It scans the document once for dictionary
 matches (names, demonyms, capitals, institutions, role words, places), registers the people it
 meets so that "Hegseth" and later "he" resolve to the person named earlier, and resolves any
-noun phrase head to zero or more `Actor`s ("India and Pakistan" gives two).
+noun phrase head to zero or more `Actor`s ("India and Pakistan" gives two). People are
+registered in `people`, pronouns and anaphors resolved in `coref`, places found in `places`.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.knowledge import Entry, KnowledgeBase
-from tidings.models import Actor, Location
+from tidings.extract.actor_base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES, Mention, NameHit,
+                                        actor_code)
+from tidings.extract.coref import Coreference
+from tidings.extract.knowledge import KnowledgeBase
+from tidings.extract.people import PersonRegistry
+from tidings.extract.places import PlaceFinder
+from tidings.models import Actor
 
-_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj", "prep_skip", "xcomp", "parataxis"}
+__all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; callers import it from here
+
 _GROUP_PREPS = {"of", "from", "in", "for"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "into", "to", "from", "toward", "towards", "around"}
-_HE = {"he", "him", "his", "she", "her", "hers"}
-_THEY = {"they", "them", "their", "theirs"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 _SEAT_ROLE = "GOV"
-_GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",
-                "insurgent", "faction"}
-_ARMED_ROLES = {"REB", "INS", "SEP", "RAD", "UAF"}
-_BODY_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "body", "agency", "court", "council",
-               "mission", "fund", "bank", "league"}
-_IGO_ROLES = {"IGO", "NGO"}
-_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
 
-@dataclass(slots=True)
-class _Hit:
-    start: int
-    end: int
-    entries: list[Entry]
-
-
-@dataclass(slots=True)
-class _Mention:
-    token: int
-    actors: list[Actor]
-    subject: bool
-    person: bool
-
-
-def actor_code(country: str | None, roles: list[str] | tuple[str, ...]) -> str | None:
-    """CAMEO-style code: country (or IGO code) followed by the first role ("PAKMIL")."""
-    if country is None:
-        return roles[0] if roles else None
-    if roles and roles[0] not in ("IGO", "NGO") and len(country) == 3:
-        return country + roles[0]
-    return country
-
-
-class ActorIndex:
+class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
     """Dictionary matches and coreference state for one document."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date,
@@ -65,13 +38,13 @@ class ActorIndex:
         self.doc, self.kb, self.day = doc, kb, day
         self.collectives = collectives
         self.speech = speech
-        self.names: dict[int, _Hit] = {}
+        self.names: dict[int, NameHit] = {}
         self.roles: dict[int, tuple[int, tuple[str, ...], str]] = {}
-        self.places: dict[int, _Hit] = {}
+        self.places: dict[int, NameHit] = {}
         self.people: dict[str, Actor] = {}
-        self.mentions: list[_Mention] = []
+        self.mentions: list[Mention] = []
         self._cache: dict[int, list[Actor]] = {}
-        self._name_cover: dict[int, _Hit] = {}
+        self._name_cover: dict[int, NameHit] = {}
         self._person_span: dict[int, int] = {}
         self._countries_named: set[str] | None = None
         self._person_tokens: dict[int, tuple[int, int]] = {}
@@ -110,7 +83,7 @@ class ActorIndex:
                 self._role_cover.setdefault(k, start)
 
     def _longest(self, i: int, words: list[str], spaces: list[str], table: dict, prefixes: frozenset[str],
-                 dated: bool = False) -> _Hit | None:
+                 dated: bool = False) -> NameHit | None:
         text = words[i]
         if text not in prefixes:
             return None
@@ -122,7 +95,7 @@ class ActorIndex:
                 if dated:
                     entries = [e for e in entries if e.valid_on(self.day)]
                 if entries:
-                    best = _Hit(i, j + 1, entries)
+                    best = NameHit(i, j + 1, entries)
             j += 1
             if j >= len(words):
                 break
@@ -130,94 +103,6 @@ class ActorIndex:
             if text not in prefixes:
                 break
         return best
-
-    def _register_people(self) -> None:
-        """Resolve every PERSON entity once, so later surnames and pronouns find it."""
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            ent = self._full_name(ent)
-            name = self._clean_name(ent)
-            if not name or name in self.people:
-                continue
-            actor = self._person_actor(ent, name)
-            self.people[name] = actor
-            parts = name.split()
-            last = parts[-1]
-            if last not in self.people or self.people[last].country is None:
-                self.people[last] = actor
-            if len(parts) == 2 and actor.country:  # "Wang Yi" is later "Wang"
-                self.people.setdefault(parts[0], actor)
-
-    def _full_name(self, ent: Span) -> Span:
-        """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too."""
-        end = ent.end
-        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].head.i == end \
-                and end not in self._name_cover:
-            end += 1
-        if end != ent.end:
-            self._person_span[ent.start] = end
-            for k in range(ent.start, end):
-                self._person_tokens[k] = (ent.start, end)
-        return self.doc[ent.start:end]
-
-    @staticmethod
-    def _clean_name(ent: Span) -> str:
-        """The name as written ('Lee Jae-myung'), without a possessive or edge punctuation."""
-        toks = list(ent)
-        while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s", "'", "’")):
-            toks.pop()
-        while toks and toks[0].is_punct:
-            toks.pop(0)
-        if not toks:
-            return ""
-        return ent.doc[toks[0].i:toks[-1].i + 1].text.strip()
-
-    def _person_actor(self, ent: Span, name: str) -> Actor:
-        entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
-        if not entries:
-            # a known person out of office keeps a nationality, not an office
-            former = [e for e in self.kb.lookup(name) if e.kind == "person"]
-            if len({e.country for e in former}) == 1:
-                c = former[0].country
-                return Actor(text=name, name=former[0].name, code=c, country=c, roles=[])
-        if not entries and " " not in name:
-            # a bare surname of a known office holder ("Hegseth") when exactly one is in office;
-            # "Irfaan Ali" is not "Abiy Ahmed Ali"
-            last = name
-            cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
-            entries = cands if len({e.country for e in cands}) == 1 else []
-        if entries:
-            e = entries[0]
-            return Actor(text=name, name=e.name, code=actor_code(e.country, e.roles),
-                         country=e.country, roles=list(e.roles))
-        country, roles = self._context_of(ent)
-        return Actor(text=name, name=name, code=actor_code(country, roles), country=country, roles=roles)
-
-    def _by_surname(self) -> dict[str, list[tuple[str, list[Entry]]]]:
-        """Known office holders by surname, limited to surnames in this document."""
-        index = _surname_index(self.kb)
-        words = {t.text for t in self.doc}
-        return {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in v]
-                for k, v in index.items() if k in words}
-
-    def _context_of(self, ent: Span) -> tuple[str | None, list[str]]:
-        """Country and roles of an unknown person from titles around the name."""
-        head = ent.root
-        tokens = set(range(ent.start, ent.end))
-        # the noun phrase around the name: compounds/amods before it, and what it is in apposition to
-        for t in head.subtree:
-            if t.dep_ not in _CUT_DEPS:
-                tokens.add(t.i)
-        if head.dep_ == "appos":
-            top = head.head  # the parser may hang the name on the title's "for …" phrase
-            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
-                top = top.head
-            tokens.update(t.i for t in top.subtree if t.i < head.i and t.dep_ != "punct")
-        for child in head.children:
-            if child.dep_ == "appos":
-                tokens.update(t.i for t in child.subtree)
-        return self._country_roles(sorted(tokens))
 
     def _country_roles(self, idx: list[int]) -> tuple[str | None, list[str]]:
         country, kind_rank, roles = None, 99, []
@@ -262,13 +147,30 @@ class ActorIndex:
             person = len(out) == 1 and (any(a.name == out[0].name for a in self.people.values())
                                         or self._titled_name(token))
             if token.pos_ != "PRON":
-                bisect.insort(self.mentions, _Mention(token.i, out, subject, person), key=lambda m: m.token)
+                bisect.insort(self.mentions, Mention(token.i, out, subject, person), key=lambda m: m.token)
         self._cache[token.i] = out
         return out
 
     def _resolve_one(self, tok: Token) -> list[Actor]:
+        referred = self._resolve_reference(tok)
+        if referred is not None:
+            return referred
+        core = self._core_tokens(tok)
+        if not self._has_actor_signal(tok, core):
+            return []
+        if self._is_locative(tok):
+            return []
+        idx = self._np_tokens(tok)
+        named = self._person_in_phrase(tok, idx)
+        if named:
+            return named
+        return self._resolve_phrase(tok, core, idx)
+
+    def _resolve_reference(self, tok: Token) -> list[Actor] | None:
+        """Pronouns, registered people, 'a group of …', bare surnames and pair or group anaphors;
+        None when the phrase has to be read from its own words."""
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in _HE | _THEY:
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.antecedent(tok)
         if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)
@@ -287,13 +189,10 @@ class ActorIndex:
         pair = self._pair_anaphor(tok) or self._definite_group(tok)
         if pair:
             return pair
-        core = self._core_tokens(tok)
-        if not self._has_actor_signal(tok, core):
-            return []
-        if self._is_locative(tok):
-            return []
-        idx = self._np_tokens(tok)
-        # a person inside the phrase (apposition, "the minister, Rajnath Singh")
+        return None
+
+    def _person_in_phrase(self, tok: Token, idx: list[int]) -> list[Actor]:
+        """A person inside the phrase (apposition, "the minister, Rajnath Singh")."""
         for i in idx:
             t = self.doc[i]
             if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj"):
@@ -305,6 +204,12 @@ class ActorIndex:
                                                          "code": actor_code(country, roles)})
                 if actor:
                     return [actor.model_copy(update={"text": self._np_text(tok)})]
+        return []
+
+    def _resolve_phrase(self, tok: Token, core: list[int], idx: list[int]) -> list[Actor]:
+        """Country and roles from the phrase's words: 'his country', 'officials from India and
+        Pakistan', 'Thai and Cambodian troops', 'its army', 'the foreign ministry'."""
+        low = tok.lower_
         if low in ("country", "nation", "government", "state") and \
                 any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
                 not self._countries_among(core):
@@ -326,7 +231,7 @@ class ActorIndex:
                                              "code": actor_code(a.country, roles or a.roles)}) for a in pair]
         if country is None and not roles:
             return []
-        if country is None and roles and roles[0] in _STATE_ROLES and self._bare_organ(tok):
+        if country is None and roles and roles[0] in STATE_ROLES and self._bare_organ(tok):
             # "the foreign ministry said in a statement from Port Sudan": whose ministry
             sent = self.sent_of(tok)
             here = self.location_in(list(range(sent.start, sent.end)))
@@ -335,25 +240,6 @@ class ActorIndex:
         name = self._entry_name(idx) or self._np_text(tok)
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
-
-    def _office_holder_by_surname(self, surname: str) -> Actor | None:
-        """'Modi' alone, untagged by the parser: the one office holder in office with that surname."""
-        cands = [e for _s, es in self._by_surname().get(surname, []) for e in es]
-        if not cands:  # known, but not in office that day: a nationality without an office
-            former = [e for _s, es in _surname_index(self.kb).get(surname, []) for e in es]
-            if len({e.country for e in former}) != 1 or len({e.name for e in former}) != 1:
-                return None
-            e = former[0]
-            actor = Actor(text=surname, name=e.name, code=e.country, country=e.country, roles=[])
-            self.people[surname] = actor
-            return actor
-        if len({(e.name, e.country) for e in cands}) != 1:
-            return None
-        e = cands[0]
-        actor = Actor(text=surname, name=e.name, code=actor_code(e.country, e.roles), country=e.country,
-                      roles=list(e.roles))
-        self.people[surname] = actor
-        return actor
 
     def _collective_member(self, tok: Token) -> Token | None:
         """'a group of Moroccan diplomats' → 'diplomats'."""
@@ -364,55 +250,9 @@ class ActorIndex:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
 
-    def _titled_name(self, tok: Token) -> bool:
-        """'Serbian President Aleksandar Vučić' is a person even when the tagger misses the name."""
-        if tok.pos_ != "PROPN" or tok.i in self._name_cover:
-            return False
-        return any(self.roles.get(self._role_cover.get(c.i, -1), (0, (), ""))[2] == "title"
-                   for c in tok.subtree if c.i != tok.i)
-
     def _bare_organ(self, tok: Token) -> bool:
         """A definite state organ with no named holder: 'the foreign ministry', 'a spokesman for the army'."""
         return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover
-
-    def context_country(self, tok: Token, same_sentence: bool = False) -> str | None:
-        """The country the text is talking about just before `tok`: the nearest earlier subject with one,
-        in the same sentence or within the two previous ones."""
-        here = self.sent_index[tok.i]
-        for m in reversed(self.mentions):
-            if m.token >= tok.i or not m.subject:
-                continue
-            if self.sent_index[m.token] < (here if same_sentence else here - 2):
-                break
-            c = next((a.country for a in m.actors if a.country), None)
-            if c and len(m.actors) == 1:
-                return c
-        return None
-
-    def _placed(self, actor: Actor, tok: Token) -> Actor:
-        """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the
-        country the text is about; the choice is remembered for the rest of the article."""
-        if actor.country or not any(r in _STATE_ROLES for r in actor.roles):
-            return actor
-        country = self.context_country(tok)
-        if country is None:
-            return actor
-        placed = actor.model_copy(update={"country": country, "code": actor_code(country, actor.roles)})
-        for key, value in list(self.people.items()):
-            if value.name == actor.name:
-                self.people[key] = placed
-        return placed
-
-    def _person_at(self, tok: Token) -> Actor | None:
-        if tok.i in self._person_tokens:
-            a, b = self._person_tokens[tok.i]
-            ent = self.doc[a:b]
-        else:
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-        if ent is None:
-            return None
-        name = self._clean_name(ent)
-        return self.people.get(name) or self.people.get(name.split()[-1])
 
     def _core_tokens(self, tok: Token) -> list[int]:
         """The head noun and its modifiers before it: 'Pakistan's military spokesman'."""
@@ -444,78 +284,9 @@ class ActorIndex:
     def _countries_among(self, idx: list[int]) -> list[str]:
         return self.countries_in(idx)
 
-    def _possessive_country(self, tok: Token) -> str | None:
-        """'India attacked its posts': 'its' is not the clause's own subject unless it says 'own'."""
-        verb = tok.head
-        own_subject = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} \
-            if tok.dep_ in ("dobj", "pobj") and not any(c.lower_ == "own" for c in tok.children) else set()
-        for c in tok.children:
-            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"):
-                ante = self.antecedent(c, exclude=own_subject)
-                if ante and ante[0].country:
-                    return ante[0].country
-        return None
-
-    def _pair_anaphor(self, tok: Token) -> list[Actor]:
-        """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
-        if tok.tag_ not in ("NNS", "NNPS"):
-            return []
-        kids = {c.lower_ for c in tok.children}
-        if not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
-            return []  # "two soldiers" counts, it does not refer back
-        here = self.sent_index[tok.i]
-        for m in reversed(self.mentions):
-            if m.subject and self.sent_index[m.token] == here:
-                continue  # "Qatar and Turkey urged both sides": the sides are others
-            if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
-                return list(m.actors)
-        seen: list[Actor] = []
-        for m in reversed(self.mentions):
-            if m.token >= tok.i:
-                continue
-            for a in m.actors:
-                if a.country and all(a.country != b.country for b in seen):
-                    seen.append(a)
-            if len(seen) >= 2:
-                break
-        return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
-
-    def _embedded_pair(self, idx: list[int]) -> list[Actor]:
-        """'the directors of military operations of the two armies' → the two armies' countries."""
-        for i in idx:
-            t = self.doc[i]
-            if t.i != idx[0] and t.dep_ == "pobj":
-                pair = self._pair_anaphor(t)
-                if pair:
-                    return pair
-        return []
-
     def sent_of(self, tok: Token) -> Span:
         """The token's sentence (spaCy recomputes `Token.sent` on every access)."""
         return self.sents[self.sent_index[tok.i]]
-
-    def _definite_group(self, tok: Token) -> list[Actor]:
-        """'the group', 'the rebels': the last non-state armed actor; 'the bloc': the last IGO."""
-        if not any(d.lower_ == "the" for d in tok.children):
-            return []
-        lemma = tok.lemma_.lower()
-        wanted = _ARMED_ROLES if lemma in _GROUP_NOUNS else _IGO_ROLES if lemma in _BODY_NOUNS else None
-        if wanted is None:
-            return []
-        for m in reversed(self.mentions):
-            if m.token < tok.i and any(r in wanted for a in m.actors for r in a.roles):
-                return list(m.actors)
-        return []
-
-    def _role_term(self, tok: Token) -> str:
-        start = self._role_cover.get(tok.i)
-        if start is None:
-            return ""
-        end = self.roles[start][0]
-        return self.doc[start:end].text.lower()
-
-    def _is_country_name(self, idx: list[int]) -> bool:
-        return any(e.kind in ("country",) for i in idx if i in self.names for e in self.names[i].entries)
 
     def _entry_name(self, idx: list[int]) -> str | None:
         best, rank = None, 99
@@ -563,7 +334,7 @@ class ActorIndex:
             t = stack.pop()
             out.append(t.i)
             for c in t.children:
-                if c.dep_ in _CUT_DEPS:
+                if c.dep_ in CUT_DEPS:
                     continue
                 if c.dep_ == "prep" and c.lower_ not in _GROUP_PREPS:
                     continue
@@ -637,142 +408,12 @@ class ActorIndex:
                     return self.resolve(objs[0])
         return []
 
-    # ---- coreference ------------------------------------------------------------------
-    def antecedent(self, tok: Token, exclude: set[int] | frozenset[int] = frozenset()) -> list[Actor]:
-        """The actor a pronoun refers to: the nearest earlier mention of the right kind."""
-        low = tok.lower_
-        want_person = low in _HE
-        want_group = low in _THEY
-        if not (want_person or want_group or low in ("it", "its")):
-            return []
-        sent_start = self.sent_of(tok).start
-        best: list[Actor] | None = None
-        # same sentence first, nearest before the pronoun
-        for m in reversed(self.mentions):
-            if m.token >= tok.i or m.token in exclude:
-                continue
-            if m.token < sent_start:
-                break
-            if self._fits(m, want_person, want_group):
-                return m.actors
-        # earlier sentences: prefer the latest sentence, its subject first
-        last_sent = None
-        for m in reversed(self.mentions):
-            if m.token >= sent_start or not self._fits(m, want_person, want_group):
-                continue
-            s = self.sent_index[m.token]
-            if last_sent is None:
-                last_sent, best = s, m.actors
-                if m.subject:
-                    return m.actors
-            elif s == last_sent and m.subject:
-                return m.actors
-            elif s != last_sent:
-                break
-        return best or []
-
-    @staticmethod
-    def _fits(m: _Mention, person: bool, group: bool) -> bool:
-        if person:
-            return m.person
-        if group:
-            return len(m.actors) > 1 or not m.person
-        return len(m.actors) == 1 and not m.person
-
-    def _country_anaphor(self, tok: Token) -> list[Actor]:
-        """'his country', 'the country': the country of the nearest earlier actor."""
-        for m in reversed(self.mentions):
-            if m.token < tok.i and m.actors[0].country:
-                c = m.actors[0].country
-                return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c),
-                              code=c, country=c, roles=[])]
-        return []
-
-    def last_two_people(self, before: int) -> list[Actor]:
-        seen: list[Actor] = []
-        for m in reversed(self.mentions):
-            if m.token < before and m.person:
-                if all(a.name != m.actors[0].name for a in seen):
-                    seen.append(m.actors[0])
-            if len(seen) == 2:
-                break
-        return seen if len(seen) == 2 else []
-
     def prepass(self) -> None:
         """Resolve every argument noun phrase in document order, so pronouns find antecedents."""
         for tok in self.doc:
             if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
                     and tok.pos_ in ("NOUN", "PROPN", "PRON"):
                 self.resolve(tok, subject=tok.dep_.startswith("nsubj"))
-
-    # ---- places -----------------------------------------------------------------------
-    def location_in(self, idx: list[int]) -> Location | None:
-        """The most specific known place among the given tokens."""
-        best: Entry | None = None
-        best_name = ""
-        for i in idx:
-            hit = self.places.get(i)
-            if hit is None:
-                continue
-            e = self._likely_entry(hit.entries)
-            if e is None:
-                continue
-            if best is None or _place_rank(e) < _place_rank(best):
-                best, best_name = e, e.name
-        if best is None:
-            return None
-        return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
-
-    def _likely_entry(self, entries: list[Entry]) -> Entry | None:
-        """Of places sharing a name, the one in a country the article names; a town in a country
-        the article never mentions is more likely a namesake than the place meant."""
-        named = self._doc_countries()
-        for e in entries:
-            if e.country in named:
-                return e
-        capital = next((e for e in entries if e.place_kind in ("capital", "disputed", "sea", "strait")
-                        or e.country is None), None)
-        return capital
-
-    def _doc_countries(self) -> set[str]:
-        if self._countries_named is None:
-            self._countries_named = {e.country for hit in self.names.values() for e in hit.entries if e.country}
-        return self._countries_named
-
-    def countries_in(self, idx: list[int], locative: bool = False) -> list[str]:
-        """Countries named among the tokens; places named only as where count if `locative`."""
-        out: list[str] = []
-        for i in idx:
-            hit = self.names.get(i)
-            if hit and not locative and self._is_locative(self.doc[hit.end - 1]):
-                continue
-            if hit:
-                c = next((e.country for e in hit.entries if e.kind != "person"), None)
-                if c and c not in out:
-                    out.append(c)
-        return out
-
-
-def _place_rank(e: Entry) -> int:
-    order = {"village": 0, "town": 1, "city": 2, "capital": 3, "disputed": 4, "region": 5, "island": 5}
-    return order.get(e.place_kind or "", 6)
-
-
-def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]:
-    """Surname → known people, computed once per knowledge base."""
-    cache = kb.__dict__.get("_surnames")
-    if cache is None:
-        cache = {}
-        for surface, entries in kb.names.items():
-            people = [e for e in entries if e.kind == "person"]
-            if people and " " in surface:
-                last = surface.split()[-1]
-                cache.setdefault(last, []).append((surface, people))
-                for prefix in ("al-", "el-", "Al-", "El-"):  # "al-Burhan" is also "Burhan"
-                    if last.startswith(prefix) and len(last) > len(prefix) + 2:
-                        cache.setdefault(last[len(prefix):], []).append((surface, people))
-        kb.__dict__["_surnames"] = cache
-    return cache
 
 
 def _prefixes(kb: KnowledgeBase, table: str) -> frozenset[str]:

@@ -3,7 +3,8 @@
 For every verb the coder finds a pattern (data/verbs.yaml) or a statement verb, decides whether
 the act happened (negation, conditions, questions, future and modal verbs, and verbs governed by
 "plans to" / "denied" are not acts), picks source and target through the dependency parse, and
-dates the event by the time expression that governs the verb.
+dates the event by the time expression that governs the verb. Modality is decided in
+`modality`, targets are found in `targets`.
 """
 from __future__ import annotations
 
@@ -15,31 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors import ActorIndex
 from tidings.extract.codebook import CameoCode, load_codebook
+from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
 from tidings.extract.patterns import PatternBook, VerbPattern
+from tidings.extract.targets import ANAPHORIC_ROOTS, TargetFinder
 from tidings.extract.time import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
 
-_MODALS = {"would", "could", "might", "may", "should", "must", "can", "shall", "ought"}
-_FUTURE = {"will", "shall", "'ll", "wo"}
-_HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely", "supposedly"}
-_COND_MARKS = {"if", "unless", "whether", "lest"}
-_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
-_PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
 _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
-_FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
-_ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the strikes"
-_DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion are often done at home: the place's country is the target
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
-
-
-@dataclass(slots=True)
-class _Mode:
-    status: str  # realis | future | modal | negated | conditional | question | governed
-    reason: str = ""
-    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -62,7 +49,9 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
     return coder.events, coder.dropped
 
 
-class _Coder:
+class _Coder(TargetFinder):
+    """Coding state for one document: events kept, candidates dropped, targets per verb."""
+
     def __init__(self, doc: Doc, article: Article, actors: ActorIndex, timexes: list[Timex],
                  book: PatternBook) -> None:
         self.doc, self.article, self.actors, self.book = doc, article, actors, book
@@ -108,233 +97,8 @@ class _Coder:
                 break
         return _Dated(self.article.date, None, "article")
 
-    # ---- modality ------------------------------------------------------------------------
-    def _mode(self, verb: Token, sent: Span) -> _Mode:
-        kids = list(verb.children)
-        if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
-            return _Mode("question", "the sentence is a question")
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids):
-            return _Mode("negated", "negated verb")
-        for c in kids:
-            if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
-                return _Mode("negated", "negated subject ('no talks were held')")
-            if c.dep_ == "dobj" and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
-                return _Mode("negated", "negated object ('gave no details')")
-        v = verb
-        for _ in range(6):
-            if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in v.children):
-                return _Mode("conditional", "in a conditional clause")
-            if v.dep_ in ("advcl", "ccomp", "xcomp", "conj") and v.head is not v:
-                v = v.head
-            else:
-                break
-        gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
-        if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
-            gov = gov.head
-        if gov is not None and gov.lemma_.lower() in self.book.intent_governors and gov.i != verb.i:
-            return _Mode("future", f"intended ('{gov.text} to')")
-        if gov is not None and gov.lemma_.lower() in self.book.irrealis and gov.i != verb.i:
-            if gov.lemma_.lower() != "be" or verb.dep_ == "xcomp":
-                return _Mode("governed", f"governed by '{gov.text}'")
-        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
-                and verb.head.lemma_.lower() in self.book.intent_governors:
-            return _Mode("future", f"intended ('{verb.head.text} to')")
-        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
-                and verb.head.lemma_.lower() not in _FACTIVE_INF:
-            return _Mode("governed", f"infinitive under '{verb.head.text}'")
-        if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJ for c in kids) and (
-                verb.dep_ in ("pobj", "amod", "compound")
-                or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
-            return _Mode("governed", "a gerund used as a noun")
-        if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ in ("VBN", "JJ") or verb.dep_ == "amod":
-            return _Mode("governed", "a participle describing a noun ('companies accused of …')")
-        auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
-        lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
-        hedge = any(c.lower_ in _HEDGES for c in kids) or any(c.lower_ in _HEDGES for c in verb.head.children
-                                                               if verb.dep_ == "ccomp")
-        if lemmas & _MODALS and "have" in lemmas and verb.tag_ == "VBN":
-            return _Mode("realis", "hedged (modal perfect)", 0.5)
-        if lemmas & _FUTURE or any(a.lower_ == "going" for a in auxes):
-            return _Mode("future", "future tense")
-        if lemmas & _MODALS:
-            return _Mode("modal", "modal verb")
-        return _Mode("realis", "hedged" if hedge else "", 0.6 if hedge else 1.0)
-
-    # ---- actors ---------------------------------------------------------------------------
-    def _subject(self, verb: Token) -> list[Actor]:
-        return self.actors.subject_of(verb)
-
-    def _slot(self, verb: Token, slot: str) -> list[Actor]:
-        if slot == "dobj" and verb.dep_ == "relcl" and (
-                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
-                or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-                and any(c.dep_ == "nsubj" for c in verb.children)):
-            return self.actors.resolve(verb.head)  # "the test that both governments condemned"
-        for c in verb.children:
-            if slot in ("dobj", "dative") and c.dep_ == slot:
-                found = self.actors.resolve(c)
-                if found:
-                    return found
-            if slot == "poss" and c.dep_ in ("dobj", "nsubjpass"):
-                for g in c.children:
-                    if g.dep_ == "poss":
-                        found = self.actors.resolve(g)
-                        if found:
-                            return found
-            if c.dep_ in ("prep", "prt", "dative") and c.lower_ == slot:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        found = self.actors.resolve(g)
-                        if found:
-                            return found
-        if slot == "dobj":
-            for c in verb.children:
-                if c.dep_ == "nsubjpass":
-                    return self.actors.resolve(c)
-        elif slot not in ("dative", "poss"):
-            # "mediated talks between Rwanda and Congo", "held a call with Blinken"
-            for c in verb.children:
-                if c.dep_ == "dobj":
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ == slot:
-                            for g in p.children:
-                                if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
-                                    return found
-        return []
-
-    def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor]) -> tuple[list[Actor], float]:
-        slots = pattern.target if pattern else ("dobj", "to", "with", "dative")
-        for slot in slots:
-            found = self._slot(verb, slot)
-            if found and not _same(found, source):
-                return self._place_victims(verb, found), 1.0
-        # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
-        idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
-               for i in _phrase(c)]
-        src_c = {a.country for a in source}
-        for c in self.actors.countries_in(idx):
-            if c not in src_c:
-                return [self._country_actor(c)], 0.9
-        reporter = self._reporting_country(verb)
-        if reporter and reporter not in src_c and pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS:
-            return [self._country_actor(reporter)], 0.7  # "Pakistan said Indian troops shelled a school"
-        loc = self.actors.location_in(idx)
-        if loc and loc.country and loc.country not in src_c and pattern is not None \
-                and pattern.code[:2] in _PLACE_TARGET_ROOTS:
-            return [self._country_actor(loc.country)], 0.8
-        if loc and loc.country and pattern is not None and (pattern.code[:2] in _DOMESTIC_ROOTS
-                                                            or pattern.code[:2] in _PLACE_TARGET_ROOTS):
-            return [self._country_actor(loc.country)], 0.8
-        if pattern is not None and pattern.code[:2] in _ANAPHORIC_ROOTS and self._anaphoric_object(verb):
-            found = self._last_actor_of_previous_event(source)
-            if found:
-                return found, 0.8  # "condemned the strikes": whoever struck
-        if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") \
-                and verb.head.i in self._targets_of:
-            return self._targets_of[verb.head.i], 0.9  # "struck targets in Lebanon, killing nine"
-        if pattern is not None and pattern.code[:2] in ("18", "19", "20"):
-            return [], 1.0  # force needs a stated target; a bystander named nearby is not one
-        # another actor named in the same sentence, other than whoever reports it
-        for m in self.actors.mentions:
-            if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
-                    and not self._speaker_token(m.token, verb):
-                cand = [a for a in m.actors if a.country and a.country not in src_c]
-                if cand:
-                    return cand[:1], 0.7
-        return [], 1.0
-
-    def _place_victims(self, verb: Token, found: list[Actor]) -> list[Actor]:
-        """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place."""
-        if any(a.country for a in found):
-            return found
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
-        if verb.dep_ == "relcl":  # "an attack on a checkpost in North Waziristan in which eight were killed"
-            inside = {t.i for t in verb.subtree}
-            idx += [t.i for t in verb.head.subtree if t.i not in inside]
-        countries = [c for c in self.actors.countries_in(idx, locative=True)]
-        loc = self.actors.location_in(idx)
-        country = countries[0] if countries else (loc.country if loc else None)
-        if country is None:
-            return found
-        return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
-                for a in found]
-
-    def _reporting_country(self, verb: Token) -> str | None:
-        """The country of whoever reports this clause ('X said that …'), if any."""
-        _tok, rep = self._reporter(verb)
-        return next((a.country for a in rep if a.country), None) if rep else None
-
-    def _reporter(self, verb: Token) -> tuple[Token | None, list[Actor]]:
-        """Who reports this clause when a verb of saying comes first ('X said that Y attacked …')."""
-        t = verb
-        for _ in range(8):
-            if t.head.i == t.i:
-                return None, []
-            t = t.head
-            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
-                if t.i > verb.i:  # "X fired missiles, Seoul said": a sourced fact, not a complaint
-                    return None, []
-                return t, self._subject(t)
-        return None, []
-
-    def _victims_claim(self, verb: Token, source: list[Actor],
-                       target: list[Actor]) -> tuple[Token | None, list[Actor]]:
-        """'Azerbaijan said Armenian forces fired on its positions': only the victim's side says so,
-        so the act is coded as its accusation, not as a fact. Returns the verb of saying and accuser."""
-        tok, rep = self._reporter(verb)
-        rc = next((a.country for a in rep if a.country), None)
-        if not rc or not target or not source:
-            return None, []
-        if all(t.country == rc for t in target) and all(s.country and s.country != rc for s in source):
-            return tok, rep
-        return None, []
-
-    def _speaker_token(self, i: int, verb: Token) -> bool:
-        """The subject of a verb of saying that reports this verb's clause (or a word inside that
-        subject: "South Korea's Joint Chiefs said") is its speaker, not a party."""
-        t = self.doc[i]
-        while t.dep_ in ("poss", "compound", "amod", "pobj", "prep", "appos") and t.head.i != t.i:
-            t = t.head
-        head = t.head
-        return t.dep_.startswith("nsubj") and head.lemma_.lower() in self.book.speech and head.i != verb.i \
-            and verb.i in {x.i for x in head.subtree}
-
-    def _restates_event(self, verb: Token) -> bool:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and \
-            any(d.lower_ in ("the", "these", "those", "this", "that") for d in subj.children) and bool(self.events)
-
-    def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
-        """Protesters with no stated nationality protest where they are."""
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
-        countries = self.actors.countries_in(idx, locative=True)
-        loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
-        country = countries[0] if countries else (loc.country if loc else None)
-        if country is None:
-            return source
-        base = source[0] if source else None
-        roles = base.roles if base and base.roles else ["CVL"]
-        text = base.text if base else "protesters"
-        return [Actor(text=text, name=text, code=country + roles[0], country=country, roles=roles)]
-
-    def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
-        return any(self._slot(verb, s) for s in pattern.target)
-
-    def _anaphoric_object(self, verb: Token) -> bool:
-        """'condemned the move', 'rejected the decision': the object is an earlier event."""
-        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
-                   for d in c.children) for c in verb.children)
-
-    def _last_actor_of_previous_event(self, source: list[Actor]) -> list[Actor]:
-        src = {a.country for a in source}
-        for e in reversed(self.events):
-            if e.source is not None and e.source.country and e.source.country not in src:
-                return [e.source]
-        return []
-
-    def _country_actor(self, code: str) -> Actor:
-        name = self.actors.kb.countries.get(code, code)
-        return Actor(text=name, name=name, code=code, country=code, roles=[])
+    def _mode(self, verb: Token, sent: Span) -> Mode:
+        return verb_mode(verb, sent, self.book)
 
     # ---- coding ---------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span, si: int) -> None:
@@ -354,25 +118,11 @@ class _Coder:
         if mode.status in ("negated", "conditional", "question", "governed"):
             self._drop(si, verb, code, mode.reason)
             return
-        threatened = None
-        if mode.status in ("future", "modal"):
-            if not self._self_stated(verb, source):
-                self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
-                return
-            root = code[:2]
-            if pattern and pattern.intent and root <= "09":
-                code = pattern.intent
-            elif pattern and root >= "14":
-                threatened, code = code, pattern.threat or "138"
-            elif speech is None:
-                self._drop(si, verb, code, f"{mode.reason}: not done")
-                return
-        if pattern and pattern.sym and len(source) > 1 and not self._slot_any(verb, pattern):
-            source, target, conf = source[:1], source[1:], 1.0
-        else:
-            target, conf = self._target(verb, pattern, source)
-        if not target and (code[:2] == "13" or code[:2] in _ANAPHORIC_ROOTS and self._anaphoric_object(verb)):
-            target = self._last_actor_of_previous_event(source)
+        coded = self._intended_code(si, verb, code, mode, pattern, speech, source)
+        if coded is None:
+            return
+        code, threatened = coded
+        source, target, conf = self._parties(verb, code, pattern, source)
         if not source and self._restates_event(verb):
             self._drop(si, verb, code, "restates an earlier event ('the strikes hit …')")
             return
@@ -384,25 +134,68 @@ class _Coder:
             self._drop(si, verb, code, "claimed only by the victim's side: coded as its accusation")
             code, source, target = "112", claim[1], source
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
+        if self._unpaired(si, verb, code, pattern, speech, source, target):
+            return
+        rule = pattern.rule if pattern else lemma if lemma.startswith("claim:") else f"speech:{lemma}"
+        self._emit_all(si, sent, verb, code, source, target, date_verb, mode.confidence * conf, rule, threatened,
+                       sym=bool(pattern and pattern.sym))
+
+    def _intended_code(self, si: int, verb: Token, code: str, mode: Mode, pattern: VerbPattern | None,
+                       speech: str | None, source: list[Actor]) -> tuple[str, str | None] | None:
+        """A future or modal act counts only as its actor's own intent or threat; None if dropped.
+        Returns the code to use and the code threatened, if any."""
+        threatened = None
+        if mode.status in ("future", "modal"):
+            if not self._self_stated(verb, source):
+                self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
+                return None
+            root = code[:2]
+            if pattern and pattern.intent and root <= "09":
+                code = pattern.intent
+            elif pattern and root >= "14":
+                threatened, code = code, pattern.threat or "138"
+            elif speech is None:
+                self._drop(si, verb, code, f"{mode.reason}: not done")
+                return None
+        return code, threatened
+
+    def _parties(self, verb: Token, code: str, pattern: VerbPattern | None,
+                 source: list[Actor]) -> tuple[list[Actor], list[Actor], float]:
+        """Source, target and the target's confidence; a mutual act of several parties pairs them."""
+        if pattern and pattern.sym and len(source) > 1 and not self._slot_any(verb, pattern):
+            source, target, conf = source[:1], source[1:], 1.0
+        else:
+            target, conf = self._target(verb, pattern, source)
+        if not target and (code[:2] == "13" or code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb)):
+            target = self._last_actor_of_previous_event(source)
+        return source, target, conf
+
+    def _unpaired(self, si: int, verb: Token, code: str, pattern: VerbPattern | None, speech: str | None,
+                  source: list[Actor], target: list[Actor]) -> bool:
+        """Drop (and say so) an act with no party, a mutual act with one, or an unknown speaker."""
         if not source and not target:
             self._drop(si, verb, code, "no actor resolved")
-            return
+            return True
         if pattern and pattern.sym and not target:
             self._drop(si, verb, code, "a mutual act (talks, meeting) with only one party")
-            return
+            return True
         if speech is not None and not any(a.country for a in source):
             self._drop(si, verb, code, "statement without a known speaker")
-            return
+            return True
+        return False
+
+    def _emit_all(self, si: int, sent: Span, verb: Token, code: str, source: list[Actor], target: list[Actor],
+                  date_verb: Token | None, confidence: float, rule: str, threatened: str | None,
+                  sym: bool) -> None:
+        """One event per source-target pair, dated and placed once for the verb."""
         dated = self._date_of(date_verb or verb)
         loc_idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
         location = self.actors.location_in(loc_idx) or self.actors.location_in([t.i for t in sent])
-        rule = pattern.rule if pattern else lemma if lemma.startswith("claim:") else f"speech:{lemma}"
         for s in source or [None]:
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code:
                     continue
-                self._emit(si, sent, verb, code, s, t, dated, location, mode.confidence * conf, rule, threatened,
-                           sym=bool(pattern and pattern.sym))
+                self._emit(si, sent, verb, code, s, t, dated, location, confidence, rule, threatened, sym=sym)
         self._event_verbs.add(verb.i)
         if target:
             self._targets_of[verb.i] = target
@@ -435,7 +228,7 @@ class _Coder:
 
     def _self_stated(self, verb: Token, source: list[Actor]) -> bool:
         """Future acts count as intent or threat only when the actor says them of itself."""
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.lower_ in _SELF_WORDS:
             return True
         t = verb
@@ -452,6 +245,11 @@ class _Coder:
         if not speaker:  # an unnamed source reports it: the report's own voice
             return True
         return bool(acting) and acting <= speaker
+
+    def _restates_event(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and \
+            any(d.lower_ in ("the", "these", "those", "this", "that") for d in subj.children) and bool(self.events)
 
     def _statement(self, verb: Token, code: str, source: list[Actor], target: list[Actor],
                    conf: float) -> tuple[str, list[Actor], float]:
@@ -477,7 +275,7 @@ class _Coder:
             for c in self.actors.countries_in([t.i for t in tokens]):
                 if c not in src_c:
                     others.append(self._country_actor(c))
-        future = any(t.lower_ in _FUTURE | {"would"} for t in tokens)
+        future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
         if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or target or self._last_actor_of_previous_event(source)), conf
         if code == "010" and others:
@@ -527,29 +325,6 @@ class _Coder:
             date=dated.date, date_text=dated.text, date_precision=dated.precision, source=s, target=t,
             cameo=cc.code, root=cc.root, quad_class=cc.quad_class, goldstein=cc.goldstein, plover=cc.plover,
             location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened))
-
-
-def _phrase(tok: Token) -> list[int]:
-    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
-                     or c.i == tok.i)
-    return out
-
-
-def _nominal_gerund(verb: Token) -> bool:
-    """'a history of supporting …' names a habit; 'after accusing …' tells an act."""
-    t = verb
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    return t.dep_ == "pcomp" and t.head.lower_ in ("of", "for", "about", "against", "in", "on", "to", "without")
-
-
-def _same(a: list[Actor], b: list[Actor]) -> bool:
-    return bool(a) and bool(b) and {x.name for x in a} == {x.name for x in b}
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -1,0 +1,45 @@
+"""Pieces shared by the actor-resolution modules: the records an `ActorIndex` keeps, the code
+builder and the word sets more than one of its parts reads.
+
+They live apart so that `actors`, `people`, `coref` and `places` can share them without
+importing each other in a circle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.extract.knowledge import Entry
+from tidings.models import Actor
+
+CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj", "prep_skip", "xcomp", "parataxis"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+@dataclass(slots=True)
+class NameHit:
+    """A dictionary match over tokens [start, end) and the entries its surface form names."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A resolved noun phrase, kept in text order so later pronouns can look back to it."""
+
+    token: int
+    actors: list[Actor]
+    subject: bool
+    person: bool
+
+
+def actor_code(country: str | None, roles: list[str] | tuple[str, ...]) -> str | None:
+    """CAMEO-style code: country (or IGO code) followed by the first role ("PAKMIL")."""
+    if country is None:
+        return roles[0] if roles else None
+    if roles and roles[0] not in ("IGO", "NGO") and len(country) == 3:
+        return country + roles[0]
+    return country

@@ -1,0 +1,163 @@
+"""Coreference for actor resolution: pronouns, pairs, definite descriptions and context countries.
+
+A mixin for `actors.ActorIndex`. Every resolved noun phrase is kept as a `Mention` in text
+order; "he", "the two ministers", "the group" and "his country" look back through those
+mentions for the nearest fitting one, and an official with no stated country serves the
+country the text has just been talking about.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.actor_base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention
+from tidings.extract.knowledge import KnowledgeBase
+from tidings.models import Actor
+
+_GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",
+                "insurgent", "faction"}
+_ARMED_ROLES = {"REB", "INS", "SEP", "RAD", "UAF"}
+_BODY_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "body", "agency", "court", "council",
+               "mission", "fund", "bank", "league"}
+_IGO_ROLES = {"IGO", "NGO"}
+
+
+class Coreference:
+    """Antecedent look-up over the mentions an `ActorIndex` has resolved so far."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    mentions: list[Mention]
+    sent_index: list[int]
+
+    def antecedent(self, tok: Token, exclude: set[int] | frozenset[int] = frozenset()) -> list[Actor]:
+        """The actor a pronoun refers to: the nearest earlier mention of the right kind."""
+        low = tok.lower_
+        want_person = low in PERSON_PRONOUNS
+        want_group = low in GROUP_PRONOUNS
+        if not (want_person or want_group or low in ("it", "its")):
+            return []
+        sent_start = self.sent_of(tok).start
+        best: list[Actor] | None = None
+        # same sentence first, nearest before the pronoun
+        for m in reversed(self.mentions):
+            if m.token >= tok.i or m.token in exclude:
+                continue
+            if m.token < sent_start:
+                break
+            if self._fits(m, want_person, want_group):
+                return m.actors
+        # earlier sentences: prefer the latest sentence, its subject first
+        last_sent = None
+        for m in reversed(self.mentions):
+            if m.token >= sent_start or not self._fits(m, want_person, want_group):
+                continue
+            s = self.sent_index[m.token]
+            if last_sent is None:
+                last_sent, best = s, m.actors
+                if m.subject:
+                    return m.actors
+            elif s == last_sent and m.subject:
+                return m.actors
+            elif s != last_sent:
+                break
+        return best or []
+
+    @staticmethod
+    def _fits(m: Mention, person: bool, group: bool) -> bool:
+        if person:
+            return m.person
+        if group:
+            return len(m.actors) > 1 or not m.person
+        return len(m.actors) == 1 and not m.person
+
+    def _country_anaphor(self, tok: Token) -> list[Actor]:
+        """'his country', 'the country': the country of the nearest earlier actor."""
+        for m in reversed(self.mentions):
+            if m.token < tok.i and m.actors[0].country:
+                c = m.actors[0].country
+                return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c),
+                              code=c, country=c, roles=[])]
+        return []
+
+    def last_two_people(self, before: int) -> list[Actor]:
+        seen: list[Actor] = []
+        for m in reversed(self.mentions):
+            if m.token < before and m.person:
+                if all(a.name != m.actors[0].name for a in seen):
+                    seen.append(m.actors[0])
+            if len(seen) == 2:
+                break
+        return seen if len(seen) == 2 else []
+
+    def _pair_anaphor(self, tok: Token) -> list[Actor]:
+        """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        kids = {c.lower_ for c in tok.children}
+        if not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
+            return []  # "two soldiers" counts, it does not refer back
+        here = self.sent_index[tok.i]
+        for m in reversed(self.mentions):
+            if m.subject and self.sent_index[m.token] == here:
+                continue  # "Qatar and Turkey urged both sides": the sides are others
+            if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
+                return list(m.actors)
+        seen: list[Actor] = []
+        for m in reversed(self.mentions):
+            if m.token >= tok.i:
+                continue
+            for a in m.actors:
+                if a.country and all(a.country != b.country for b in seen):
+                    seen.append(a)
+            if len(seen) >= 2:
+                break
+        return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _embedded_pair(self, idx: list[int]) -> list[Actor]:
+        """'the directors of military operations of the two armies' → the two armies' countries."""
+        for i in idx:
+            t = self.doc[i]
+            if t.i != idx[0] and t.dep_ == "pobj":
+                pair = self._pair_anaphor(t)
+                if pair:
+                    return pair
+        return []
+
+    def _definite_group(self, tok: Token) -> list[Actor]:
+        """'the group', 'the rebels': the last non-state armed actor; 'the bloc': the last IGO."""
+        if not any(d.lower_ == "the" for d in tok.children):
+            return []
+        lemma = tok.lemma_.lower()
+        wanted = _ARMED_ROLES if lemma in _GROUP_NOUNS else _IGO_ROLES if lemma in _BODY_NOUNS else None
+        if wanted is None:
+            return []
+        for m in reversed(self.mentions):
+            if m.token < tok.i and any(r in wanted for a in m.actors for r in a.roles):
+                return list(m.actors)
+        return []
+
+    def context_country(self, tok: Token, same_sentence: bool = False) -> str | None:
+        """The country the text is talking about just before `tok`: the nearest earlier subject with one,
+        in the same sentence or within the two previous ones."""
+        here = self.sent_index[tok.i]
+        for m in reversed(self.mentions):
+            if m.token >= tok.i or not m.subject:
+                continue
+            if self.sent_index[m.token] < (here if same_sentence else here - 2):
+                break
+            c = next((a.country for a in m.actors if a.country), None)
+            if c and len(m.actors) == 1:
+                return c
+        return None
+
+    def _possessive_country(self, tok: Token) -> str | None:
+        """'India attacked its posts': 'its' is not the clause's own subject unless it says 'own'."""
+        verb = tok.head
+        own_subject = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} \
+            if tok.dep_ in ("dobj", "pobj") and not any(c.lower_ == "own" for c in tok.children) else set()
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"):
+                ante = self.antecedent(c, exclude=own_subject)
+                if ante and ante[0].country:
+                    return ante[0].country
+        return None

@@ -1,0 +1,105 @@
+"""Modality: did the act a verb names happen, or is it negated, hypothetical, intended or asked?
+
+Kept apart from event coding because the answer depends only on the verb's own parse (its
+auxiliaries, negators, the clause that governs it) and the pattern book's word lists, never
+on the actors: a coder asks `verb_mode` first and drops or recodes what did not happen.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tidings.extract.patterns import PatternBook
+
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "shall", "ought"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely", "supposedly"}
+_COND_MARKS = {"if", "unless", "whether", "lest"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+_FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
+
+
+@dataclass(slots=True)
+class Mode:
+    status: str  # realis | future | modal | negated | conditional | question | governed
+    reason: str = ""
+    confidence: float = 1.0
+
+
+def verb_mode(verb: Token, sent: Span, book: PatternBook) -> Mode:
+    """Whether the verb's act happened: a question, a negation or a condition first, then the
+    clause that governs it ("plans to", "denied"), then its own tense and modal verbs."""
+    kids = list(verb.children)
+    return _negation(verb, sent, kids) or _governance(verb, kids, book) or _tense(verb, kids)
+
+
+def _negation(verb: Token, sent: Span, kids: list[Token]) -> Mode | None:
+    """Questions, negated verbs, subjects and objects ('no talks were held'), conditional clauses."""
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return Mode("question", "the sentence is a question")
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids):
+        return Mode("negated", "negated verb")
+    for c in kids:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
+            return Mode("negated", "negated subject ('no talks were held')")
+        if c.dep_ == "dobj" and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
+            return Mode("negated", "negated object ('gave no details')")
+    v = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in v.children):
+            return Mode("conditional", "in a conditional clause")
+        if v.dep_ in ("advcl", "ccomp", "xcomp", "conj") and v.head is not v:
+            v = v.head
+        else:
+            break
+    return None
+
+
+def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | None:
+    """Verbs governed by intent ('plans to'), by irrealis verbs ('denied'), infinitives,
+    gerunds used as nouns and participles describing a noun."""
+    gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
+    if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
+        gov = gov.head
+    if gov is not None and gov.lemma_.lower() in book.intent_governors and gov.i != verb.i:
+        return Mode("future", f"intended ('{gov.text} to')")
+    if gov is not None and gov.lemma_.lower() in book.irrealis and gov.i != verb.i:
+        if gov.lemma_.lower() != "be" or verb.dep_ == "xcomp":
+            return Mode("governed", f"governed by '{gov.text}'")
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
+            and verb.head.lemma_.lower() in book.intent_governors:
+        return Mode("future", f"intended ('{verb.head.text} to')")
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
+            and verb.head.lemma_.lower() not in _FACTIVE_INF:
+        return Mode("governed", f"infinitive under '{verb.head.text}'")
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) and (
+            verb.dep_ in ("pobj", "amod", "compound")
+            or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
+        return Mode("governed", "a gerund used as a noun")
+    if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ in ("VBN", "JJ") or verb.dep_ == "amod":
+        return Mode("governed", "a participle describing a noun ('companies accused of …')")
+    return None
+
+
+def _tense(verb: Token, kids: list[Token]) -> Mode:
+    """Future and modal auxiliaries; hedging adverbs lower the confidence of a realis act."""
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
+    hedge = any(c.lower_ in _HEDGES for c in kids) or any(c.lower_ in _HEDGES for c in verb.head.children
+                                                           if verb.dep_ == "ccomp")
+    if lemmas & _MODALS and "have" in lemmas and verb.tag_ == "VBN":
+        return Mode("realis", "hedged (modal perfect)", 0.5)
+    if lemmas & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
+        return Mode("future", "future tense")
+    if lemmas & _MODALS:
+        return Mode("modal", "modal verb")
+    return Mode("realis", "hedged" if hedge else "", 0.6 if hedge else 1.0)
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """'a history of supporting …' names a habit; 'after accusing …' tells an act."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pcomp" and t.head.lower_ in ("of", "for", "about", "against", "in", "on", "to", "without")

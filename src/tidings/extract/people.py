@@ -1,0 +1,186 @@
+"""People in an article: registering every PERSON once and finding office holders by surname.
+
+A mixin for `actors.ActorIndex`. "Pete Hegseth" is registered when the index is built, so a
+later "Hegseth" or "he" resolves to the same `Actor`; a known office holder keeps his office,
+a former one his nationality, and an unknown person takes country and roles from the titles
+around the name. The index supplies the document, the knowledge base and the scan tables.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.extract.actor_base import CUT_DEPS, STATE_ROLES, NameHit, actor_code
+from tidings.extract.knowledge import Entry, KnowledgeBase
+from tidings.models import Actor
+
+
+class PersonRegistry:
+    """Person registration and look-up for `ActorIndex`."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    day: dt.date
+    people: dict[str, Actor]
+    roles: dict[int, tuple[int, tuple[str, ...], str]]
+    _name_cover: dict[int, NameHit]
+    _role_cover: dict[int, int]
+    _person_span: dict[int, int]
+    _person_tokens: dict[int, tuple[int, int]]
+
+    def _register_people(self) -> None:
+        """Resolve every PERSON entity once, so later surnames and pronouns find it."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            ent = self._full_name(ent)
+            name = self._clean_name(ent)
+            if not name or name in self.people:
+                continue
+            actor = self._person_actor(ent, name)
+            self.people[name] = actor
+            parts = name.split()
+            last = parts[-1]
+            if last not in self.people or self.people[last].country is None:
+                self.people[last] = actor
+            if len(parts) == 2 and actor.country:  # "Wang Yi" is later "Wang"
+                self.people.setdefault(parts[0], actor)
+
+    def _full_name(self, ent: Span) -> Span:
+        """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too."""
+        end = ent.end
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].head.i == end \
+                and end not in self._name_cover:
+            end += 1
+        if end != ent.end:
+            self._person_span[ent.start] = end
+            for k in range(ent.start, end):
+                self._person_tokens[k] = (ent.start, end)
+        return self.doc[ent.start:end]
+
+    @staticmethod
+    def _clean_name(ent: Span) -> str:
+        """The name as written ('Lee Jae-myung'), without a possessive or edge punctuation."""
+        toks = list(ent)
+        while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s", "'", "’")):
+            toks.pop()
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        if not toks:
+            return ""
+        return ent.doc[toks[0].i:toks[-1].i + 1].text.strip()
+
+    def _person_actor(self, ent: Span, name: str) -> Actor:
+        entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
+        if not entries:
+            # a known person out of office keeps a nationality, not an office
+            former = [e for e in self.kb.lookup(name) if e.kind == "person"]
+            if len({e.country for e in former}) == 1:
+                c = former[0].country
+                return Actor(text=name, name=former[0].name, code=c, country=c, roles=[])
+        if not entries and " " not in name:
+            # a bare surname of a known office holder ("Hegseth") when exactly one is in office;
+            # "Irfaan Ali" is not "Abiy Ahmed Ali"
+            last = name
+            cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
+            entries = cands if len({e.country for e in cands}) == 1 else []
+        if entries:
+            e = entries[0]
+            return Actor(text=name, name=e.name, code=actor_code(e.country, e.roles),
+                         country=e.country, roles=list(e.roles))
+        country, roles = self._context_of(ent)
+        return Actor(text=name, name=name, code=actor_code(country, roles), country=country, roles=roles)
+
+    def _by_surname(self) -> dict[str, list[tuple[str, list[Entry]]]]:
+        """Known office holders by surname, limited to surnames in this document."""
+        index = _surname_index(self.kb)
+        words = {t.text for t in self.doc}
+        return {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in v]
+                for k, v in index.items() if k in words}
+
+    def _context_of(self, ent: Span) -> tuple[str | None, list[str]]:
+        """Country and roles of an unknown person from titles around the name."""
+        head = ent.root
+        tokens = set(range(ent.start, ent.end))
+        # the noun phrase around the name: compounds/amods before it, and what it is in apposition to
+        for t in head.subtree:
+            if t.dep_ not in CUT_DEPS:
+                tokens.add(t.i)
+        if head.dep_ == "appos":
+            top = head.head  # the parser may hang the name on the title's "for …" phrase
+            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
+                top = top.head
+            tokens.update(t.i for t in top.subtree if t.i < head.i and t.dep_ != "punct")
+        for child in head.children:
+            if child.dep_ == "appos":
+                tokens.update(t.i for t in child.subtree)
+        return self._country_roles(sorted(tokens))
+
+    def _office_holder_by_surname(self, surname: str) -> Actor | None:
+        """'Modi' alone, untagged by the parser: the one office holder in office with that surname."""
+        cands = [e for _s, es in self._by_surname().get(surname, []) for e in es]
+        if not cands:  # known, but not in office that day: a nationality without an office
+            former = [e for _s, es in _surname_index(self.kb).get(surname, []) for e in es]
+            if len({e.country for e in former}) != 1 or len({e.name for e in former}) != 1:
+                return None
+            e = former[0]
+            actor = Actor(text=surname, name=e.name, code=e.country, country=e.country, roles=[])
+            self.people[surname] = actor
+            return actor
+        if len({(e.name, e.country) for e in cands}) != 1:
+            return None
+        e = cands[0]
+        actor = Actor(text=surname, name=e.name, code=actor_code(e.country, e.roles), country=e.country,
+                      roles=list(e.roles))
+        self.people[surname] = actor
+        return actor
+
+    def _titled_name(self, tok: Token) -> bool:
+        """'Serbian President Aleksandar Vučić' is a person even when the tagger misses the name."""
+        if tok.pos_ != "PROPN" or tok.i in self._name_cover:
+            return False
+        return any(self.roles.get(self._role_cover.get(c.i, -1), (0, (), ""))[2] == "title"
+                   for c in tok.subtree if c.i != tok.i)
+
+    def _placed(self, actor: Actor, tok: Token) -> Actor:
+        """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the
+        country the text is about; the choice is remembered for the rest of the article."""
+        if actor.country or not any(r in STATE_ROLES for r in actor.roles):
+            return actor
+        country = self.context_country(tok)
+        if country is None:
+            return actor
+        placed = actor.model_copy(update={"country": country, "code": actor_code(country, actor.roles)})
+        for key, value in list(self.people.items()):
+            if value.name == actor.name:
+                self.people[key] = placed
+        return placed
+
+    def _person_at(self, tok: Token) -> Actor | None:
+        if tok.i in self._person_tokens:
+            a, b = self._person_tokens[tok.i]
+            ent = self.doc[a:b]
+        else:
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        if ent is None:
+            return None
+        name = self._clean_name(ent)
+        return self.people.get(name) or self.people.get(name.split()[-1])
+
+
+def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]:
+    """Surname → known people, computed once per knowledge base."""
+    cache = kb.__dict__.get("_surnames")
+    if cache is None:
+        cache = {}
+        for surface, entries in kb.names.items():
+            people = [e for e in entries if e.kind == "person"]
+            if people and " " in surface:
+                last = surface.split()[-1]
+                cache.setdefault(last, []).append((surface, people))
+                for prefix in ("al-", "el-", "Al-", "El-"):  # "al-Burhan" is also "Burhan"
+                    if last.startswith(prefix) and len(last) > len(prefix) + 2:
+                        cache.setdefault(last[len(prefix):], []).append((surface, people))
+        kb.__dict__["_surnames"] = cache
+    return cache

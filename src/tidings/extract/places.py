@@ -1,0 +1,73 @@
+"""Places in an article: the most specific known place among some tokens, and countries named.
+
+A mixin for `actors.ActorIndex`. A place name shared by several places ("Hyderabad") is read
+as the one in a country the article names; countries named only as where something happened
+("in Doha") count as places, not parties, unless the caller asks for them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tidings.extract.actor_base import NameHit
+from tidings.extract.knowledge import Entry
+from tidings.models import Location
+
+
+class PlaceFinder:
+    """Location and country look-up over the scan tables of an `ActorIndex`."""
+
+    doc: Doc
+    names: dict[int, NameHit]
+    places: dict[int, NameHit]
+    _countries_named: set[str] | None
+
+    def location_in(self, idx: list[int]) -> Location | None:
+        """The most specific known place among the given tokens."""
+        best: Entry | None = None
+        best_name = ""
+        for i in idx:
+            hit = self.places.get(i)
+            if hit is None:
+                continue
+            e = self._likely_entry(hit.entries)
+            if e is None:
+                continue
+            if best is None or _place_rank(e) < _place_rank(best):
+                best, best_name = e, e.name
+        if best is None:
+            return None
+        return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
+
+    def _likely_entry(self, entries: list[Entry]) -> Entry | None:
+        """Of places sharing a name, the one in a country the article names; a town in a country
+        the article never mentions is more likely a namesake than the place meant."""
+        named = self._doc_countries()
+        for e in entries:
+            if e.country in named:
+                return e
+        capital = next((e for e in entries if e.place_kind in ("capital", "disputed", "sea", "strait")
+                        or e.country is None), None)
+        return capital
+
+    def _doc_countries(self) -> set[str]:
+        if self._countries_named is None:
+            self._countries_named = {e.country for hit in self.names.values() for e in hit.entries if e.country}
+        return self._countries_named
+
+    def countries_in(self, idx: list[int], locative: bool = False) -> list[str]:
+        """Countries named among the tokens; places named only as where count if `locative`."""
+        out: list[str] = []
+        for i in idx:
+            hit = self.names.get(i)
+            if hit and not locative and self._is_locative(self.doc[hit.end - 1]):
+                continue
+            if hit:
+                c = next((e.country for e in hit.entries if e.kind != "person"), None)
+                if c and c not in out:
+                    out.append(c)
+        return out
+
+
+def _place_rank(e: Entry) -> int:
+    order = {"village": 0, "town": 1, "city": 2, "capital": 3, "disputed": 4, "region": 5, "island": 5}
+    return order.get(e.place_kind or "", 6)

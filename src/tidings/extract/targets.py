@@ -1,0 +1,214 @@
+"""Event parties: whom a coded act is done to, and who claims it, through the dependency parse.
+
+Split from `events` so that the coder's control flow (modality, statements, emitting) reads
+apart from the many ways a target is found: a pattern's slots, countries named in the object,
+the reporter of a clause, the place an act happened, or the source of the event it reacts to.
+`TargetFinder` is a mixin: `events._Coder` supplies the document, its actors and the events
+coded so far.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.actors import ActorIndex
+from tidings.extract.patterns import PatternBook, VerbPattern
+from tidings.models import Actor, Event
+
+_PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
+ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the strikes"
+_DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion are often done at home: the place's country is the target
+
+
+class TargetFinder:
+    """Target, claimant and crowd resolution for `events._Coder`."""
+
+    doc: Doc
+    actors: ActorIndex
+    book: PatternBook
+    events: list[Event]
+    _targets_of: dict[int, list[Actor]]
+
+    def _subject(self, verb: Token) -> list[Actor]:
+        return self.actors.subject_of(verb)
+
+    def _slot(self, verb: Token, slot: str) -> list[Actor]:
+        if slot == "dobj" and verb.dep_ == "relcl" and (
+                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+                or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+                and any(c.dep_ == "nsubj" for c in verb.children)):
+            return self.actors.resolve(verb.head)  # "the test that both governments condemned"
+        for c in verb.children:
+            if slot in ("dobj", "dative") and c.dep_ == slot:
+                found = self.actors.resolve(c)
+                if found:
+                    return found
+            if slot == "poss" and c.dep_ in ("dobj", "nsubjpass"):
+                for g in c.children:
+                    if g.dep_ == "poss":
+                        found = self.actors.resolve(g)
+                        if found:
+                            return found
+            if c.dep_ in ("prep", "prt", "dative") and c.lower_ == slot:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found = self.actors.resolve(g)
+                        if found:
+                            return found
+        if slot == "dobj":
+            for c in verb.children:
+                if c.dep_ == "nsubjpass":
+                    return self.actors.resolve(c)
+        elif slot not in ("dative", "poss"):
+            # "mediated talks between Rwanda and Congo", "held a call with Blinken"
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == slot:
+                            for g in p.children:
+                                if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
+                                    return found
+        return []
+
+    def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor]) -> tuple[list[Actor], float]:
+        slots = pattern.target if pattern else ("dobj", "to", "with", "dative")
+        for slot in slots:
+            found = self._slot(verb, slot)
+            if found and not _same(found, source):
+                return self._place_victims(verb, found), 1.0
+        # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
+        idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
+               for i in _phrase(c)]
+        src_c = {a.country for a in source}
+        for c in self.actors.countries_in(idx):
+            if c not in src_c:
+                return [self._country_actor(c)], 0.9
+        reporter = self._reporting_country(verb)
+        if reporter and reporter not in src_c and pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+            return [self._country_actor(reporter)], 0.7  # "Pakistan said Indian troops shelled a school"
+        loc = self.actors.location_in(idx)
+        if loc and loc.country and loc.country not in src_c and pattern is not None \
+                and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+            return [self._country_actor(loc.country)], 0.8
+        if loc and loc.country and pattern is not None and (pattern.code[:2] in _DOMESTIC_ROOTS
+                                                            or pattern.code[:2] in _PLACE_TARGET_ROOTS):
+            return [self._country_actor(loc.country)], 0.8
+        if pattern is not None and pattern.code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
+            found = self._last_actor_of_previous_event(source)
+            if found:
+                return found, 0.8  # "condemned the strikes": whoever struck
+        if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") \
+                and verb.head.i in self._targets_of:
+            return self._targets_of[verb.head.i], 0.9  # "struck targets in Lebanon, killing nine"
+        if pattern is not None and pattern.code[:2] in ("18", "19", "20"):
+            return [], 1.0  # force needs a stated target; a bystander named nearby is not one
+        # another actor named in the same sentence, other than whoever reports it
+        for m in self.actors.mentions:
+            if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
+                    and not self._speaker_token(m.token, verb):
+                cand = [a for a in m.actors if a.country and a.country not in src_c]
+                if cand:
+                    return cand[:1], 0.7
+        return [], 1.0
+
+    def _place_victims(self, verb: Token, found: list[Actor]) -> list[Actor]:
+        """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place."""
+        if any(a.country for a in found):
+            return found
+        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+        if verb.dep_ == "relcl":  # "an attack on a checkpost in North Waziristan in which eight were killed"
+            inside = {t.i for t in verb.subtree}
+            idx += [t.i for t in verb.head.subtree if t.i not in inside]
+        countries = [c for c in self.actors.countries_in(idx, locative=True)]
+        loc = self.actors.location_in(idx)
+        country = countries[0] if countries else (loc.country if loc else None)
+        if country is None:
+            return found
+        return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
+                for a in found]
+
+    def _reporting_country(self, verb: Token) -> str | None:
+        """The country of whoever reports this clause ('X said that …'), if any."""
+        _tok, rep = self._reporter(verb)
+        return next((a.country for a in rep if a.country), None) if rep else None
+
+    def _reporter(self, verb: Token) -> tuple[Token | None, list[Actor]]:
+        """Who reports this clause when a verb of saying comes first ('X said that Y attacked …')."""
+        t = verb
+        for _ in range(8):
+            if t.head.i == t.i:
+                return None, []
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
+                if t.i > verb.i:  # "X fired missiles, Seoul said": a sourced fact, not a complaint
+                    return None, []
+                return t, self._subject(t)
+        return None, []
+
+    def _victims_claim(self, verb: Token, source: list[Actor],
+                       target: list[Actor]) -> tuple[Token | None, list[Actor]]:
+        """'Azerbaijan said Armenian forces fired on its positions': only the victim's side says so,
+        so the act is coded as its accusation, not as a fact. Returns the verb of saying and accuser."""
+        tok, rep = self._reporter(verb)
+        rc = next((a.country for a in rep if a.country), None)
+        if not rc or not target or not source:
+            return None, []
+        if all(t.country == rc for t in target) and all(s.country and s.country != rc for s in source):
+            return tok, rep
+        return None, []
+
+    def _speaker_token(self, i: int, verb: Token) -> bool:
+        """The subject of a verb of saying that reports this verb's clause (or a word inside that
+        subject: "South Korea's Joint Chiefs said") is its speaker, not a party."""
+        t = self.doc[i]
+        while t.dep_ in ("poss", "compound", "amod", "pobj", "prep", "appos") and t.head.i != t.i:
+            t = t.head
+        head = t.head
+        return t.dep_.startswith("nsubj") and head.lemma_.lower() in self.book.speech and head.i != verb.i \
+            and verb.i in {x.i for x in head.subtree}
+
+    def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """Protesters with no stated nationality protest where they are."""
+        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+        countries = self.actors.countries_in(idx, locative=True)
+        loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
+        country = countries[0] if countries else (loc.country if loc else None)
+        if country is None:
+            return source
+        base = source[0] if source else None
+        roles = base.roles if base and base.roles else ["CVL"]
+        text = base.text if base else "protesters"
+        return [Actor(text=text, name=text, code=country + roles[0], country=country, roles=roles)]
+
+    def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
+        return any(self._slot(verb, s) for s in pattern.target)
+
+    def _anaphoric_object(self, verb: Token) -> bool:
+        """'condemned the move', 'rejected the decision': the object is an earlier event."""
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
+                   for d in c.children) for c in verb.children)
+
+    def _last_actor_of_previous_event(self, source: list[Actor]) -> list[Actor]:
+        src = {a.country for a in source}
+        for e in reversed(self.events):
+            if e.source is not None and e.source.country and e.source.country not in src:
+                return [e.source]
+        return []
+
+    def _country_actor(self, code: str) -> Actor:
+        name = self.actors.kb.countries.get(code, code)
+        return Actor(text=name, name=name, code=code, country=code, roles=[])
+
+
+def _phrase(tok: Token) -> list[int]:
+    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
+                     or c.i == tok.i)
+    return out
+
+
+def _same(a: list[Actor], b: list[Actor]) -> bool:
+    return bool(a) and bool(b) and {x.name for x in a} == {x.name for x in b}
