@@ -251,8 +251,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         return None
 
     def _bare_organ(self, tok: Token) -> bool:
-        """A definite state organ with no named holder: 'the foreign ministry', 'a spokesman for the army'."""
-        return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover
+        """A definite state organ with no named holder: 'the foreign ministry', 'the army' — not 'one soldier'."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children)
+        return definite and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
 
     def _core_tokens(self, tok: Token) -> list[int]:
         """The head noun and its modifiers before it: 'Pakistan's military spokesman'."""

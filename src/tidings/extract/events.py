@@ -60,7 +60,8 @@ class _Coder(TargetFinder):
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
         self._event_verbs: set[int] = set()
-        self._targets_of: dict[int, list[Actor]] = {}  # verb index → targets coded for it
+        self._targets_of: dict[int, list[Actor]] = {}
+        self._claimed: set[int] = set()  # verbs whose act only its victim reports  # verb index → targets coded for it
         self._timex_heads = self._anchor_timexes(timexes)
 
     # ---- dates --------------------------------------------------------------------------
@@ -130,8 +131,12 @@ class _Coder(TargetFinder):
             source = self._crowd_of_place(verb, source)
         if speech is not None:
             code, target, conf = self._statement(verb, code, source, target, conf)
+        elif code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") and verb.head.i in self._claimed:
+            self._drop(si, verb, code, "part of an act claimed only by the victim's side")
+            return
         elif code[:2] in ("18", "19", "20") and (claim := self._victims_claim(verb, source, target))[1]:
             self._drop(si, verb, code, "claimed only by the victim's side: coded as its accusation")
+            self._claimed.add(verb.i)
             code, source, target = "112", claim[1], source
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
         if self._unpaired(si, verb, code, pattern, speech, source, target):
@@ -166,7 +171,9 @@ class _Coder(TargetFinder):
             source, target, conf = source[:1], source[1:], 1.0
         else:
             target, conf = self._target(verb, pattern, source)
-        if not target and (code[:2] == "13" or code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb)):
+        if not target and code[:2] == "13":
+            target = self._adversary(source)
+        elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source)
         return source, target, conf
 
@@ -277,7 +284,7 @@ class _Coder(TargetFinder):
                     others.append(self._country_actor(c))
         future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
         if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
-            return "138", (others[:1] or target or self._last_actor_of_previous_event(source)), conf
+            return "138", (others[:1] or target or self._adversary(source)), conf
         if code == "010" and others:
             accused = self._subject_actors(tokens, src_c)
             if accused and (words & self.book.accusation_cues

@@ -101,14 +101,29 @@ class TargetFinder:
             return self._targets_of[verb.head.i], 0.9  # "struck targets in Lebanon, killing nine"
         if pattern is not None and pattern.code[:2] in ("18", "19", "20"):
             return [], 1.0  # force needs a stated target; a bystander named nearby is not one
-        # another actor named in the same sentence, other than whoever reports it
+        if pattern is not None and pattern.code[:2] == "02":
+            sides = self._sides(src_c, verb)
+            if sides:
+                return sides, 0.7  # "X urged restraint": the two sides of the dispute in the text
+        # another actor named in the same sentence, other than whoever reports it or acts
+        own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
-                    and not self._speaker_token(m.token, verb):
+                    and m.token not in own and not self._speaker_token(m.token, verb):
                 cand = [a for a in m.actors if a.country and a.country not in src_c]
                 if cand:
                     return cand[:1], 0.7
         return [], 1.0
+
+    def _sides(self, src_c: set[str], verb: Token) -> list[Actor]:
+        """The last pair of parties named together before this verb, neither of them the source."""
+        for m in reversed(self.actors.mentions):
+            if m.token >= verb.i or len(m.actors) != 2:
+                continue
+            cs = {a.country for a in m.actors if a.country}
+            if len(cs) == 2 and not cs & src_c:
+                return list(m.actors)
+        return []
 
     def _place_victims(self, verb: Token, found: list[Actor]) -> list[Actor]:
         """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place."""
@@ -186,6 +201,15 @@ class TargetFinder:
         """'condemned the move', 'rejected the decision': the object is an earlier event."""
         return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
                    for d in c.children) for c in verb.children)
+
+    def _adversary(self, source: list[Actor]) -> list[Actor]:
+        """The other party of the latest event involving someone else: whom a threat is aimed at."""
+        src = {a.country for a in source}
+        for e in reversed(self.events):
+            for a in (e.source, e.target):
+                if a is not None and a.country and a.country not in src:
+                    return [a]
+        return []
 
     def _last_actor_of_previous_event(self, source: list[Actor]) -> list[Actor]:
         src = {a.country for a in source}
