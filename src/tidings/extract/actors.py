@@ -252,7 +252,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
 
     def _bare_organ(self, tok: Token) -> bool:
         """A definite state organ with no named holder: 'the foreign ministry', 'the army' — not 'one soldier'."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children) \
+            or any(p.dep_ == "prep" and p.lower_ in ("for", "of") and any(  # "a spokesman for the ministry"
+                d.lower_ == "the" for o in p.children for d in o.children) for p in tok.children)
         return definite and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
 
     def _core_tokens(self, tok: Token) -> list[int]:

@@ -18,6 +18,7 @@ from tidings.extract.actors import ActorIndex
 from tidings.extract.codebook import CameoCode, load_codebook
 from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
 from tidings.extract.patterns import PatternBook, VerbPattern
+from tidings.extract.syntax import that_clause
 from tidings.extract.targets import ANAPHORIC_ROOTS, TargetFinder
 from tidings.extract.time import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
@@ -263,7 +264,7 @@ class _Coder(TargetFinder):
         """A neutral 'said that …' takes its code from what was said: threat, accusation or statement."""
         comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")] + [
             c for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-            for c in o.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+            for c in o.children if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)]
         if not comp:
             return code, target, conf
         tokens = [t for c in comp for t in c.subtree]

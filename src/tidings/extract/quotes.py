@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from tidings.extract.actors import ActorIndex
+from tidings.extract.syntax import that_clause
 from tidings.models import Actor, Quote
 
 _QUOTE_RE = re.compile(r"“([^“”]{1,2000})”|\"([^\"]{1,2000})\"")
@@ -161,6 +162,6 @@ def _complements(verb: Token) -> list[Token]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj":
-                out.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
-                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+                out.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c))
     return out
+

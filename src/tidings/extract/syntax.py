@@ -1,0 +1,12 @@
+"""Small questions about a dependency parse that several extractors ask."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def that_clause(clause: Token) -> bool:
+    """'a statement that the ship belonged to …': 'that' opens a clause with its own subject (the
+    parser often calls it a relative clause with 'that' as object)."""
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    return that is not None and (that.dep_ == "mark" or any(c.dep_ in ("nsubj", "nsubjpass")
+                                                            for c in clause.children))
