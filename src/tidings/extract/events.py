@@ -25,6 +25,7 @@ from tidings.models import Actor, Article, Candidate, Event, Timex
 
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
 _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
+                "missile", "rocket", "drone", "shell", "projectile",
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
@@ -130,6 +131,8 @@ class _Coder(TargetFinder):
             return
         if code[:2] == "14" and not any(a.country for a in source):
             source = self._crowd_of_place(verb, source)
+        if self._show_of_force(verb, code, target):
+            code, pattern, speech, lemma = "150", None, "150", f"show-of-force:{lemma}"
         if speech is not None:
             code, target, conf = self._statement(verb, code, source, target, conf)
         elif code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") and verb.head.i in self._claimed:
@@ -142,7 +145,7 @@ class _Coder(TargetFinder):
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
         if self._unpaired(si, verb, code, pattern, speech, source, target):
             return
-        rule = pattern.rule if pattern else lemma if lemma.startswith("claim:") else f"speech:{lemma}"
+        rule = pattern.rule if pattern else lemma if ":" in lemma else f"speech:{lemma}"
         self._emit_all(si, sent, verb, code, source, target, date_verb, mode.confidence * conf, rule, threatened,
                        sym=bool(pattern and pattern.sym))
 
@@ -175,8 +178,15 @@ class _Coder(TargetFinder):
         if not target and code[:2] == "13":
             target = self._adversary(source)
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
-            target = self._last_actor_of_previous_event(source)
+            target = self._last_actor_of_previous_event(source, verb)
         return source, target, conf
+
+    def _show_of_force(self, verb: Token, code: str, target: list[Actor]) -> bool:
+        """Missiles fired 'into the sea' with no one named as hit: a test or display, not an attack."""
+        if code[:2] not in ("18", "19") or target:
+            return False
+        return any(p.dep_ == "prep" and any(g.lemma_.lower() in self.book.show_of_force for g in p.children)
+                   for p in verb.children)
 
     def _unpaired(self, si: int, verb: Token, code: str, pattern: VerbPattern | None, speech: str | None,
                   source: list[Actor], target: list[Actor]) -> bool:
@@ -255,7 +265,7 @@ class _Coder(TargetFinder):
         return bool(acting) and acting <= speaker
 
     def _restates_event(self, verb: Token) -> bool:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and \
             any(d.lower_ in ("the", "these", "those", "this", "that") for d in subj.children) and bool(self.events)
 

@@ -70,8 +70,8 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
             and verb.head.lemma_.lower() in book.intent_governors:
         return Mode("future", f"intended ('{verb.head.text} to')")
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
-            and verb.head.lemma_.lower() not in _FACTIVE_INF:
+    if verb.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
+            and verb.head.lemma_.lower() not in _FACTIVE_INF:  # "to attack", "to be maimed"
         return Mode("governed", f"infinitive under '{verb.head.text}'")
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) and (
             verb.dep_ in ("pobj", "amod", "compound")

@@ -46,6 +46,7 @@ class PatternBook:
     crowd_words: frozenset[str] = frozenset()
     intent_governors: frozenset[str] = frozenset()
     collectives: frozenset[str] = frozenset()
+    show_of_force: frozenset[str] = frozenset()
 
     def matches(self, verb: Token) -> Iterator[tuple[VerbPattern, Token | None]]:
         """Patterns that fit this verb, most specific first, with the object that selected each."""
@@ -101,8 +102,10 @@ def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
         elif c.dep_ in ("prep", "prt", "agent"):
             out.append((c, {c.lower_}))
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj":  # "on a higher level of readiness"
                     out.append((g, _forms(g)))
+                    out.extend((r, _forms(r)) for pp in g.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                               for r in pp.children if r.dep_ == "pobj")
         elif c.dep_ == "xcomp":  # "vowed to retaliate"
             out.append((c, {c.lemma_.lower()}))
     return out
@@ -166,4 +169,5 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in cues.get("accusation", ())),
                        frozenset(str(w).lower() for w in cues.get("crowd", ())),
                        frozenset(str(w).lower() for w in raw.get("intent_governors", ())),
-                       frozenset(str(w).lower() for w in raw.get("collectives", ())))
+                       frozenset(str(w).lower() for w in raw.get("collectives", ())),
+                       frozenset(str(w).lower() for w in cues.get("show_of_force", ())))

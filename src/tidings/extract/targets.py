@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from tidings.extract.actor_base import STATE_ROLES
 from tidings.extract.actors import ActorIndex
 from tidings.extract.patterns import PatternBook, VerbPattern
 from tidings.models import Actor, Event
 
 _PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
 ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the strikes"
+# nouns that name force: "condemned the attack" points back to the latest act of force
+FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing", "assault", "offensive",
+               "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
 _DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion are often done at home: the place's country is the target
 
 
@@ -93,7 +97,7 @@ class TargetFinder:
                                                             or pattern.code[:2] in _PLACE_TARGET_ROOTS):
             return [self._country_actor(loc.country)], 0.8
         if pattern is not None and pattern.code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
-            found = self._last_actor_of_previous_event(source)
+            found = self._last_actor_of_previous_event(source, verb)
             if found:
                 return found, 0.8  # "condemned the strikes": whoever struck
         if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") \
@@ -136,6 +140,9 @@ class TargetFinder:
         countries = [c for c in self.actors.countries_in(idx, locative=True)]
         loc = self.actors.location_in(idx)
         country = countries[0] if countries else (loc.country if loc else None)
+        if country is None:  # "Gunmen killed 17 soldiers …, Niger's defence ministry said"
+            _tok, rep = self._reporter(verb, trailing=True)
+            country = next((a.country for a in rep if a.country and any(r in STATE_ROLES for r in a.roles)), None)
         if country is None:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
@@ -146,17 +153,22 @@ class TargetFinder:
         _tok, rep = self._reporter(verb)
         return next((a.country for a in rep if a.country), None) if rep else None
 
-    def _reporter(self, verb: Token) -> tuple[Token | None, list[Actor]]:
-        """Who reports this clause when a verb of saying comes first ('X said that Y attacked …')."""
+    def _reporter(self, verb: Token, trailing: bool = False) -> tuple[Token | None, list[Actor]]:
+        """Who reports this clause when a verb of saying comes first ('X said that Y attacked …');
+        with `trailing`, also 'Y attacked …, X said'."""
         t = verb
         for _ in range(8):
             if t.head.i == t.i:
-                return None, []
+                break
             t = t.head
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
-                if t.i > verb.i:  # "X fired missiles, Seoul said": a sourced fact, not a complaint
+                if t.i > verb.i and not trailing:  # "X fired missiles, Seoul said": a sourced fact
                     return None, []
                 return t, self._subject(t)
+        if trailing:  # "…, Niger's defence ministry said": the report hangs off the act
+            for c in verb.children:
+                if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in self.book.speech:
+                    return c, self._subject(c)
         return None, []
 
     def _victims_claim(self, verb: Token, source: list[Actor],
@@ -211,9 +223,15 @@ class TargetFinder:
                     return [a]
         return []
 
-    def _last_actor_of_previous_event(self, source: list[Actor]) -> list[Actor]:
+    def _last_actor_of_previous_event(self, source: list[Actor], verb: Token | None = None) -> list[Actor]:
+        """Whoever did what 'the move' or 'the attack' refers to: the latest earlier event of
+        someone else, of force when the noun names force."""
         src = {a.country for a in source}
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         for e in reversed(self.events):
+            if force and e.root not in ("18", "19", "20"):
+                continue
             if e.source is not None and e.source.country and e.source.country not in src:
                 return [e.source]
         return []
