@@ -474,3 +474,15 @@ def test_time_day_values_are_valid_dates(text: str, anchor: dt.date) -> None:
 @given(st.text(max_size=30))
 def test_time_date_range_never_raises(value: str) -> None:
     timex_date_range(value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Algeria closed its airspace in April last year.", "2025-04"),
+    ("He visited Islamabad in August last year.", "2025-08"),
+    ("The talks resume in March next year.", "2027-03"),
+    ("Elections were held in April this year.", "2026-04"),
+])
+def test_time_month_with_a_year_phrase_after_it(text: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(text, dt.date(2026, 6, 28))}
+    month = next(k for k in found if k in ("April", "August", "March"))
+    assert found[month] == value

@@ -110,7 +110,7 @@ class _Coder(TargetFinder):
         match = next((m for m in self.book.matches(verb)
                       if not m[0].protest_only or self._protest_subject(verb)), None)
         lemma = verb.lemma_.lower()
-        speech = self.book.speech.get(lemma) if match is None else None
+        speech = self.book.speech_code(verb) if match is None else None
         if match is None and speech is None:
             return
         mode = self._mode(verb, sent)
@@ -314,14 +314,22 @@ class _Coder(TargetFinder):
         return out
 
     def _threat_by_speaker(self, tokens: list[Token], src_c: set[str]) -> bool:
+        """Whether a future act in what was said is the speaker's own ('we will respond'), is done
+        to someone ('they will pay a heavy price', 'any attack would be met with …'), and not a
+        claim about another's plans ('India would carry out military action')."""
+        others = False
         for t in tokens:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in self.book.threat_cues | {"we", "it", "they"}:
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lemma_.lower() in self.book.threat_cues | {"we", "it", "they"}:
                 return True
-            if t.dep_ in ("nsubj", "nsubjpass"):
-                cs = {a.country for a in self.actors.resolve(t) if a.country}
-                if cs and cs <= src_c:
-                    return True
-        return False
+            if t.head.lemma_.lower() in self.book.threat_on_subject:
+                return True
+            cs = {a.country for a in self.actors.resolve(t) if a.country}
+            if cs and cs <= src_c:
+                return True
+            others = others or bool(cs - src_c)
+        return not others
 
     def _drop(self, si: int, verb: Token, code: str | None, reason: str) -> None:
         self.dropped.append(Candidate(sentence=si, evidence=self.actors.sent_of(verb).text, verb=verb.text, cameo=code, reason=reason))

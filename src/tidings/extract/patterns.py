@@ -47,6 +47,17 @@ class PatternBook:
     intent_governors: frozenset[str] = frozenset()
     collectives: frozenset[str] = frozenset()
     show_of_force: frozenset[str] = frozenset()
+    threat_on_subject: frozenset[str] = frozenset()
+    speech_needs_clause: frozenset[str] = frozenset()
+
+    def speech_code(self, verb: Token) -> str | None:
+        """The statement code of a verb of saying, or None if this use of it says nothing."""
+        lemma = verb.lemma_.lower()
+        code = self.speech.get(lemma)
+        if code and lemma in self.speech_needs_clause and not any(
+                c.dep_ in ("ccomp", "parataxis") or c.tag_ in ("``", "''") for c in verb.children):
+            return None
+        return code
 
     def matches(self, verb: Token) -> Iterator[tuple[VerbPattern, Token | None]]:
         """Patterns that fit this verb, most specific first, with the object that selected each."""
@@ -170,4 +181,6 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in cues.get("crowd", ())),
                        frozenset(str(w).lower() for w in raw.get("intent_governors", ())),
                        frozenset(str(w).lower() for w in raw.get("collectives", ())),
-                       frozenset(str(w).lower() for w in cues.get("show_of_force", ())))
+                       frozenset(str(w).lower() for w in cues.get("show_of_force", ())),
+                       frozenset(str(w).lower() for w in cues.get("threat_on_subject", ())),
+                       frozenset(str(w).lower() for w in raw.get("speech_needs_clause", ())))

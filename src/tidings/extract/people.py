@@ -73,6 +73,12 @@ class PersonRegistry:
 
     def _person_actor(self, ent: Span, name: str) -> Actor:
         entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
+        if not entries:  # "el-Sisi" is also written "al-Sisi"
+            for a, b in ((" el-", " al-"), (" al-", " el-"), (" El-", " Al-"), (" Al-", " El-")):
+                if a in name:
+                    entries = [e for e in self.kb.lookup(name.replace(a, b), self.day) if e.kind == "person"]
+                    if entries:
+                        break
         if not entries:
             # a known person out of office keeps a nationality, not an office
             former = [e for e in self.kb.lookup(name) if e.kind == "person"]
@@ -138,10 +144,11 @@ class PersonRegistry:
 
     def _titled_name(self, tok: Token) -> bool:
         """'Serbian President Aleksandar Vučić' is a person even when the tagger misses the name."""
-        if tok.pos_ != "PROPN" or tok.i in self._name_cover:
+        if tok.pos_ != "PROPN" or tok.i in self._name_cover or tok.i in self.places \
+                or tok.ent_type_ not in ("PERSON", "", "ORG"):
             return False
-        return any(self.roles.get(self._role_cover.get(c.i, -1), (0, (), ""))[2] == "title"
-                   for c in tok.subtree if c.i != tok.i)
+        mods = [t for c in tok.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+        return any(self.roles.get(self._role_cover.get(t.i, -1), (0, (), ""))[2] == "title" for t in mods)
 
     def _placed(self, actor: Actor, tok: Token) -> Actor:
         """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the

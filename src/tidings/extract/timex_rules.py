@@ -143,7 +143,12 @@ def r_month(m: re.Match[str], c: Ctx) -> Hit | None:
         if c.word_before(m.start()) not in _PREPS and not listed:
             return None
     a = c.anchor
-    if mod == "this":
+    after = c.text[m.end():m.end() + 16].lower()
+    if re.match(r"\s+(?:of\s+)?last\s+year\b", after):  # "in April last year"
+        y = a.year - 1
+    elif re.match(r"\s+(?:of\s+)?next\s+year\b", after):
+        y = a.year + 1
+    elif re.match(r"\s+(?:of\s+)?this\s+year\b", after) or mod == "this":
         y = a.year
     elif mod in ("next", "coming") or (mod != "last" and mod != "past" and c.future(m.start())):
         y = a.year if mon > a.month else a.year + 1
