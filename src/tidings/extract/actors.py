@@ -189,6 +189,10 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         pair = self._pair_anaphor(tok) or self._definite_group(tok)
         if pair:
             return pair
+        if low in ("country", "nation", "government", "state") and \
+                any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
+                not self._countries_among(self._core_tokens(tok)):
+            return self._country_anaphor(tok)  # "said the country rejects …": the speaker's
         return None
 
     def _person_in_phrase(self, tok: Token, idx: list[int]) -> list[Actor]:
@@ -209,11 +213,6 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
     def _resolve_phrase(self, tok: Token, core: list[int], idx: list[int]) -> list[Actor]:
         """Country and roles from the phrase's words: 'his country', 'officials from India and
         Pakistan', 'Thai and Cambodian troops', 'its army', 'the foreign ministry'."""
-        low = tok.lower_
-        if low in ("country", "nation", "government", "state") and \
-                any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
-                not self._countries_among(core):
-            return self._country_anaphor(tok)
         # several countries in a group phrase: "officials from India and Pakistan"
         grouped = self._group_countries(tok)
         multi = grouped if len(grouped) > 1 else self._conjoined_modifiers(tok)

@@ -194,7 +194,7 @@ class _Coder(TargetFinder):
         if not source and not target:
             self._drop(si, verb, code, "no actor resolved")
             return True
-        if pattern and pattern.sym and not target:
+        if pattern and pattern.sym and (not target or not source):
             self._drop(si, verb, code, "a mutual act (talks, meeting) with only one party")
             return True
         if speech is not None and not any(a.country for a in source):
