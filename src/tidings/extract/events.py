@@ -179,7 +179,23 @@ class _Coder(TargetFinder):
             target = self._adversary(source)
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source, verb)
+        if not target and code[:2] not in ("01", "02", "03", "04", "05", "13"):
+            target, conf = self._domestic_target(verb, source), 0.6
         return source, target, conf
+
+    def _domestic_target(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """An act with no one named as its target, done in the actor's own country ('police
+        imposed a curfew in Cizre', 'students demonstrated in Jakarta'), is done to that country:
+        the CAMEO convention for domestic events."""
+        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod") for t in c.subtree]
+        named = self.actors.countries_in(idx, locative=True)
+        loc = self.actors.location_in(idx)
+        country = named[0] if named else (loc.country if loc else None)
+        if country is None:
+            return []
+        if source and not any(a.country == country for a in source):
+            return []
+        return [self._country_actor(country)]
 
     def _show_of_force(self, verb: Token, code: str, target: list[Actor]) -> bool:
         """Missiles fired 'into the sea' with no one named as hit: a test or display, not an attack."""
