@@ -256,6 +256,11 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 d.lower_ == "the" for o in p.children for d in o.children) for p in tok.children)
         return definite and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
 
+    def is_demonym(self, tok: Token) -> bool:
+        """Whether the token is a people's name ('Albanians', 'Kurds'), not a state's."""
+        hit = self._name_cover.get(tok.i)
+        return hit is not None and any(e.kind == "demonym" for e in hit.entries)
+
     def _core_tokens(self, tok: Token) -> list[int]:
         """The head noun and its modifiers before it: 'Pakistan's military spokesman'."""
         out = [tok.i]

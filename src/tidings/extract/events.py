@@ -24,6 +24,7 @@ from tidings.extract.time import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
 
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
+_PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
                 "missile", "rocket", "drone", "shell", "projectile",
                 "offensive", "airstrike", "operation"}
@@ -159,7 +160,10 @@ class _Coder(TargetFinder):
                 self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
                 return None
             root = code[:2]
-            if pattern and pattern.intent and root <= "09":
+            if pattern and any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+                               for c in verb.children):
+                threatened, code = code, pattern.threat or "130"  # "will withdraw … unless …"
+            elif pattern and pattern.intent and root <= "09":
                 code = pattern.intent
             elif pattern and root >= "14":
                 threatened, code = code, pattern.threat or "138"
@@ -179,11 +183,11 @@ class _Coder(TargetFinder):
             target = self._adversary(source)
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source, verb)
-        if not target and code[:2] not in ("01", "02", "03", "04", "05", "13"):
-            target, conf = self._domestic_target(verb, source), 0.6
+        if not target and code[:2] not in ("01", "02", "03", "04", "05"):
+            target, conf = self._domestic_target(verb, source, code), 0.6
         return source, target, conf
 
-    def _domestic_target(self, verb: Token, source: list[Actor]) -> list[Actor]:
+    def _domestic_target(self, verb: Token, source: list[Actor], code: str) -> list[Actor]:
         """An act with no one named as its target, done in the actor's own country ('police
         imposed a curfew in Cizre', 'students demonstrated in Jakarta'), is done to that country:
         the CAMEO convention for domestic events."""
@@ -193,8 +197,8 @@ class _Coder(TargetFinder):
         country = named[0] if named else (loc.country if loc else None)
         if country is None:
             return []
-        if source and not any(a.country == country for a in source):
-            return []
+        if source and not any(a.country == country for a in source) and code[:2] not in _PLACE_ROOTS:
+            return []  # a protest, a curfew, a blockade or an aid cut is done to the place, whoever does it
         return [self._country_actor(country)]
 
     def _show_of_force(self, verb: Token, code: str, target: list[Actor]) -> bool:
@@ -256,6 +260,8 @@ class _Coder(TargetFinder):
             return True
         if subj.lemma_.lower() in self.book.crowd_words or subj.lower_ in self.book.crowd_words:
             return True
+        if subj.tag_ in ("NNS", "NNPS") and self.actors.is_demonym(subj):
+            return True  # "ethnic Albanians demonstrated": a people, not a state
         actors = self.actors.resolve(subj, subject=True)
         return any(r in ("CVL", "OPP", "LAB", "EDU", "NGM", "MED", "BUS", "HRI", "AGR", "HLH")
                    for a in actors for r in a.roles)

@@ -128,10 +128,11 @@ class PersonRegistry:
         cands = [e for _s, es in self._by_surname().get(surname, []) for e in es]
         if not cands:  # known, but not in office that day: a nationality without an office
             former = [e for _s, es in _surname_index(self.kb).get(surname, []) for e in es]
-            if len({e.country for e in former}) != 1 or len({e.name for e in former}) != 1:
+            if len({e.country for e in former}) != 1:
                 return None
             e = former[0]
-            actor = Actor(text=surname, name=e.name, code=e.country, country=e.country, roles=[])
+            name = e.name if len({f.name for f in former}) == 1 else surname  # two Bushes: still American
+            actor = Actor(text=surname, name=name, code=e.country, country=e.country, roles=[])
             self.people[surname] = actor
             return actor
         if len({(e.name, e.country) for e in cands}) != 1:

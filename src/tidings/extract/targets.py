@@ -78,7 +78,7 @@ class TargetFinder:
         for slot in slots:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
-                return self._place_victims(verb, found), 1.0
+                return self._place_victims(verb, found, source), 1.0
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                for i in _phrase(c)]
@@ -129,8 +129,9 @@ class TargetFinder:
                 return list(m.actors)
         return []
 
-    def _place_victims(self, verb: Token, found: list[Actor]) -> list[Actor]:
-        """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place."""
+    def _place_victims(self, verb: Token, found: list[Actor], source: list[Actor] = ()) -> list[Actor]:
+        """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place;
+        'police dispersed demonstrators': a state's organs act on its own people."""
         if any(a.country for a in found):
             return found
         idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
@@ -143,6 +144,8 @@ class TargetFinder:
         if country is None:  # "Gunmen killed 17 soldiers …, Niger's defence ministry said"
             _tok, rep = self._reporter(verb, trailing=True)
             country = next((a.country for a in rep if a.country and any(r in STATE_ROLES for r in a.roles)), None)
+        if country is None and any(r in STATE_ROLES for a in source for r in a.roles):
+            country = next((a.country for a in source if a.country), None)
         if country is None:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
@@ -195,7 +198,7 @@ class TargetFinder:
 
     def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
         """Protesters with no stated nationality protest where they are."""
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree]
         countries = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
         country = countries[0] if countries else (loc.country if loc else None)
