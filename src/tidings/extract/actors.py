@@ -24,7 +24,8 @@ from tidings.models import Actor
 __all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; callers import it from here
 
 _GROUP_PREPS = {"of", "from", "in", "for"}
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "into", "to", "from", "toward", "towards", "around"}
+# "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 _SEAT_ROLE = "GOV"
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")

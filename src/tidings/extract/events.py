@@ -160,9 +160,10 @@ class _Coder(TargetFinder):
                 self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
                 return None
             root = code[:2]
-            if pattern and any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
-                               for c in verb.children):
-                threatened, code = code, pattern.threat or "130"  # "will withdraw … unless …"
+            conditioned = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+                              for c in verb.children)
+            if pattern and conditioned and root >= "10":
+                threatened, code = code, pattern.threat or "130"  # "will cut aid unless …"
             elif pattern and pattern.intent and root <= "09":
                 code = pattern.intent
             elif pattern and root >= "14":
@@ -318,12 +319,28 @@ class _Coder(TargetFinder):
         future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
         if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or target or self._adversary(source)), conf
+        demand = self._obligation(comp, src_c)
+        if code == "010" and demand:
+            return demand[0], demand[1], conf
         if code == "010" and others:
             accused = self._subject_actors(tokens, src_c)
             if accused and (words & self.book.accusation_cues
                             or any(c in text for c in self.book.accusation_cues if " " in c)):
                 return "112", accused[:1], conf
         return code, (target or others[:1]), conf
+
+    def _obligation(self, comp: list[Token], src_c: set[str]) -> tuple[str, list[Actor]] | None:
+        """'Russia said Sudan must return the helicopter': a demand (100) of the one who must;
+        'should' makes it an appeal (020)."""
+        for clause in comp:
+            modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            if modal is None:
+                continue
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            who = [a for a in self.actors.resolve(subj) if a.country and a.country not in src_c] if subj is not None else []
+            if who:
+                return ("100" if modal == "must" else "020"), who
+        return None
 
     def _subject_actors(self, tokens: list[Token], src_c: set[str]) -> list[Actor]:
         """Other actors that are the subject (or its possessor) of a clause in the content."""
