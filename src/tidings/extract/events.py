@@ -130,6 +130,9 @@ class _Coder(TargetFinder):
         if not source and self._restates_event(verb):
             self._drop(si, verb, code, "restates an earlier event ('the strikes hit …')")
             return
+        if not source and code[:2] in ("18", "19", "20") and self._casualties_of_earlier(target):
+            self._drop(si, verb, code, "casualties of an act already coded ('two soldiers were killed')")
+            return
         if code[:2] == "14" and not any(a.country for a in source):
             source = self._crowd_of_place(verb, source)
         if self._show_of_force(verb, code, target):
@@ -180,8 +183,8 @@ class _Coder(TargetFinder):
             source, target, conf = source[:1], source[1:], 1.0
         else:
             target, conf = self._target(verb, pattern, source)
-        if not target and code[:2] == "13":
-            target = self._adversary(source)
+        if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):
+            target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
@@ -286,6 +289,13 @@ class _Coder(TargetFinder):
         if not speaker:  # an unnamed source reports it: the report's own voice
             return True
         return bool(acting) and acting <= speaker
+
+    def _casualties_of_earlier(self, target: list[Actor]) -> bool:
+        """A death toll with no one named as killer, after an act of force on the same side."""
+        hit = {a.country for a in target if a.country}
+        return any(e.root in ("18", "19", "20") and e.target is not None and e.target.country in hit
+                   or e.root in ("18", "19", "20") and e.source is not None and e.source.country in hit
+                   for e in self.events) if hit else bool([e for e in self.events if e.root in ("18", "19", "20")])
 
     def _restates_event(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -82,6 +82,9 @@ class TargetFinder:
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                for i in _phrase(c)]
+        # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
+        idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
+                for t in c.subtree]
         src_c = {a.country for a in source}
         for c in self.actors.countries_in(idx):
             if c not in src_c:
