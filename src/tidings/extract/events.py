@@ -18,7 +18,7 @@ from tidings.extract.actors import ActorIndex
 from tidings.extract.codebook import CameoCode, load_codebook
 from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
 from tidings.extract.patterns import PatternBook, VerbPattern
-from tidings.extract.syntax import that_clause
+from tidings.extract.syntax import phrase_tokens, that_clause
 from tidings.extract.targets import ANAPHORIC_ROOTS, TargetFinder
 from tidings.extract.time import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
@@ -232,7 +232,10 @@ class _Coder(TargetFinder):
         """One event per source-target pair, dated and placed once for the verb."""
         dated = self._date_of(date_verb or verb)
         loc_idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
-        location = self.actors.location_in(loc_idx) or self.actors.location_in([t.i for t in sent])
+        clause = phrase_tokens(verb)  # the verb's own clause, not the next one's "in Kashmir"
+        if verb.dep_ in ("conj", "advcl", "xcomp"):
+            clause += phrase_tokens(verb.head)
+        location = self.actors.location_in(loc_idx) or self.actors.location_in(clause)
         for s in source or [None]:
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code:

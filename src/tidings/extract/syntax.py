@@ -10,3 +10,14 @@ def that_clause(clause: Token) -> bool:
     that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
     return that is not None and (that.dep_ == "mark" or any(c.dep_ in ("nsubj", "nsubjpass")
                                                             for c in clause.children))
+
+
+def phrase_tokens(tok: Token) -> list[int]:
+    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
+                     or c.i == tok.i)
+    return out

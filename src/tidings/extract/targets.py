@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from tidings.extract.actor_base import STATE_ROLES
 from tidings.extract.actors import ActorIndex
 from tidings.extract.patterns import PatternBook, VerbPattern
+from tidings.extract.syntax import phrase_tokens
 from tidings.models import Actor, Event
 
 _PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
@@ -81,7 +82,7 @@ class TargetFinder:
                 return self._place_victims(verb, found, source), 1.0
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
-               for i in _phrase(c)]
+               for i in phrase_tokens(c)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
         idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
                 for t in c.subtree]
@@ -245,17 +246,6 @@ class TargetFinder:
     def _country_actor(self, code: str) -> Actor:
         name = self.actors.kb.countries.get(code, code)
         return Actor(text=name, name=name, code=code, country=code, roles=[])
-
-
-def _phrase(tok: Token) -> list[int]:
-    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
-                     or c.i == tok.i)
-    return out
 
 
 def _same(a: list[Actor], b: list[Actor]) -> bool:
