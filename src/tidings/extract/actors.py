@@ -64,6 +64,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         words = [t.text for t in self.doc]
         spaces = [t.whitespace_ for t in self.doc]
         lower = [w.lower() for w in words]
+        lemmas = [t.lemma_.lower() for t in self.doc]  # "foreign ministers" is a "foreign minister"
         kb = self.kb
         for i in range(len(words)):
             hit = self._longest(i, words, spaces, kb.names, _prefixes(kb, "names"), dated=True)
@@ -72,7 +73,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             place = self._longest(i, words, spaces, kb.places, _prefixes(kb, "places"))
             if place:
                 self.places[i] = place
-            role = self._longest(i, lower, spaces, kb.roles, _prefixes(kb, "roles"))
+            role = self._longest(i, lower, spaces, kb.roles, _prefixes(kb, "roles")) \
+                or self._longest(i, lemmas, spaces, kb.roles, _prefixes(kb, "roles"))
             if role:
                 roles, kind = role.entries
                 self.roles[i] = (role.end, roles, kind)

@@ -135,7 +135,7 @@ class _Coder(TargetFinder):
             return
         if code[:2] == "14" and not any(a.country for a in source):
             source = self._crowd_of_place(verb, source)
-        if self._show_of_force(verb, code, target):
+        if self._show_of_force(verb, code, target) or self._into_water(verb, code):
             code, pattern, speech, lemma = "150", None, "150", f"show-of-force:{lemma}"
         if speech is not None:
             code, target, conf = self._statement(verb, code, source, target, conf)
@@ -204,6 +204,12 @@ class _Coder(TargetFinder):
         if source and not any(a.country == country for a in source) and code[:2] not in _PLACE_ROOTS:
             return []  # a protest, a curfew, a blockade or an aid cut is done to the place, whoever does it
         return [self._country_actor(country)]
+
+    def _into_water(self, verb: Token, code: str) -> bool:
+        """'fired two missiles into the Gulf of Oman': into water, whoever's coast it is."""
+        return code[:2] in ("18", "19") and any(
+            p.dep_ == "prep" and p.lower_ == "into" and any(g.lemma_.lower() in self.book.show_of_force
+                                                            for g in p.children) for p in verb.children)
 
     def _show_of_force(self, verb: Token, code: str, target: list[Actor]) -> bool:
         """Missiles fired 'into the sea' with no one named as hit: a test or display, not an attack."""

@@ -62,7 +62,10 @@ class PatternBook:
     def matches(self, verb: Token) -> Iterator[tuple[VerbPattern, Token | None]]:
         """Patterns that fit this verb, most specific first, with the object that selected each."""
         objs = _object_tokens(verb)
-        for key in _verb_keys(verb):
+        keys = _verb_keys(verb)
+        if verb.lemma_.lower() not in self.speech:
+            keys.append("*")  # nominal events of any verb: "… during a phone call with X"
+        for key in keys:
             for p in self.by_verb.get(key, ()):
                 if not p.objects:
                     yield p, None

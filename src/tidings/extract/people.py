@@ -34,6 +34,9 @@ class PersonRegistry:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            covered = [self._name_cover.get(k) for k in range(ent.start, ent.end) if not self.doc[k].is_punct]
+            if covered and all(h is not None and all(e.kind != "person" for e in h.entries) for h in covered):
+                continue  # "Sri Lanka" tagged as a person is still a country
             ent = self._full_name(ent)
             name = self._clean_name(ent)
             if not name or name in self.people:

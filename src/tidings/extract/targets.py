@@ -64,14 +64,16 @@ class TargetFinder:
                 if c.dep_ == "nsubjpass":
                     return self.actors.resolve(c)
         elif slot not in ("dative", "poss"):
-            # "mediated talks between Rwanda and Congo", "held a call with Blinken"
-            for c in verb.children:
-                if c.dep_ == "dobj":
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ == slot:
-                            for g in p.children:
-                                if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
-                                    return found
+            # "mediated talks between Rwanda and Congo", "held a call with Blinken",
+            # "spoke by phone with X", "during a telephone call with X"
+            heads = [c for c in verb.children if c.dep_ == "dobj"] + [
+                g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for c in heads:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == slot:
+                        for g in p.children:
+                            if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
+                                return found
         return []
 
     def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor]) -> tuple[list[Actor], float]:
@@ -115,6 +117,9 @@ class TargetFinder:
                 return sides, 0.7  # "X urged restraint": the two sides of the dispute in the text
         # another actor named in the same sentence, other than whoever reports it or acts
         own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
+        # nor anyone named inside a relative clause of the sentence ("Oman, which mediates between …")
+        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "relcl" and t.i != verb.i
+                and verb.i not in {y.i for y in t.subtree} for x in t.subtree}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and m.token not in own and not self._speaker_token(m.token, verb):
