@@ -91,10 +91,11 @@ class Coreference:
 
     def _pair_anaphor(self, tok: Token) -> list[Actor]:
         """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
-        if tok.tag_ not in ("NNS", "NNPS"):
-            return []
         kids = {c.lower_ for c in tok.children}
-        if not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
+        bare = tok.lower_ in ("two", "both") and (tok.lower_ == "both" or "the" in kids)  # "the two agreed"
+        if tok.tag_ not in ("NNS", "NNPS") and not bare:
+            return []
+        if not bare and not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
             return []  # "two soldiers" counts, it does not refer back
         here = self.sent_index[tok.i]
         for m in reversed(self.mentions):

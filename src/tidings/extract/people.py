@@ -118,8 +118,8 @@ class PersonRegistry:
                 tokens.add(t.i)
         if head.dep_ == "appos":
             top = head.head  # the parser may hang the name on the title's "for …" phrase
-            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
-                top = top.head
+            while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head.head  # "representative for the dialogue, Peter Sørensen" → representative
             tokens.update(t.i for t in top.subtree if t.i < head.i and t.dep_ != "punct")
         for child in head.children:
             if child.dep_ == "appos":

@@ -227,8 +227,15 @@ class TargetFinder:
                    for d in c.children) for c in verb.children)
 
     def _adversary(self, source: list[Actor]) -> list[Actor]:
-        """The other party of the latest event involving someone else: whom a threat is aimed at."""
+        """Whom a threat or a closed crossing is aimed at: the other party of the latest hostile event
+        (CAMEO 10–20) the source's country took part in, else of the latest event of anyone else."""
         src = {a.country for a in source}
+        for e in reversed(self.events):
+            if e.root < "10" or not ({e.source and e.source.country, e.target and e.target.country} & src):
+                continue
+            for a in (e.source, e.target):
+                if a is not None and a.country and a.country not in src:
+                    return [a]
         for e in reversed(self.events):
             for a in (e.source, e.target):
                 if a is not None and a.country and a.country not in src:
