@@ -38,13 +38,15 @@ class Coreference:
             return []
         sent_start = self.sent_of(tok).start
         best: list[Actor] | None = None
+        # an object pronoun is not its own clause's subject ("Guterres spoke with Burhan and urged him")
+        not_names = self._clause_subject_names(tok) if tok.lower_ in ("him", "her", "them") else set()
         # same sentence first, nearest before the pronoun
         for m in reversed(self.mentions):
             if m.token >= tok.i or m.token in exclude:
                 continue
             if m.token < sent_start:
                 break
-            if self._fits(m, want_person, want_group):
+            if self._fits(m, want_person, want_group) and not {a.name for a in m.actors} & not_names:
                 return m.actors
         # earlier sentences: prefer the latest sentence, its subject first
         last_sent = None
@@ -61,6 +63,20 @@ class Coreference:
             elif s != last_sent:
                 break
         return best or []
+
+    def _clause_subject_names(self, tok: Token) -> set[str]:
+        verb = tok.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head
+        v = verb
+        for _ in range(4):
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i < tok.i:
+                return {a.name for a in self._cache.get(subj.i, [])}
+            if v.dep_ != "conj" or v.head.i == v.i:
+                break
+            v = v.head
+        return set()
 
     @staticmethod
     def _fits(m: Mention, person: bool, group: bool) -> bool:

@@ -49,6 +49,9 @@ class PersonRegistry:
                 self.people[last] = actor
             if len(parts) == 2 and actor.country:  # "Wang Yi" is later "Wang"
                 self.people.setdefault(parts[0], actor)
+            for prefix in ("al-", "el-", "Al-", "El-"):  # "al-Burhan" is later "Burhan"
+                if last.startswith(prefix) and len(last) > len(prefix) + 2:
+                    self.people.setdefault(last[len(prefix):], actor)
 
     def _full_name(self, ent: Span) -> Span:
         """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too."""
