@@ -33,3 +33,12 @@ def test_document_never_raises_and_offsets_fit(nlp, kb, words, day) -> None:
 @given(text=st.text(min_size=0, max_size=300))
 def test_document_survives_arbitrary_text(nlp, kb, text) -> None:
     extract_doc(nlp(text), Article(id="h", date=dt.date(2025, 5, 1), text=text or " "), kb)
+
+
+def test_document_event_evidence_is_the_trimmed_sentence_at_its_offsets(nlp, kb) -> None:
+    text = "India and Pakistan held talks on Monday.\n\nPakistan accused India of shelling border posts."
+    result = extract_doc(nlp(text), Article(id="t", date=dt.date(2025, 5, 1), text=text), kb)
+    assert result.events
+    for e in result.events:
+        assert e.evidence == e.evidence.strip()
+        assert text[e.start:e.end] == e.evidence

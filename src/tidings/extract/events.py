@@ -390,7 +390,8 @@ class _Coder(TargetFinder):
         return not others
 
     def _drop(self, si: int, verb: Token, code: str | None, reason: str) -> None:
-        self.dropped.append(Candidate(sentence=si, evidence=self.actors.sent_of(verb).text, verb=verb.text, cameo=code, reason=reason))
+        self.dropped.append(Candidate(sentence=si, evidence=self.actors.sent_of(verb).text.strip(), verb=verb.text,
+                                      cameo=code, reason=reason))
 
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
               dated: _Dated, location, confidence: float, rule: str, threatened: str | None,
@@ -404,8 +405,11 @@ class _Coder(TargetFinder):
         self._seen.update((key, again))
         cc: CameoCode = self.codebook[code]
         eid = hashlib.sha1(f"{self.article.id}|{si}|{verb.i}|{code}|{s and s.code}|{t and t.code}".encode()).hexdigest()[:16]
+        raw = sent.text
+        evidence = raw.strip()
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))  # offsets of the sentence without edge spaces
         self.events.append(Event(
-            id=eid, sentence=si, evidence=sent.text, start=sent.start_char, end=sent.end_char,
+            id=eid, sentence=si, evidence=evidence, start=start, end=start + len(evidence),
             date=dated.date, date_text=dated.text, date_precision=dated.precision, source=s, target=t,
             cameo=cc.code, root=cc.root, quad_class=cc.quad_class, goldstein=cc.goldstein, plover=cc.plover,
             location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened))
