@@ -106,7 +106,8 @@ class _Coder(TargetFinder):
 
     # ---- coding ---------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span, si: int) -> None:
-        if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound") and verb.pos_ == "VERB":
+        if verb.pos_ == "VERB" and (verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos")
+                                    or verb.tag_.startswith("NN")):
             return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
         match = next((m for m in self.book.matches(verb)
                       if not m[0].protest_only or self._protest_subject(verb)), None)
