@@ -377,6 +377,10 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 return self._nominal_agent(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
+            if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "ADP"):
+                # "issued a declaration demanding that …": whoever issued it demands
+                v = v.head.head if v.head.dep_ == "dobj" else v.head.head.head
+                continue
             if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
                 v = v.head
                 continue

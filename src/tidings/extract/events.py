@@ -190,6 +190,8 @@ class _Coder(TargetFinder):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
             target, conf = self._domestic_target(verb, source, code), 0.6
+        if not target and code[:2] == "14":  # protesters protest their own government
+            target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf
 
     def _domestic_target(self, verb: Token, source: list[Actor], code: str) -> list[Actor]:
