@@ -25,6 +25,8 @@ __all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; call
 
 _GROUP_PREPS = {"of", "from", "in", "for"}
 # "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
+_MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "government", "soldier",
+                "guard", "official", "ministry", "navy"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 _SEAT_ROLE = "GOV"
@@ -219,7 +221,10 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         # several countries in a group phrase: "officials from India and Pakistan"
         grouped = self._group_countries(tok)
         multi = grouped if len(grouped) > 1 else self._conjoined_modifiers(tok)
-        country, roles = self._country_roles(idx)
+        # the words before the head ("the Turkish ambassador in Baghdad") outrank its phrases
+        country, roles = self._country_roles(core)
+        if country is None:
+            country, roles = self._country_roles(idx)
         if len(multi) > 1:
             roles = roles or [_SEAT_ROLE]
             return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c), code=actor_code(c, roles),
@@ -257,7 +262,10 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children) \
             or any(p.dep_ == "prep" and p.lower_ in ("for", "of") and any(  # "a spokesman for the ministry"
                 d.lower_ == "the" for o in p.children for d in o.children) for p in tok.children)
-        return definite and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
+        # "police arrested …", "security forces detained …": a bare plural or mass organ, not "two soldiers"
+        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) and \
+            tok.lemma_.lower() in _MASS_ORGANS
+        return (definite or bare) and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
 
     def is_demonym(self, tok: Token) -> bool:
         """Whether the token is a people's name ('Albanians', 'Kurds'), not a state's."""

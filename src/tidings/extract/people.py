@@ -127,6 +127,11 @@ class PersonRegistry:
         for child in head.children:
             if child.dep_ == "appos":
                 tokens.update(t.i for t in child.subtree)
+        # the title before the name ("Philippine Foreign Secretary X, whose country chairs ASEAN")
+        # outranks whatever follows it
+        before = self._country_roles(sorted(t for t in tokens if t < ent.start))
+        if before[0] is not None:
+            return before
         return self._country_roles(sorted(tokens))
 
     def _office_holder_by_surname(self, surname: str) -> Actor | None:
