@@ -26,7 +26,9 @@ __all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; call
 _GROUP_PREPS = {"of", "from", "in", "for"}
 # "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
 _MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "government", "soldier",
-                "guard", "official", "ministry", "navy"}
+                "guard", "official", "ministry", "navy", "protester", "demonstrator", "leader", "union",
+                "opposition", "resident", "villager", "farmer", "worker", "student"}
+_DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 _SEAT_ROLE = "GOV"
@@ -191,7 +193,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             known = self.people.get(tok.text) or self._office_holder_by_surname(tok.text)
             if known is not None:
                 return [known.model_copy(update={"text": self._np_text(tok)})]
-        pair = self._pair_anaphor(tok) or self._definite_group(tok)
+        pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok)
         if pair:
             return pair
         if low in ("country", "nation", "government", "state") and \
@@ -238,7 +240,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                                              "code": actor_code(a.country, roles or a.roles)}) for a in pair]
         if country is None and not roles:
             return []
-        if country is None and roles and roles[0] in STATE_ROLES and self._bare_organ(tok):
+        if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS) \
+                and self._bare_organ(tok):
             # "the foreign ministry said in a statement from Port Sudan": whose ministry
             sent = self.sent_of(tok)
             here = self.location_in(list(range(sent.start, sent.end)))

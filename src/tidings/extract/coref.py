@@ -157,15 +157,33 @@ class Coreference:
         """The country the text is talking about just before `tok`: the nearest earlier subject with one,
         in the same sentence or within the two previous ones."""
         here = self.sent_index[tok.i]
+        verb = tok.head
+        while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+            verb = verb.head
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ not in ("nsubj",) else set()
         for m in reversed(self.mentions):
-            if m.token >= tok.i or not m.subject:
-                continue
+            if m.token >= tok.i or not m.subject or m.token in own:
+                continue  # "the UN office urged the authorities": not the UN's authorities
             if self.sent_index[m.token] < (here if same_sentence else here - 2):
                 break
             c = next((a.country for a in m.actors if a.country), None)
             if c and len(m.actors) == 1:
                 return c
         return None
+
+    def _title_anaphor(self, tok: Token) -> list[Actor]:
+        """'the president said': the last person named with that title."""
+        if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children) or tok.i not in self._role_cover:
+            return []
+        start = self._role_cover[tok.i]
+        end, _roles, kind = self.roles[start]
+        if kind != "title":
+            return []
+        title = self.doc[start:end].text.lower()
+        for m in reversed(self.mentions):
+            if m.token < tok.i and m.person and title in m.actors[0].text.lower():
+                return m.actors
+        return []
 
     def _possessive_country(self, tok: Token) -> str | None:
         """'India attacked its posts': 'its' is not the clause's own subject unless it says 'own'."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.extract.actor_base import STATE_ROLES
 from tidings.extract.actors import ActorIndex
 from tidings.extract.codebook import CameoCode, load_codebook
 from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
@@ -202,6 +203,8 @@ class _Coder(TargetFinder):
         named = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx)
         country = named[0] if named else (loc.country if loc else None)
+        if country is None and code[:2] == "17":  # police clear blockades at home
+            country = next((a.country for a in source if a.country and set(a.roles) & STATE_ROLES), None)
         if country is None:
             return []
         if source and not any(a.country == country for a in source) and code[:2] not in _PLACE_ROOTS:

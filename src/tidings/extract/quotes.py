@@ -8,6 +8,7 @@ the speaker of an adjacent "he said" sentence or of the previous quote.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Token
 
@@ -151,7 +152,25 @@ def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | No
         text = verb.doc[subj.left_edge.i:subj.right_edge.i + 1].text
         return text, None
     actor = found[0]
-    return actor.name, actor
+    return _as_written(actor), actor
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def _as_written(actor: Actor) -> str:
+    """The speaker's name as the article spells it ('Yaşar Güler'), where the knowledge base
+    keeps a plain spelling ('Yasar Guler')."""
+    name = actor.name
+    if _fold(name) == name.lower():
+        words = actor.text.split()
+        last = _fold(name.split()[-1]) if name.split() else ""
+        for i, w in enumerate(words):
+            if _fold(w).strip(",.") == last and w != name.split()[-1]:
+                first = len(name.split()) - 1
+                return " ".join(words[max(0, i - first):i + 1]).strip(",.")
+    return name
 
 
 def _complements(verb: Token) -> list[Token]:
