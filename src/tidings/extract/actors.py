@@ -52,6 +52,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         self._name_cover: dict[int, NameHit] = {}
         self._person_span: dict[int, int] = {}
         self._countries_named: set[str] | None = None
+        self._main: str | None = None
         self._person_tokens: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
@@ -245,8 +246,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             # "the foreign ministry said in a statement from Port Sudan": whose ministry
             sent = self.sent_of(tok)
             here = self.location_in(list(range(sent.start, sent.end)))
+            local = roles[0] in ("COP",) or roles[0] in _DOMESTIC_GROUPS  # police and crowds are local
             country = self.context_country(tok, same_sentence=True) or (here.country if here else None) \
-                or self.context_country(tok)
+                or (self.main_country() if local else None) or self.context_country(tok)
         name = self._entry_name(idx) or self._np_text(tok)
         return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]

@@ -171,6 +171,20 @@ class Coreference:
                 return c
         return None
 
+    def main_country(self) -> str | None:
+        """The country the article is mostly about: the one its names and places mention most
+        (first mentioned wins a tie); None when no country stands out."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for start in sorted(set(self.names) | set(self.places)):
+                hit = self.names.get(start) or self.places.get(start)
+                e = next((e for e in hit.entries if e.kind != "igo" and e.country and len(e.country) == 3), None)
+                if e is not None and e.country in self.kb.countries:
+                    counts[e.country] = counts.get(e.country, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            self._main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+        return self._main or None
+
     def _title_anaphor(self, tok: Token) -> list[Actor]:
         """'the president said': the last person named with that title."""
         if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children) or tok.i not in self._role_cover:

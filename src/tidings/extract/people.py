@@ -167,7 +167,7 @@ class PersonRegistry:
         country the text is about; the choice is remembered for the rest of the article."""
         if actor.country or not any(r in STATE_ROLES for r in actor.roles):
             return actor
-        country = self.context_country(tok)
+        country = self.context_country(tok) or self.main_country()
         if country is None:
             return actor
         placed = actor.model_copy(update={"country": country, "code": actor_code(country, actor.roles)})

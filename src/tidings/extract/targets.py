@@ -155,6 +155,8 @@ class TargetFinder:
             country = next((a.country for a in rep if a.country and any(r in STATE_ROLES for r in a.roles)), None)
         if country is None and any(r in STATE_ROLES for a in source for r in a.roles):
             country = next((a.country for a in source if a.country), None)
+        if country is None:  # "exchanged fire with the gangs": the gangs of the country the text is about
+            country = self.actors.main_country()
         if country is None:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
