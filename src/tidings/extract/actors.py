@@ -73,7 +73,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         kb = self.kb
         for i in range(len(words)):
             hit = self._longest(i, words, spaces, kb.names, _prefixes(kb, "names"), dated=True)
-            if hit:
+            if hit and not self._inside_longer_name(i, hit):
                 self.names[i] = hit
             place = self._longest(i, words, spaces, kb.places, _prefixes(kb, "places"))
             if place:
@@ -89,6 +89,16 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         for start, (end, _roles, _kind) in self.roles.items():
             for k in range(start, end):
                 self._role_cover.setdefault(k, start)
+
+    def _inside_longer_name(self, i: int, hit: NameHit) -> bool:
+        """'Praia' in 'Mocímboa da Praia' is not Cape Verde's capital: a capital or country word
+        that ends a longer proper name ('X da Praia', 'Port Sudan' is its own entry) is skipped."""
+        if not all(e.kind in ("capital",) for e in hit.entries) or i == 0:
+            return False
+        prev = self.doc[i - 1]
+        if prev.lower_ in ("da", "de", "do", "del", "des", "di", "al", "el", "la") and i >= 2:
+            prev = self.doc[i - 2]
+        return prev.pos_ == "PROPN" and prev.head.i >= i and not prev.is_sent_start
 
     def _longest(self, i: int, words: list[str], spaces: list[str], table: dict, prefixes: frozenset[str],
                  dated: bool = False) -> NameHit | None:

@@ -142,8 +142,8 @@ class Coreference:
 
     def _definite_group(self, tok: Token) -> list[Actor]:
         """'the group', 'the rebels': the last non-state armed actor; 'the bloc': the last IGO."""
-        if not any(d.lower_ == "the" for d in tok.children):
-            return []
+        if not any(d.lower_ == "the" for d in tok.children) or tok.i in self._name_cover:
+            return []  # "the European Union" is a name, not "the union" referring back
         lemma = tok.lemma_.lower()
         wanted = _ARMED_ROLES if lemma in _GROUP_NOUNS else _IGO_ROLES if lemma in _BODY_NOUNS else None
         if wanted is None:
