@@ -55,9 +55,10 @@ FLOORS = [
     ("core_not_happened.json", 0.60, 0.9, 0.9),
     ("core_quotes.json", 0.50, 0.9, 0.9),
     ("core_time.json", 0.65, 0.9, None),
-    ("articles_a.json", 0.60, 0.9, 0.85),
-    ("articles_b.json", 0.58, 0.9, 0.85),
-    ("articles_c.json", 0.52, 0.85, 0.8),
+    ("articles_a.json", 0.72, 0.9, 0.9),
+    ("articles_b.json", 0.76, 0.9, 0.9),
+    ("articles_c.json", 0.66, 0.85, 0.85),
+    ("articles_d.json", 0.48, 0.9, 0.8),
 ]
 
 
