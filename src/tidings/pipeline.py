@@ -7,8 +7,8 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from tidings.errors import ConfigError
-from tidings.extract import extract_stream
+from tidings.extract import KnowledgeBase, extract_stream
+from tidings.extract import load_kb as extract_load_kb
 from tidings.ingest import read_inputs
 from tidings.models import Article, ArticleResult, Reject
 from tidings.store import Store
@@ -43,17 +43,9 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def load_kb(actor_files: Sequence[str] = ()):
+def load_kb(actor_files: Sequence[str] = ()) -> KnowledgeBase | None:
     """The extractor's knowledge base with extra actor files, or None for its default."""
-    if not actor_files:
-        return None
-    import tidings.extract
-
-    loader = getattr(tidings.extract, "load_kb", None)
-    if loader is None:
-        raise ConfigError("This build of tidings cannot load extra actor files yet; "
-                          "run without --actors.")
-    return loader(actor_files=tuple(actor_files))
+    return extract_load_kb(actor_files=tuple(actor_files)) if actor_files else None
 
 
 class _Split:

@@ -209,7 +209,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             return pair
         if low in ("country", "nation", "government", "state") and \
                 any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
-                not self._countries_among(self._core_tokens(tok)):
+                not self.countries_in(self._core_tokens(tok)):
             return self._country_anaphor(tok)  # "said the country rejects …": the speaker's
         return None
 
@@ -313,9 +313,6 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         hit = self._name_cover.get(tok.i)
         return hit is not None and all(e.kind in ("capital", "country") for e in hit.entries) and \
             not any(self.doc[i].i in self._role_cover for i in self._core_tokens(tok))
-
-    def _countries_among(self, idx: list[int]) -> list[str]:
-        return self.countries_in(idx)
 
     def sent_of(self, tok: Token) -> Span:
         """The token's sentence (spaCy recomputes `Token.sent` on every access)."""

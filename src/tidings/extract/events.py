@@ -308,9 +308,10 @@ class _Coder(TargetFinder):
     def _casualties_of_earlier(self, target: list[Actor]) -> bool:
         """A death toll with no one named as killer, after an act of force on the same side."""
         hit = {a.country for a in target if a.country}
-        return any(e.root in ("18", "19", "20") and e.target is not None and e.target.country in hit
-                   or e.root in ("18", "19", "20") and e.source is not None and e.source.country in hit
-                   for e in self.events) if hit else bool([e for e in self.events if e.root in ("18", "19", "20")])
+        force = [e for e in self.events if e.root in ("18", "19", "20")]
+        if not hit:
+            return bool(force)
+        return any({e.source and e.source.country, e.target and e.target.country} & hit for e in force)
 
     def _restates_event(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -8,7 +8,6 @@ sentence with two unrelated subjects.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,8 +40,3 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
-
-def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
-    """Yield one spaCy `Doc` per text, batched through `nlp.pipe`."""
-    nlp = load_nlp(model)
-    yield from nlp.pipe(texts, batch_size=batch_size)
