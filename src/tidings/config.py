@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from tidings.errors import ConfigError
 
@@ -22,6 +22,7 @@ _SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "db_path": ("store", "db", ("TIDINGS_DB", "TIDINGS_STORE__DB")),
     "batch_size": ("pipeline", "batch_size", ("TIDINGS_PIPELINE__BATCH_SIZE",)),
     "model": ("nlp", "model", ("TIDINGS_NLP__MODEL",)),
+    "actor_files": ("actors", "files", ("TIDINGS_ACTORS",)),
 }
 
 
@@ -31,6 +32,13 @@ class Settings(BaseModel):
     db_path: str = DEFAULT_DB
     batch_size: int = 64  # articles per spaCy batch and per write transaction
     model: str | None = None  # None: the nlp stage's default model
+    actor_files: tuple[str, ...] = ()  # user dictionaries; `--actors` flags come after these
+
+    @field_validator("actor_files", mode="before")
+    @classmethod
+    def _split_paths(cls, value: object) -> object:
+        # TIDINGS_ACTORS holds paths separated like PATH (":" on Unix)
+        return tuple(p for p in value.split(os.pathsep) if p) if isinstance(value, str) else value
 
 
 def _from_toml(path: Path) -> dict[str, object]:
@@ -59,7 +67,11 @@ def load_settings(overrides: Mapping[str, object] | None = None,
             if env.get(var):
                 values[name] = env[var]
                 break
-    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    flags = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if "actor_files" in flags:  # dictionaries add up: config files first, then the flags
+        flags["actor_files"] = (*Settings(actor_files=values.get("actor_files", ())).actor_files,
+                                *flags["actor_files"])
+    values.update(flags)
     try:
         return Settings(**values)
     except ValidationError as exc:

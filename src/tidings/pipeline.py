@@ -48,6 +48,15 @@ def load_kb(actor_files: Sequence[str] = ()) -> KnowledgeBase | None:
     return extract_load_kb(actor_files=tuple(actor_files)) if actor_files else None
 
 
+def explain_actor(name: str, day: dt.date, actor_files: Sequence[str] = (), model: str | None = None):
+    """How the extractor resolves `name` on `day`, and the knowledge-base rows behind it."""
+    from tidings.extract.explain_actor import explain_name
+    from tidings.nlp import DEFAULT_MODEL, load_nlp
+
+    kb = extract_load_kb(actor_files=tuple(actor_files))
+    return explain_name(name, day, kb, load_nlp(model or DEFAULT_MODEL))
+
+
 class _Split:
     """Split a record stream into articles (iterated) and rejects (collected on the side)."""
 

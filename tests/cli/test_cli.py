@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tidings.cli.main import app
 
-COMMANDS = ["extract", "ingest", "events", "quotes", "timeline", "summary", "rejects"]
+COMMANDS = ["extract", "ingest", "events", "quotes", "timeline", "summary", "rejects", "actors", "actor"]
 
 
 @pytest.fixture

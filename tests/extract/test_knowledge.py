@@ -2,26 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tidings.errors import CodebookError
-from tidings.extract.knowledge import KnowledgeBase, load_kb, load_user_actors, read_tsv
+from tidings.extract.knowledge import KnowledgeBase, load_kb, read_tsv
 
 D = dt.date
 THU = D(2025, 5, 1)
-USER_HEADER = "name\taliases\tcountry\troles\tstart_date\tend_date"
-
-
-def write_user_file(tmp_path: Path, *rows: str, header: str = USER_HEADER) -> Path:
-    path = tmp_path / "my_actors.tsv"
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return path
-
-
 def countries(kb: KnowledgeBase, surface: str, day: dt.date | None = None) -> set[str | None]:
     return {e.country for e in kb.lookup(surface, day)}
 
@@ -94,81 +84,6 @@ def test_knowledge_handover_day_has_one_president(kb: KnowledgeBase) -> None:
 def test_knowledge_end_date_is_inclusive(kb: KnowledgeBase, surface: str, day: dt.date,
                                          roles: tuple) -> None:
     assert [e.roles for e in kb.lookup(surface, day)] == [roles]
-
-
-# ---- user actor files ----------------------------------------------------------------------------
-def test_knowledge_user_file_adds_entries(tmp_path: Path) -> None:
-    path = write_user_file(tmp_path, "Jane Roe\tJ. Roe|Minister Roe\tKEN\tGOV|MIL\t2024-01-01\t")
-    kb = load_kb([path])
-    for surface in ("Jane Roe", "J. Roe", "Minister Roe"):
-        (entry,) = kb.lookup(surface, THU)
-        assert (entry.name, entry.country, entry.roles) == ("Jane Roe", "KEN", ("GOV", "MIL"))
-    assert kb.lookup("Jane Roe", D(2023, 12, 31)) == []
-    assert countries(kb, "India", THU) == {"IND"}  # the packaged entries are still there
-    assert kb.max_words >= 2
-
-
-def test_knowledge_user_file_overrides_packaged_entry(tmp_path: Path) -> None:
-    path = write_user_file(tmp_path, "Narendra Modi\t\tIND\tOPP\t\t")
-    kb = load_kb([path])
-    assert [e.roles for e in kb.lookup("Narendra Modi", THU)] == [("OPP",)]
-    # the cached packaged knowledge base is not touched
-    assert [e.roles for e in load_kb().lookup("Narendra Modi", THU)] == [("GOV",)]
-
-
-def test_knowledge_user_file_without_date_columns(tmp_path: Path) -> None:
-    path = write_user_file(tmp_path, "Acme Corp\t\tKEN\tBUS", header="name\taliases\tcountry\troles")
-    assert countries(load_kb([path]), "Acme Corp", THU) == {"KEN"}
-
-
-def test_knowledge_user_file_later_file_wins(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first = write_user_file(tmp_path / "a", "Jane Roe\t\tKEN\tGOV\t\t")
-    second = write_user_file(tmp_path / "b", "Jane Roe\t\tUGA\tGOV\t\t")
-    assert countries(load_kb([first, second]), "Jane Roe") == {"UGA"}
-
-
-@pytest.mark.parametrize("row, line, problem", [
-    ("Jane Roe\t\tKEN\tGOV", 3, "expected 6 fields, found 4"),
-    ("Jane Roe\t\tKEN\tGOV\t2024-13-01\t", 3, "bad date '2024-13-01'"),
-    ("Jane Roe\t\tKEN\tGOV\t\tyesterday", 3, "bad date 'yesterday'"),
-    ("Jane Roe\t\tKenya\tGOV\t\t", 3, "bad country code 'Kenya'"),
-    ("Jane Roe\t\tken\tGOV\t\t", 3, "bad country code 'ken'"),
-])
-def test_knowledge_bad_user_file_names_file_and_line(tmp_path: Path, row: str, line: int, problem: str) -> None:
-    path = write_user_file(tmp_path, "John Doe\t\tKEN\tGOV\t\t", row)
-    with pytest.raises(CodebookError) as err:
-        load_kb([path])
-    message = str(err.value)
-    assert f"{path}:{line}:" in message
-    assert problem in message
-    assert err.value.path == str(path) and err.value.line == line
-
-
-def test_knowledge_user_file_missing_column(tmp_path: Path) -> None:
-    path = write_user_file(tmp_path, "Jane Roe\t\tGOV", header="name\taliases\troles")
-    with pytest.raises(CodebookError, match=r"my_actors\.tsv:1: missing columns \['country'\]"):
-        load_kb([path])
-
-
-def test_knowledge_user_file_missing_path(tmp_path: Path) -> None:
-    path = tmp_path / "nowhere.tsv"
-    with pytest.raises(CodebookError, match="nowhere.tsv"):
-        load_kb([path])
-
-
-def test_knowledge_user_file_unknown_country_code(tmp_path: Path) -> None:
-    path = write_user_file(tmp_path, "Jane Roe\t\tXYZ\tGOV\t\t")
-    with pytest.raises(CodebookError, match="XYZ"):
-        load_kb([path])
-
-
-def test_knowledge_load_user_actors_into_empty_kb(tmp_path: Path) -> None:
-    kb = KnowledgeBase()
-    load_user_actors(kb, write_user_file(tmp_path, "Jane Roe\tRoe Jane\tKEN\tGOV\t\t2020-01-01"))
-    assert set(kb.names) == {"Jane Roe", "Roe Jane"}
-    assert kb.lookup("Jane Roe", D(2019, 1, 1))[0].end == D(2020, 1, 1)
 
 
 # ---- read_tsv ------------------------------------------------------------------------------------

@@ -60,3 +60,14 @@ def test_queries_rejects_empty(filled_db):
 def test_queries_missing_database_raises(tmp_path):
     with pytest.raises(StoreError):
         query.events(str(tmp_path / "none.duckdb"))
+
+
+def test_queries_actors_counts_slots(filled_db):
+    rows = {r["name"]: r for r in query.actors(filled_db).to_pylist()}
+    # three events (India → United States) and three quotes by Rajnath Singh
+    assert rows["India"]["as_source"] == 3 and rows["India"]["articles"] == 2
+    assert rows["United States"]["as_target"] == 3 and rows["United States"]["written_as"] == "the United States"
+    assert rows["Rajnath Singh"]["as_speaker"] >= 2 and rows["Rajnath Singh"]["code"] == "INDGOV"
+    assert query.actors(filled_db, country="usa").column("name").to_pylist() == ["United States"]
+    assert query.actors(filled_db, name="singh").num_rows == 1
+    assert query.actors(filled_db, limit=1).num_rows == 1

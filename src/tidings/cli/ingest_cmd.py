@@ -26,8 +26,9 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
                min=1, help="Articles per parse/write batch (default 64).")] = None,
            ) -> None:
     """Extract events from INPUT... and store them; already stored articles are skipped."""
-    settings = load_settings({"db_path": db, "batch_size": batch_size})
-    kb = pipeline.load_kb([str(p) for p in actors or ()])
+    settings = load_settings({"db_path": db, "batch_size": batch_size,
+                              "actor_files": tuple(str(p) for p in actors or ())})
+    kb = pipeline.load_kb(settings.actor_files)
     progress = IngestProgress()
     try:
         stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
@@ -48,8 +49,8 @@ def extract(inputs: InputsArg, date: DateOpt = None, actors: ActorsOpt = None,
             explain: Annotated[bool, typer.Option(help="Add the dropped candidates and why.")] = False,
             ) -> None:
     """Extract events without a database: one JSON object per article on stdout."""
-    settings = load_settings()
-    kb = pipeline.load_kb([str(p) for p in actors or ()])
+    settings = load_settings({"actor_files": tuple(str(p) for p in actors or ())})
+    kb = pipeline.load_kb(settings.actor_files)
     rejected, rows = 0, []
     for item in pipeline.extract(inputs, default_date=date, kb=kb, batch_size=settings.batch_size,
                                  model=settings.model):

@@ -66,10 +66,13 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
     # ---- scanning -------------------------------------------------------------------
     def _scan(self) -> None:
         """One left-to-right pass per table; a prefix set stops each attempt at the first miss."""
-        words = [t.text for t in self.doc]
-        spaces = [t.whitespace_ for t in self.doc]
+        words, spaces, lemmas = [], [], []
+        for t in self.doc:  # one pass: every Token object spaCy builds costs time
+            words.append(t.text)
+            spaces.append(t.whitespace_)
+            lemmas.append(t.lemma_.lower())  # "foreign ministers" is a "foreign minister"
         lower = [w.lower() for w in words]
-        lemmas = [t.lemma_.lower() for t in self.doc]  # "foreign ministers" is a "foreign minister"
+        self.words = words
         kb = self.kb
         for i in range(len(words)):
             hit = self._longest(i, words, spaces, kb.names, _prefixes(kb, "names"), dated=True)

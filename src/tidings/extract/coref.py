@@ -107,6 +107,8 @@ class Coreference:
 
     def _pair_anaphor(self, tok: Token) -> list[Actor]:
         """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("two", "both"):
+            return []
         kids = {c.lower_ for c in tok.children}
         bare = tok.lower_ in ("two", "both") and (tok.lower_ == "both" or "the" in kids)  # "the two agreed"
         if tok.tag_ not in ("NNS", "NNPS") and not bare:
@@ -142,12 +144,12 @@ class Coreference:
 
     def _definite_group(self, tok: Token) -> list[Actor]:
         """'the group', 'the rebels': the last non-state armed actor; 'the bloc': the last IGO."""
-        if not any(d.lower_ == "the" for d in tok.children) or tok.i in self._name_cover:
-            return []  # "the European Union" is a name, not "the union" referring back
         lemma = tok.lemma_.lower()
         wanted = _ARMED_ROLES if lemma in _GROUP_NOUNS else _IGO_ROLES if lemma in _BODY_NOUNS else None
         if wanted is None:
             return []
+        if not any(d.lower_ == "the" for d in tok.children) or tok.i in self._name_cover:
+            return []  # "the European Union" is a name, not "the union" referring back
         for m in reversed(self.mentions):
             if m.token < tok.i and any(r in wanted for a in m.actors for r in a.roles):
                 return list(m.actors)

@@ -33,6 +33,7 @@ class Entry:
     lon: float | None = None
     place_kind: str | None = None
     code: str | None = None  # an IGO's own code where it differs from `country` (UNHCR: HCR in UNO)
+    origin: str | None = None  # "file:line" of the row, so `tidings actor NAME` can say why
 
     def valid_on(self, day: dt.date) -> bool:
         # end_date is the last day in office (inclusive), as data/README.md documents
@@ -127,31 +128,32 @@ def _data_text(filename: str) -> tuple[str, str]:
 
 
 def _load_countries(kb: KnowledgeBase, path: str, text: str) -> None:
-    for _, r in read_tsv(path, text, ("code", "name", "aliases", "demonyms", "capitals")):
-        code = r["code"]
+    for n, r in read_tsv(path, text, ("code", "name", "aliases", "demonyms", "capitals")):
+        code, origin = r["code"], f"{path}:{n}"
         kb.countries[code] = r["name"]
         for s in [r["name"], *_split(r["aliases"])]:
-            kb.add_name(s, Entry("country", r["name"], code))
+            kb.add_name(s, Entry("country", r["name"], code, origin=origin))
         for s in _split(r["demonyms"]):
-            kb.add_name(s, Entry("demonym", r["name"], code))
+            kb.add_name(s, Entry("demonym", r["name"], code, origin=origin))
         for s in _split(r["capitals"]):
-            kb.add_name(s, Entry("capital", s, code, ("GOV",)))
+            kb.add_name(s, Entry("capital", s, code, ("GOV",), origin=origin))
 
 
 def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
     for n, r in read_tsv(path, text, ("name", "aliases", "country", "roles")):
         country = kb.igo_parent.get(r["country"], r["country"]) or None  # IAEA's chief counts as the UN
         entry = Entry(kind, r["name"], country, tuple(_split(r["roles"])),
-                      _date(r.get("start_date", ""), path, n), _date(r.get("end_date", ""), path, n))
+                      _date(r.get("start_date", ""), path, n), _date(r.get("end_date", ""), path, n),
+                      origin=f"{path}:{n}")
         for s in [r["name"], *_split(r["aliases"])]:
             kb.add_name(s, entry)
 
 
 def _load_igos(kb: KnowledgeBase, path: str, text: str) -> None:
-    for _, r in read_tsv(path, text, ("code", "name", "aliases", "roles")):
+    for n, r in read_tsv(path, text, ("code", "name", "aliases", "roles")):
         # a UN agency counts as the UN for its country field; its own code stays in `name`-level code
         entry = Entry("igo", r["name"], r.get("parent") or r["code"], tuple(_split(r["roles"])) or ("IGO",),
-                      code=r["code"])
+                      code=r["code"], origin=f"{path}:{n}")
         if r.get("parent"):
             kb.igo_parent[r["code"]] = r["parent"]
         for s in [r["name"], *_split(r["aliases"])]:
@@ -170,7 +172,8 @@ def _load_places(kb: KnowledgeBase, path: str, text: str) -> None:
         except ValueError as exc:
             raise CodebookError(Errors.E101.format(path=path, line=n, problem="lat/lon not numbers"),
                                 path=path, line=n) from exc
-        entry = Entry("place", r["name"], r["country"] or None, lat=lat, lon=lon, place_kind=r["kind"])
+        entry = Entry("place", r["name"], r["country"] or None, lat=lat, lon=lon, place_kind=r["kind"],
+                      origin=f"{path}:{n}")
         for s in [r["name"], *_split(r["aliases"])]:
             kb.add_place(s, entry)
 
@@ -184,25 +187,6 @@ _LOADERS = (
     ("roles.tsv", _load_roles),
     ("places.tsv", _load_places),
 )
-
-
-def load_user_actors(kb: KnowledgeBase, path: Path | str, known_codes: frozenset[str] = frozenset()) -> None:
-    """Add a user's actor file (TSV with name, aliases, country, roles[, start_date, end_date]).
-
-    `known_codes` (countries and IGO codes) rejects a country code that does not exist.
-    """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CodebookError(Errors.E101.format(path=str(p), line=0, problem=str(exc)), path=str(p), line=0) from exc
-    rows = list(read_tsv(p, text, ("name", "aliases", "country", "roles")))
-    for n, r in rows:
-        bad_shape = not (len(r["country"]) == 3 and r["country"].isupper())
-        if r["country"] and (bad_shape or (known_codes and r["country"] not in known_codes)):
-            raise CodebookError(Errors.E101.format(path=str(p), line=n, problem=f"bad country code {r['country']!r}"),
-                                path=str(p), line=n)
-    _load_simple(kb, str(p), text, "person")
 
 
 def _known_codes(kb: KnowledgeBase) -> frozenset[str]:
@@ -223,18 +207,16 @@ def _packaged_kb() -> KnowledgeBase:
 
 
 def load_kb(actor_files: Iterable[Path | str] = ()) -> KnowledgeBase:
-    """The packaged knowledge base, plus user actor files (which override packaged entries)."""
+    """The packaged knowledge base, plus user dictionaries (which override packaged entries).
+
+    Every user file is read and checked in full before this returns, so a bad file stops a
+    run before any article is read.
+    """
+    from tidings.extract.user_kb import merge, read_user_file  # user_kb builds on this module
+
     files = list(actor_files)
     base = _packaged_kb()
     if not files:
         return base
-    kb = KnowledgeBase(names={k: list(v) for k, v in base.names.items()}, roles=dict(base.roles),
-                       places=base.places, countries=base.countries,
-                       max_words=base.max_words, max_role_words=base.max_role_words)
-    for f in files:
-        user = KnowledgeBase()
-        load_user_actors(user, f, known_codes=_known_codes(base))
-        for surface, entries in user.names.items():
-            kb.names[surface] = entries  # a user entry replaces the packaged one
-            kb.max_words = max(kb.max_words, len(surface.split()))
-    return kb
+    known = _known_codes(base)
+    return merge(base, [read_user_file(f, known) for f in files])

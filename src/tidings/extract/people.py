@@ -28,6 +28,7 @@ class PersonRegistry:
     _role_cover: dict[int, int]
     _person_span: dict[int, int]
     _person_tokens: dict[int, tuple[int, int]]
+    words: list[str]
 
     def _register_people(self) -> None:
         """Resolve every PERSON entity once, so later surnames and pronouns find it."""
@@ -54,7 +55,16 @@ class PersonRegistry:
                     self.people.setdefault(last[len(prefix):], actor)
 
     def _full_name(self, ent: Span) -> Span:
-        """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too."""
+        """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too,
+        and a first name it left out at the start of a sentence ('Imran' of 'Imran Khan said')."""
+        start = ent.start
+        while start > 0 and self._first_name(self.doc[start - 1], ent):
+            start -= 1
+        if start != ent.start:
+            ent = self.doc[start:ent.end]
+            self._person_span[start] = ent.end
+            for k in range(start, ent.end):
+                self._person_tokens[k] = (start, ent.end)
         end = ent.end
         while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].head.i == end \
                 and end not in self._name_cover:
@@ -64,6 +74,11 @@ class PersonRegistry:
             for k in range(ent.start, end):
                 self._person_tokens[k] = (ent.start, end)
         return self.doc[ent.start:end]
+
+    def _first_name(self, tok: Token, ent: Span) -> bool:
+        return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
+                and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
+                and tok.ent_type_ in ("", "PERSON"))
 
     @staticmethod
     def _clean_name(ent: Span) -> str:
@@ -97,8 +112,12 @@ class PersonRegistry:
             last = name
             cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
             entries = cands if len({e.country for e in cands}) == 1 else []
+        country, roles = self._context_of(ent) if entries else (None, [])
+        if entries and country and all(e.country != country for e in entries):
+            # a namesake: "Colombian Defence Minister Pedro Sánchez" is not Spain's prime minister
+            entries = []
         if entries:
-            e = entries[0]
+            e = next((e for e in entries if e.country == country), entries[0])
             return Actor(text=name, name=e.name, code=actor_code(e.country, e.roles),
                          country=e.country, roles=list(e.roles))
         country, roles = self._context_of(ent)
@@ -106,10 +125,14 @@ class PersonRegistry:
 
     def _by_surname(self) -> dict[str, list[tuple[str, list[Entry]]]]:
         """Known office holders by surname, limited to surnames in this document."""
-        index = _surname_index(self.kb)
-        words = {t.text for t in self.doc}
-        return {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in v]
-                for k, v in index.items() if k in words}
+        cached = self.__dict__.get("_surnames_here")
+        if cached is None:
+            index = _surname_index(self.kb)
+            words = set(self.words)
+            cached = {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in index[k]]
+                      for k in words if k in index}
+            self.__dict__["_surnames_here"] = cached
+        return cached
 
     def _context_of(self, ent: Span) -> tuple[str | None, list[str]]:
         """Country and roles of an unknown person from titles around the name."""

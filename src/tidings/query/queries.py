@@ -119,6 +119,22 @@ def summary(db: Db, top: int = 10) -> pa.Table:
         return store.sql(q)
 
 
+def actors(db: Db, country: str | None = None, name: str | None = None,
+           limit: int | None = None) -> pa.Table:
+    """Resolved actors with how often each appears as source, target and quote speaker."""
+    w = Where()
+    w.contains_any(["name", "text", "code"], name)
+    w.equals_any(["country"], country)
+    q = (f"SELECT coalesce(name, text) AS name, code, country, array_to_string(roles, '|') AS roles, "
+         f"count(*) AS mentions, count(DISTINCT article_id) AS articles, "
+         f"count(*) FILTER (slot = 'source') AS as_source, count(*) FILTER (slot = 'target') AS as_target, "
+         f"count(*) FILTER (slot = 'speaker') AS as_speaker, "
+         f"string_agg(DISTINCT text, ' | ' ORDER BY text) AS written_as "
+         f"FROM actors {w.sql()} GROUP BY ALL ORDER BY mentions DESC, name {limit_sql(limit)}")
+    with _open(db) as store:
+        return store.sql(q, w.params)
+
+
 def rejects(db: Db, limit: int | None = None) -> pa.Table:
     """Input records that could not be ingested, oldest first."""
     q = ("SELECT origin, line, field, message, raw, rejected_at FROM rejects "
