@@ -19,7 +19,7 @@ from tidings.extract.actors import ActorIndex
 from tidings.extract.codebook import CameoCode, load_codebook
 from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
 from tidings.extract.patterns import PatternBook, VerbPattern
-from tidings.extract.syntax import phrase_tokens, that_clause
+from tidings.extract.syntax import complements, phrase_tokens, that_clause
 from tidings.extract.targets import ANAPHORIC_ROOTS, TargetFinder
 from tidings.extract.time import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
@@ -151,6 +151,8 @@ class _Coder(TargetFinder):
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
         if self._unpaired(si, verb, code, pattern, speech, source, target):
             return
+        if code[:2] == "13" and threatened is None:
+            threatened = self._threatened_act(verb, code)
         rule = pattern.rule if pattern else lemma if ":" in lemma else f"speech:{lemma}"
         self._emit_all(si, sent, verb, code, source, target, date_verb, mode.confidence * conf, rule, threatened,
                        sym=bool(pattern and pattern.sym))
@@ -250,8 +252,8 @@ class _Coder(TargetFinder):
         location = self.actors.location_in(loc_idx) or self.actors.location_in(clause)
         for s in source or [None]:
             for t in target or [None]:
-                if s is not None and t is not None and s.name == t.name and s.code == t.code:
-                    continue
+                if s is not None and t is not None and s.name == t.name and s.code == t.code and s.text == t.text:
+                    continue  # one mention on both sides; "Iraqi Kurds" protesting in Iraq is a domestic event
                 self._emit(si, sent, verb, code, s, t, dated, location, confidence, rule, threatened, sym=sym)
         self._event_verbs.add(verb.i)
         if target:
@@ -261,7 +263,7 @@ class _Coder(TargetFinder):
         if not pattern.inner:
             return pattern.code
         best = None
-        chain = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        chain = complements(verb)
         while chain:
             v = chain.pop(0)
             code = pattern.inner.get(v.lemma_.lower())
@@ -271,6 +273,21 @@ class _Coder(TargetFinder):
                 best = code
             chain.extend(c for c in v.children if c.dep_ in ("xcomp", "advcl", "conj"))
         return best or pattern.code
+
+    def _threatened_act(self, verb: Token, code: str) -> str | None:
+        """The act a threat names ('threatened to cut aid' → 162), else the one its code stands for."""
+        chain = complements(verb)
+        while chain:
+            v = chain.pop(0)
+            own_subject = any(c.dep_ == "nsubj" for c in v.children)
+            match = next((m for m in self.book.matches(v)
+                          if not m[0].protest_only or (own_subject and self._protest_subject(v))), None)
+            if match is not None:
+                act = self._refine(v, match[0])
+                if act[:2] != "13":
+                    return act
+            chain.extend(c for c in v.children if c.dep_ in ("xcomp", "conj"))
+        return self.book.threat_acts.get(code) or self.book.threat_acts.get(code[:3])
 
     def _protest_subject(self, verb: Token) -> bool:
         """'protest' and 'march' code as protest only for crowds, not 'India protested the move'."""
@@ -327,7 +344,10 @@ class _Coder(TargetFinder):
         if not comp:
             return code, target, conf
         tokens = [t for c in comp for t in c.subtree]
-        if any(t.i in self._event_verbs for t in tokens):  # the content is an event of its own
+        # the content is an event of its own; one inside a relative clause ("the helicopter that
+        # was captured") only describes a noun of it
+        described = {d.i for t in tokens if t.dep_ in ("relcl", "acl") for d in t.subtree}
+        if any(t.i in self._event_verbs and t.i not in described for t in tokens):
             return code, target, conf
         words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         text = " ".join(t.lower_ for t in tokens)

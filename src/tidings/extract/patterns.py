@@ -49,6 +49,7 @@ class PatternBook:
     show_of_force: frozenset[str] = frozenset()
     threat_on_subject: frozenset[str] = frozenset()
     speech_needs_clause: frozenset[str] = frozenset()
+    threat_acts: dict[str, str] = field(default_factory=dict)  # threat code → the act it threatens
 
     def speech_code(self, verb: Token) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -186,4 +187,6 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in raw.get("collectives", ())),
                        frozenset(str(w).lower() for w in cues.get("show_of_force", ())),
                        frozenset(str(w).lower() for w in cues.get("threat_on_subject", ())),
-                       frozenset(str(w).lower() for w in raw.get("speech_needs_clause", ())))
+                       frozenset(str(w).lower() for w in raw.get("speech_needs_clause", ())),
+                       {_check_code(str(k), "threat_acts"): _check_code(str(v), "threat_acts")
+                        for k, v in (raw.get("threat_acts") or {}).items()})

@@ -112,6 +112,12 @@ class PersonRegistry:
             last = name
             cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
             entries = cands if len({e.country for e in cands}) == 1 else []
+            if not cands:  # "Putin" in a year he held no office we know of: still Russian
+                former = [e for _s, es in _surname_index(self.kb).get(last, []) for e in es]
+                if len({e.country for e in former}) == 1:
+                    c = former[0].country
+                    one = len({e.name for e in former}) == 1  # two Bushes: still American, name unknown
+                    return Actor(text=name, name=former[0].name if one else name, code=c, country=c, roles=[])
         country, roles = self._context_of(ent) if entries else (None, [])
         if entries and country and all(e.country != country for e in entries):
             # a namesake: "Colombian Defence Minister Pedro Sánchez" is not Spain's prime minister

@@ -21,3 +21,12 @@ def phrase_tokens(tok: Token) -> list[int]:
         stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
                      or c.i == tok.i)
     return out
+
+
+def complements(verb: Token) -> list[Token]:
+    """Clauses a verb governs: 'threatened to expel', 'demanded that X leave'. The small model
+    often hangs 'to expel' on the verb as an adverbial clause when a time phrase comes between
+    ('threatened on Thursday to expel'); an infinitive advcl counts too."""
+    return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(m.dep_ == "mark" for m in c.children))]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from tidings.extract.actor_base import STATE_ROLES
 from tidings.extract.actors import ActorIndex
 from tidings.extract.patterns import PatternBook, VerbPattern
-from tidings.extract.syntax import phrase_tokens
+from tidings.extract.syntax import complements, phrase_tokens
 from tidings.models import Actor, Event
 
 _PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
@@ -21,7 +21,8 @@ ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the stri
 # nouns that name force: "condemned the attack" points back to the latest act of force
 FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing", "assault", "offensive",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
-_DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion are often done at home: the place's country is the target
+_DOMESTIC_ROOTS = {"08", "17"}
+_GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
 
 
 class TargetFinder:
@@ -82,6 +83,10 @@ class TargetFinder:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
                 return self._place_victims(verb, found, source), 1.0
+        if pattern is not None and pattern.code[:2] in _GOVERNING_ROOTS:
+            found = self._complement_target(verb, source)
+            if found:
+                return found, 0.9
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                for i in phrase_tokens(c)]
@@ -127,6 +132,27 @@ class TargetFinder:
                 if cand:
                     return cand[:1], 0.7
         return [], 1.0
+
+    def _complement_target(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """The target of a threat or demand is whoever the act it names is done to: 'threatened to
+        impose sanctions on Georgian officials', 'demanded that President Mugabe step down',
+        'threatened to impose a curfew in Algiers'."""
+        src_c = {a.country for a in source if a.country}
+        for comp in complements(verb):
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if comp.dep_ == "ccomp" and subj is not None:
+                found = [a for a in self.actors.resolve(subj) if a.country]
+                if found and not _same(found, source):
+                    return found
+            inner = next(iter(self.book.matches(comp)), None)
+            for slot in (inner[0].target if inner else ("dobj", "on", "against", "to")):
+                found = [a for a in self._slot(comp, slot) if a.country]
+                if found and not _same(found, source):
+                    return found
+            loc = self.actors.location_in([t.i for t in comp.subtree])
+            if loc and loc.country and inner and inner[0].code[:2] in _DOMESTIC_ROOTS:
+                return [self._country_actor(loc.country)]  # a curfew threatened in Algiers
+        return []
 
     def _sides(self, src_c: set[str], verb: Token) -> list[Actor]:
         """The last pair of parties named together before this verb, neither of them the source."""
