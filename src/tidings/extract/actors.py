@@ -202,8 +202,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             found = self._resolve_one(inner)
             if found:
                 return found
-        if tok.pos_ == "PROPN" and tok.i not in self._name_cover and tok.i not in self.places:
-            # a surname, whatever the tagger calls it ("Burhan" tagged as a place)
+        if tok.i not in self._name_cover and tok.i not in self.places and (
+                tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.text in self.people)):
+            # a surname, whatever the tagger calls it ("Burhan" tagged as a place, "Starmer" as a noun)
             known = self.people.get(tok.text) or self._office_holder_by_surname(tok.text)
             if known is not None:
                 return [known.model_copy(update={"text": self._np_text(tok)})]

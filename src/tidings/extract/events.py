@@ -96,7 +96,9 @@ class _Coder(TargetFinder):
                 tx, (lo, _hi, precision) = self._timex_heads[v.i][0]
                 return _Dated(lo, tx.text, precision)
             temporal = any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in v.children)
-            if v.dep_ in _INHERIT and not temporal and v.head.i != v.i:
+            if v.dep_ == "relcl" and any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in v.children):
+                v = _governing_verb(v.head)  # "met in Tokyo on Monday, where they signed …": that Monday
+            elif v.dep_ in _INHERIT and not temporal and v.head.i != v.i:
                 v = v.head
             else:
                 break

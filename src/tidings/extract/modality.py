@@ -77,6 +77,9 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             verb.dep_ in ("pobj", "amod", "compound")
             or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
         return Mode("governed", "a gerund used as a noun")
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in kids):
+        return Mode("governed", "a habit in a relative clause ('fighters who carry out attacks')")
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ in ("VBN", "JJ") or verb.dep_ == "amod":
         return Mode("governed", "a participle describing a noun ('companies accused of …')")
     return None

@@ -32,9 +32,16 @@ class PersonRegistry:
 
     def _register_people(self) -> None:
         """Resolve every PERSON entity once, so later surnames and pronouns find it."""
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        tagged = {k for e in persons for k in range(e.start, e.end)}
+        # a known office holder the tagger called an organisation ("Keir Starmer" as ORG)
+        persons += [self.doc[h.start:h.end] for h in self.names.values()
+                    if all(e.kind == "person" for e in h.entries) and not tagged & set(range(h.start, h.end))]
+        persons.sort(key=lambda e: e.start)
+        for ent in persons:
+            if ent.start not in tagged:
+                for k in range(ent.start, ent.end):
+                    self._person_tokens.setdefault(k, (ent.start, ent.end))
             covered = [self._name_cover.get(k) for k in range(ent.start, ent.end) if not self.doc[k].is_punct]
             if covered and all(h is not None and all(e.kind != "person" for e in h.entries) for h in covered):
                 continue  # "Sri Lanka" tagged as a person is still a country
@@ -78,7 +85,7 @@ class PersonRegistry:
     def _first_name(self, tok: Token, ent: Span) -> bool:
         return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
                 and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
-                and tok.ent_type_ in ("", "PERSON"))
+                and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _role_words(self.kb))
 
     @staticmethod
     def _clean_name(ent: Span) -> str:
@@ -215,6 +222,14 @@ class PersonRegistry:
             return None
         name = self._clean_name(ent)
         return self.people.get(name) or self.people.get(name.split()[-1])
+
+
+def _role_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every word of every role term ("secretary" of "defence secretary"): never a first name."""
+    cache = kb.__dict__.get("_role_words")
+    if cache is None:
+        cache = kb.__dict__["_role_words"] = frozenset(w for term in kb.roles for w in term.split())
+    return cache
 
 
 def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]:

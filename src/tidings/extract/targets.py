@@ -22,6 +22,7 @@ ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the stri
 FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing", "assault", "offensive",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
 _DOMESTIC_ROOTS = {"08", "17"}
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
 _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
 
 
@@ -88,7 +89,10 @@ class TargetFinder:
             if found:
                 return found, 0.9
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
+        place_root = pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS
+        # "held talks in Muscat": where talks are held names no party; where force falls does
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
+               and (place_root or not (c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS))
                for i in phrase_tokens(c)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
         idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
