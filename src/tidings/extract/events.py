@@ -123,7 +123,9 @@ class _Coder(TargetFinder):
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
         source = self._subject(verb)
-        if mode.status in ("negated", "conditional", "question", "governed"):
+        if mode.status == "habitual" and code[:2] < "14":
+            mode = Mode("realis")  # "Norway, which hosts the talks": a standing role, coded as it stands
+        if mode.status in ("negated", "conditional", "question", "governed", "habitual"):
             self._drop(si, verb, code, mode.reason)
             return
         coded = self._intended_code(si, verb, code, mode, pattern, speech, source)

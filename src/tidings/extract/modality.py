@@ -22,7 +22,7 @@ _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed",
 
 @dataclass(slots=True)
 class Mode:
-    status: str  # realis | future | modal | negated | conditional | question | governed
+    status: str  # realis | future | modal | negated | conditional | question | governed | habitual
     reason: str = ""
     confidence: float = 1.0
 
@@ -79,7 +79,7 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
         return Mode("governed", "a gerund used as a noun")
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in kids):
-        return Mode("governed", "a habit in a relative clause ('fighters who carry out attacks')")
+        return Mode("habitual", "a habit in a relative clause ('fighters who carry out attacks')")
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ in ("VBN", "JJ") or verb.dep_ == "amod":
         return Mode("governed", "a participle describing a noun ('companies accused of …')")
     return None
