@@ -123,6 +123,11 @@ class _Coder(TargetFinder):
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
         source = self._subject(verb)
+        if mode.status == "attempted":
+            # an attempted attack took place; an attempted assassination has its own code
+            mode = Mode("realis", mode.reason, mode.confidence) if code[:2] in ("18", "19", "20") \
+                else Mode("governed", mode.reason)
+            code = "185" if code == "186" else code
         if mode.status == "habitual" and code[:2] < "14":
             mode = Mode("realis")  # "Norway, which hosts the talks": a standing role, coded as it stands
         if mode.status in ("negated", "conditional", "question", "governed", "habitual"):

@@ -22,7 +22,7 @@ _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed",
 
 @dataclass(slots=True)
 class Mode:
-    status: str  # realis | future | modal | negated | conditional | question | governed | habitual
+    status: str  # realis | future | modal | negated | conditional | question | governed | habitual | attempted
     reason: str = ""
     confidence: float = 1.0
 
@@ -62,6 +62,8 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
     if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
         gov = gov.head
+    if gov is not None and verb.dep_ == "xcomp" and gov.lemma_.lower() in book.attempt_governors and gov.i != verb.i:
+        return Mode("attempted", f"attempted ('{gov.text} to')", 0.8)
     if gov is not None and gov.lemma_.lower() in book.intent_governors and gov.i != verb.i:
         return Mode("future", f"intended ('{gov.text} to')")
     if gov is not None and gov.lemma_.lower() in book.irrealis and gov.i != verb.i:

@@ -50,6 +50,8 @@ class PatternBook:
     threat_on_subject: frozenset[str] = frozenset()
     speech_needs_clause: frozenset[str] = frozenset()
     threat_acts: dict[str, str] = field(default_factory=dict)  # threat code → the act it threatens
+    attempt_governors: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
 
     def speech_code(self, verb: Token) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -64,6 +66,10 @@ class PatternBook:
         """Patterns that fit this verb, most specific first, with the object that selected each."""
         objs = _object_tokens(verb)
         keys = _verb_keys(verb)
+        lemma = verb.lemma_.lower()
+        if lemma in self.lemma_fixes:  # "staged" lemmatised as "stag"
+            fixed = self.lemma_fixes[lemma]
+            keys = [fixed + k[len(lemma):] if k.startswith(lemma) else k for k in keys]
         if verb.lemma_.lower() not in self.speech:
             keys.append("*")  # nominal events of any verb: "… during a phone call with X"
         for key in keys:
@@ -189,4 +195,6 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in cues.get("threat_on_subject", ())),
                        frozenset(str(w).lower() for w in raw.get("speech_needs_clause", ())),
                        {_check_code(str(k), "threat_acts"): _check_code(str(v), "threat_acts")
-                        for k, v in (raw.get("threat_acts") or {}).items()})
+                        for k, v in (raw.get("threat_acts") or {}).items()},
+                       frozenset(str(w).lower() for w in raw.get("attempt_governors", ())),
+                       {str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()})
