@@ -66,6 +66,7 @@ class _Coder(TargetFinder):
         self._event_verbs: set[int] = set()
         self._targets_of: dict[int, list[Actor]] = {}
         self._claimed: set[int] = set()  # verbs whose act only its victim reports  # verb index → targets coded for it
+        self._timex_tokens: dict[int, tuple[Timex, tuple]] = {}
         self._timex_heads = self._anchor_timexes(timexes)
 
     # ---- dates --------------------------------------------------------------------------
@@ -81,6 +82,8 @@ class _Coder(TargetFinder):
             span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None:
                 continue
+            for tok in span:
+                self._timex_tokens[tok.i] = (tx, rng)
             verb = _governing_verb(span.root)
             if verb is not None:
                 out.setdefault(verb.i, []).append((tx, rng))
@@ -96,6 +99,9 @@ class _Coder(TargetFinder):
                 tx, (lo, _hi, precision) = self._timex_heads[v.i][0]
                 return _Dated(lo, tx.text, precision)
             temporal = any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in v.children)
+            if v.dep_ == "relcl" and v.head.i in self._timex_tokens:  # "on Monday, when they signed …"
+                tx, (lo, _hi, precision) = self._timex_tokens[v.head.i]
+                return _Dated(lo, tx.text, precision)
             if v.dep_ == "relcl" and any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in v.children):
                 v = _governing_verb(v.head)  # "met in Tokyo on Monday, where they signed …": that Monday
             elif v.dep_ in _INHERIT and not temporal and v.head.i != v.i:
