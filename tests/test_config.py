@@ -46,3 +46,11 @@ def test_config_bad_values_are_config_errors(tmp_path: Path) -> None:
     bad = write_toml(tmp_path, "[store\n")
     with pytest.raises(ConfigError, match="tidings.toml"):
         load_settings(environ={}, config_file=bad)
+
+
+def test_config_day_first(tmp_path: Path) -> None:
+    toml = write_toml(tmp_path, "[time]\nday_first = false\n")
+    assert load_settings(environ={}, config_file=toml).day_first is False
+    assert load_settings(environ={"TIDINGS_TIME__DAY_FIRST": "true"}, config_file=toml).day_first is True
+    assert load_settings({"day_first": True}, environ={}, config_file=toml).day_first is True
+    assert load_settings(environ={}, config_file=tmp_path / "none.toml").day_first is True

@@ -23,6 +23,7 @@ _SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "batch_size": ("pipeline", "batch_size", ("TIDINGS_PIPELINE__BATCH_SIZE",)),
     "model": ("nlp", "model", ("TIDINGS_NLP__MODEL",)),
     "actor_files": ("actors", "files", ("TIDINGS_ACTORS",)),
+    "day_first": ("time", "day_first", ("TIDINGS_TIME__DAY_FIRST",)),
 }
 
 
@@ -33,6 +34,7 @@ class Settings(BaseModel):
     batch_size: int = 64  # articles per spaCy batch and per write transaction
     model: str | None = None  # None: the nlp stage's default model
     actor_files: tuple[str, ...] = ()  # user dictionaries; `--actors` flags come after these
+    day_first: bool = True  # "04/05/2025" is 4 May; False reads it as April 5 (US order)
 
     @field_validator("actor_files", mode="before")
     @classmethod

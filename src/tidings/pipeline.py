@@ -98,7 +98,7 @@ def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
 
 def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None, kb=None,
         batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
-        model: str | None = None) -> RunStats:
+        model: str | None = None, day_first: bool = True) -> RunStats:
     """Ingest `inputs` into the database at `db_path`; rerunning it changes nothing.
 
     Raises StoreError if a batch cannot be written (that batch is rolled back, earlier
@@ -108,7 +108,7 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
     with Store(db_path) as store:
         split = _Split(read_inputs(list(inputs), default_date), stats)
         fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
-        results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size)
+        results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size, day_first=day_first)
         for batch in _chunks(results, batch_size):
             store.write_batch(batch, split.take_rejects())
             stats.articles_new += len(batch)
@@ -123,11 +123,12 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
 
 
 def extract(inputs: Sequence[str], default_date: dt.date | None = None, kb=None,
-            batch_size: int = DEFAULT_BATCH_SIZE, model: str | None = None,
+            batch_size: int = DEFAULT_BATCH_SIZE, model: str | None = None, day_first: bool = True,
             ) -> Iterator[ArticleResult | Reject]:
     """Extract without a database: results in input order, rejects as soon as they are read."""
     split = _Split(read_inputs(list(inputs), default_date), RunStats())
-    for result in extract_stream(split.articles(), kb=kb, model=model, batch_size=batch_size):
+    for result in extract_stream(split.articles(), kb=kb, model=model, batch_size=batch_size,
+                                 day_first=day_first):
         yield from split.take_rejects()
         yield result
     yield from split.take_rejects()

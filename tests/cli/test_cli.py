@@ -113,3 +113,11 @@ def test_cli_quotes_timeline_summary(runner, filled_db):
 def test_cli_version(runner):
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("tidings ")
+
+
+def test_cli_extract_month_first_reads_us_dates(runner, nlp):
+    data = json.dumps({"id": "n", "date": "2025-06-01", "text": "The accord signed on 04/05/2025 took effect."})
+    day = runner.invoke(app, ["extract", "-"], input=data + "\n")
+    month = runner.invoke(app, ["extract", "-", "--month-first"], input=data + "\n")
+    assert json.loads(day.stdout)["timexes"][0]["value"] == "2025-05-04"
+    assert json.loads(month.stdout)["timexes"][0]["value"] == "2025-04-05"

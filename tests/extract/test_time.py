@@ -185,7 +185,7 @@ def test_time_numeric_month_first_when_asked() -> None:
     ("They met in 2019.", "2019"),
     ("It has grown since 2018.", "2018"),
     ("The 2019's budget was cut.", "2019"),
-    ("Results for fiscal 2024 were poor.", "2024"),
+    ("Results for fiscal 2024 were poor.", "FY2024"),
     ("Inflation peaked in the 1990s.", "199"),
 ])
 def test_time_month_and_year_in_context(text: str, value: str) -> None:
@@ -324,7 +324,9 @@ def test_time_vague_references(text: str, value: str) -> None:
     ("the third quarter of 2023", THU, "2023-Q3"),
     ("last quarter", THU, "2025-Q1"),
     ("the first half of 2024", THU, "2024-H1"),
-    ("FY24", THU, "2024"),
+    ("FY24", THU, "FY2024"),
+    ("the 2027-28 fiscal year", THU, "FY2027"),
+    ("financial year 2025/26", THU, "FY2025"),
 ])
 def test_time_seasons_quarters_fiscal(phrase: str, anchor: dt.date, value: str) -> None:
     assert value_of(f"Sales rose in {phrase}, the firm said.", phrase.removeprefix("the "),
@@ -445,7 +447,8 @@ _TOKENS = (
     "December February 29 30 31 22nd 3rd 2025 2019 1900 ago days weeks later earlier hours two "
     "twenty-four a few midnight noon 3 p.m. 10:30 morning night today tomorrow yesterday week "
     "weekend month year summer winter quarter first fiscal FY24 every daily twice times / . - , "
-    "30/04/2025 31/04/2025 2025-02-30 9999-12-31 0001-01-01 1990s now recently following day Q4"
+    "30/04/2025 31/04/2025 2025-02-30 9999-12-31 0001-01-01 1990s now recently following day Q4 "
+    "between and to from overnight financial 2027-28 1-3 12-14"
 ).split()
 _texts = st.one_of(
     st.text(max_size=120),
@@ -470,6 +473,29 @@ def test_time_day_values_are_valid_dates(text: str, anchor: dt.date) -> None:
             assert timex_date_range(t.value) == (day, day, "day")
 
 
+_DATE_VALUE = re.compile(
+    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?|-W(?P<w>[0-9]{2})(?:-WE)?|-(?:SP|SU|FA|WI)|-Q[1-4]"
+    r"|-H[12])?(?:T(?:[0-9]{2}(?::[0-9]{2})?|MO|AF|EV|NI|DT))?|FY[0-9]{4}|[0-9]{3}|XXXX-XX-XX"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF")
+
+
+@_props
+@given(_texts, st.dates(), st.booleans())
+def test_time_every_date_value_is_a_real_timex3_date(text: str, anchor: dt.date, day_first: bool) -> None:
+    """Any DATE or TIME value is well-formed TIMEX3, and a day, month or week in it exists."""
+    for t in find_timexes(text, anchor, day_first=day_first):
+        if t.type not in ("DATE", "TIME"):
+            continue
+        m = _DATE_VALUE.fullmatch(t.value)
+        assert m, (t.text, t.value)
+        if m["d"]:
+            dt.date.fromisoformat(t.value[:10])  # raises on 2025-02-30
+        elif m["m"]:
+            assert 1 <= int(m["m"]) <= 12
+        elif m["w"]:
+            dt.date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
+
+
 @_props
 @given(st.text(max_size=30))
 def test_time_date_range_never_raises(value: str) -> None:
@@ -486,3 +512,22 @@ def test_time_month_with_a_year_phrase_after_it(text: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes(text, dt.date(2026, 6, 28))}
     month = next(k for k in found if k in ("April", "August", "March"))
     assert found[month] == value
+
+
+def test_time_range_ends_are_both_dates() -> None:
+    got = [(t.text, t.value) for t in find_timexes("Polls open between 1 and 3 May.", THU)]
+    assert got == [("1", "2025-05-01"), ("3 May", "2025-05-03")]
+    got = [(t.text, t.value) for t in find_timexes("Talks ran from March 12 to 15, 2024.", THU)]
+    assert ("15", "2024-03-15") in got
+
+
+def test_time_bare_overnight_is_the_night_before() -> None:
+    (tx,) = find_timexes("Overnight, drones struck the port.", THU)
+    assert (tx.type, tx.value) == ("TIME", "2025-04-30TNI")
+    # after another date it has no anchor of its own and is left out
+    assert [t.text for t in find_timexes("On Tuesday troops withdrew. Overnight, drones struck.", THU)] == ["Tuesday"]
+
+
+def test_time_future_cue_reaches_across_a_long_clause() -> None:
+    text = "The Chinese premier will meet the Australian prime minister and his deputy in Canberra on Monday."
+    assert find_timexes(text, D(2024, 6, 15))[0].value == "2024-06-17"

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tidings import pipeline
-from tidings.cli.options import EXIT_REJECTS, ActorsOpt, DateOpt, DbOpt, InputsArg, handles_errors
+from tidings.cli.options import EXIT_REJECTS, ActorsOpt, DateOpt, DayFirstOpt, DbOpt, InputsArg, handles_errors
 from tidings.cli.output import Format, json_line, write_rows
 from tidings.cli.progress import IngestProgress
 from tidings.config import load_settings
@@ -24,15 +24,16 @@ class ExtractFormat(str, Enum):
 def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
            batch_size: Annotated[int | None, typer.Option(
                min=1, help="Articles per parse/write batch (default 64).")] = None,
-           ) -> None:
+           day_first: DayFirstOpt = None) -> None:
     """Extract events from INPUT... and store them; already stored articles are skipped."""
-    settings = load_settings({"db_path": db, "batch_size": batch_size,
+    settings = load_settings({"db_path": db, "batch_size": batch_size, "day_first": day_first,
                               "actor_files": tuple(str(p) for p in actors or ())})
     kb = pipeline.load_kb(settings.actor_files)
     progress = IngestProgress()
     try:
         stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
-                             batch_size=settings.batch_size, progress=progress, model=settings.model)
+                             batch_size=settings.batch_size, progress=progress, model=settings.model,
+                             day_first=settings.day_first)
     finally:
         progress.stop()
     for line in stats.reject_messages:
@@ -47,13 +48,13 @@ def extract(inputs: InputsArg, date: DateOpt = None, actors: ActorsOpt = None,
             fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")]
             = ExtractFormat.jsonl,
             explain: Annotated[bool, typer.Option(help="Add the dropped candidates and why.")] = False,
-            ) -> None:
+            day_first: DayFirstOpt = None) -> None:
     """Extract events without a database: one JSON object per article on stdout."""
-    settings = load_settings({"actor_files": tuple(str(p) for p in actors or ())})
+    settings = load_settings({"actor_files": tuple(str(p) for p in actors or ()), "day_first": day_first})
     kb = pipeline.load_kb(settings.actor_files)
     rejected, rows = 0, []
     for item in pipeline.extract(inputs, default_date=date, kb=kb, batch_size=settings.batch_size,
-                                 model=settings.model):
+                                 model=settings.model, day_first=settings.day_first):
         if isinstance(item, Reject):
             rejected += 1
             print(f"tidings: rejected: {item.describe()}", file=sys.stderr)

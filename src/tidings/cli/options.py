@@ -48,6 +48,10 @@ OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write re
 InputsArg = Annotated[list[str], typer.Argument(
     metavar="INPUT", help="Files (.jsonl, .json, .csv, .tsv, .txt), directories, or - for JSONL on stdin.",
     show_default=False)]
+DayFirstOpt = Annotated[bool | None, typer.Option(
+    "--day-first/--month-first", show_default=False,
+    help="Read an ambiguous numeric date such as 04/05/2025 as 4 May (default) or as April 5. "
+         "Also [time] day_first in tidings.toml or TIDINGS_TIME__DAY_FIRST.")]
 ActorsOpt = Annotated[list[Path] | None, typer.Option(
     "--actors", exists=True, dir_okay=False, help="Extra actor dictionary file (repeatable).")]
 

@@ -17,7 +17,7 @@ __all__ = ["extract_doc", "extract_stream", "load_kb", "KnowledgeBase"]
 
 
 def extract_stream(articles: Iterable[Article], kb=None, model: str | None = None,
-                   batch_size: int = 32) -> Iterator[ArticleResult]:
+                   batch_size: int = 32, day_first: bool = True) -> Iterator[ArticleResult]:
     """Parse `articles` in batches and yield one result per article, in input order."""
     from tidings.nlp import DEFAULT_MODEL, load_nlp
 
@@ -25,4 +25,4 @@ def extract_stream(articles: Iterable[Article], kb=None, model: str | None = Non
     kb = kb if kb is not None else load_kb()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article, kb)
+        yield extract_doc(doc, article, kb, day_first=day_first)

@@ -14,11 +14,14 @@ from tidings.models import Article, ArticleResult, Entity
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME"}
 
 
-def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> ArticleResult:
-    """Extract events, quotes, time expressions and entities from one parsed article."""
+def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
+                day_first: bool = True) -> ArticleResult:
+    """Extract events, quotes, time expressions and entities from one parsed article.
+
+    `day_first` reads an ambiguous numeric date ("04/05/2025") as 4 May; False as April 5."""
     kb = kb if kb is not None else load_kb()
     book = load_patterns()
-    timexes = find_timexes(article.text, article.date)
+    timexes = find_timexes(article.text, article.date, day_first=day_first)
     actors = ActorIndex(doc, kb, article.date, book.collectives, frozenset(book.speech))
     actors.prepass()
     events, dropped = extract_events(doc, article, actors, timexes, book)

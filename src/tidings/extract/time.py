@@ -112,6 +112,10 @@ def _resolve(hits: list[Hit], text: str, anchor: dt.date) -> Iterator[Timex]:
     last: dt.date | None = None
     for h in hits:
         if h.kind == "pod":  # a part of day with no day to attach to
+            if last is None and h.tpart == "TNI" and text[h.start:h.end].lower() == "overnight":
+                night = anchor - dt.timedelta(days=1)  # a report's "overnight": the night before it
+                yield Timex(text=text[h.start:h.end], start=h.start, end=h.end, type="TIME",
+                            value=night.isoformat() + "TNI")
             continue
         try:
             value = h.value if h.value is not None else _relative(h, last or anchor)

@@ -122,7 +122,15 @@ def _calendar_patterns(v: dict[str, dict[str, str]], month_full: str) -> dict[st
                    rf"(?P<mon>{month_full})\b(?!\s*[0-9])"),
         "year": P(rf"\b(?:(?P<prep>[A-Za-z]+)[\s-]+)?(?P<year>{_YEAR})(?P<poss>['’]s)?\b"
                   r"(?![0-9,.]?[0-9]|\s*(?:%|percent|people|troops|soldiers|residents))"),
-        "fiscal": P(rf"\b(?:fy|fiscal\s+(?:year\s+)?)\s?(?P<year>{_D}{{4}}|{_D}{{2}})\b"),
+        "fiscal": P(rf"\b(?:fy|(?:fiscal|financial)\s+(?:year\s+)?)\s?(?P<year>{_D}{{4}}|{_D}{{2}})"
+                    rf"(?:[-/–](?:{_D}{{4}}|{_D}{{2}}))?\b|\b(?P<year3>{_D}{{4}})[-/–](?:{_D}{{4}}|{_D}{{2}})\s+"
+                    r"(?:fiscal|financial|budget)\s+year\b"),
+        # the open end of a range: "between 1 and 3 May" (the "1"), "May 1-3" (the "3")
+        "range_end": P(rf"\b(?:(?i:between|from)\s+)?(?P<d1>{_D}{{1,2}}){day_sfx}\s*(?:(?i:and|to|until|till|"
+                       rf"through)|-|–)\s*(?P<d2>{_D}{{1,2}}){day_sfx}\s+(?:(?i:of)\s+)?(?P<mon>{month_any})"
+                       rf"(?![a-z])(?:,?\s+(?P<year>{_D}{{4}})\b)?"
+                       rf"|\b(?P<mon2>{month_any})\s+(?P<e1>{_D}{{1,2}}){day_sfx}\s*(?:(?i:and|to|until|till|through)|-|–)"
+                       rf"\s*(?P<e2>{_D}{{1,2}}){day_sfx}\b(?:,?\s+(?P<year2>{_D}{{4}})\b)?"),
         "decade": P(rf"\b(?:the\s+)?(?P<dec>(?:1[89]|20)[0-9])0s\b"),
     }
 
@@ -208,7 +216,7 @@ def _triggers(v: dict[str, dict[str, str]]) -> dict[str, tuple[re.Pattern[str], 
         name: (re.compile(t), lead) for name, (t, lead) in {
             "mdy": (months, 1), "dmy": (months, 20), "month_year": (months, 10),
             "month": (months, 10), "iso": (digits_sep, 5), "numeric": (digits_sep, 3),
-            "year": (r"1[89][0-9][0-9]|20[0-9][0-9]", 30), "fiscal": (r"fy|fiscal", 1),
+            "year": (r"1[89][0-9][0-9]|20[0-9][0-9]", 30), "fiscal": (r"fy|fiscal|financial", 16), "range_end": (months, 30),
             "decade": (r"0s", 10), "weekday": ("day", 25), "relday": (dayish, 12),
             "period": (r"week|month|year", 35), "ago": (later, 35), "later": (later, 12),
             "anaphor": (dayish, 20), "duration": (units, 55), "for_vague": (units, 10),

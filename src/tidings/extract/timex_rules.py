@@ -32,7 +32,7 @@ _PREPS = frozenset({
 })
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 TRIGGER_TAIL = 40  # the most characters a match needs after its trigger to match at all
-CASED_RULES = frozenset({"mdy", "dmy", "month_year", "month"})  # run on the original text
+CASED_RULES = frozenset({"mdy", "dmy", "month_year", "month", "range_end"})  # run on the original text
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ class Ctx:
     def future(self, start: int) -> bool:
         """A future cue ("will", "plans to") a few words before `start` in the same clause."""
         window = re.split(r"[.!?;:,\n\"“”()]", self.text[max(0, start - 80):start])[-1]
-        tail = " ".join(window.split()[-8:]).casefold()
+        tail = " ".join(window.split()[-12:]).casefold()
         last = None
         for last in self.g.future_cue.finditer(tail):
             pass
@@ -169,8 +169,23 @@ def r_year(m: re.Match[str], c: Ctx) -> Hit | None:
 
 
 def r_fiscal(m: re.Match[str], c: Ctx) -> Hit | None:
-    y = int(m["year"])
-    return _hit(m, "DATE", f"{(2000 + y) if y < 100 else y:04d}")
+    """'fiscal 2024', 'FY24', 'the 2027-28 fiscal year' → FY2024 / FY2027 (TIMEX2's fiscal-year
+    form; a fiscal year's months differ by country, so no calendar year is claimed)."""
+    y = int(m["year"] or m["year3"])
+    return _hit(m, "DATE", f"FY{(2000 + y) if y < 100 else y:04d}")
+
+
+def r_range_end(m: re.Match[str], c: Ctx) -> Hit | None:
+    """The day of a range that names no month of its own; the other end is a date the
+    day-month rules find."""
+    if m["mon"]:
+        mon, day, year, key = c.g.month(m["mon"]), int(m["d1"]), m["year"], "d1"
+    else:
+        mon, day, year, key = c.g.month(m["mon2"]), int(m["e2"]), m["year2"], "e2"
+    if mon is None:
+        return None
+    d = safe_date(int(year), mon, day) if year else nearest_year(c.anchor, mon, day, c.future(m.start()))
+    return Hit(m.start(key), m.end(key), "DATE", d.isoformat() if d else INVALID, "day")
 
 
 def r_decade(m: re.Match[str], c: Ctx) -> Hit | None:
@@ -392,7 +407,7 @@ def r_pod(m: re.Match[str], c: Ctx) -> Hit | None:
 
 RULES: dict[str, Resolver] = {
     "mdy": r_mdy, "dmy": r_mdy, "iso": r_iso, "numeric": r_numeric, "month_year": r_month_year,
-    "month": r_month, "year": r_year, "fiscal": r_fiscal, "decade": r_decade,
+    "month": r_month, "year": r_year, "fiscal": r_fiscal, "range_end": r_range_end, "decade": r_decade,
     "weekday": r_weekday, "relday": r_relday, "period": r_period, "ago": r_ago, "later": r_later,
     "anaphor": r_anaphor, "duration": r_duration, "for_vague": r_for_vague, "every": r_every,
     "times": r_times, "set_adverb": r_set_adverb, "season": r_season, "quarter": r_quarter,
