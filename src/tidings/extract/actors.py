@@ -32,6 +32,9 @@ _DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 _SEAT_ROLE = "GOV"
+# entity types a bare surname never has: "respond by May", "Meta", "Fox News"
+_NOT_A_NAME = {"DATE", "TIME", "ORG", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART",
+               "LAW", "PRODUCT", "EVENT", "FAC", "LANGUAGE"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
 
@@ -202,7 +205,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             found = self._resolve_one(inner)
             if found:
                 return found
-        if tok.i not in self._name_cover and tok.i not in self.places and (
+        if tok.i not in self._name_cover and tok.i not in self.places and tok.ent_type_ not in _NOT_A_NAME and (
                 tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.text in self.people)):
             # a surname, whatever the tagger calls it ("Burhan" tagged as a place, "Starmer" as a noun)
             known = self.people.get(tok.text) or self._office_holder_by_surname(tok.text)

@@ -163,14 +163,19 @@ class Coreference:
         while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
             verb = verb.head
         own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ not in ("nsubj",) else set()
-        for m in reversed(self.mentions):
-            if m.token >= tok.i or not m.subject or m.token in own:
-                continue  # "the UN office urged the authorities": not the UN's authorities
-            if self.sent_index[m.token] < (here if same_sentence else here - 2):
-                break
-            c = next((a.country for a in m.actors if a.country), None)
-            if c and len(m.actors) == 1:
-                return c
+        # the subject of a main clause first: in "China accused Japan after Tokyo's premier spoke.
+        # 'We urge Japan …,' the ministry said", the ministry is China's, not Tokyo's
+        for main_only in (True, False):
+            for m in reversed(self.mentions):
+                if m.token >= tok.i or not m.subject or m.token in own:
+                    continue  # "the UN office urged the authorities": not the UN's authorities
+                if self.sent_index[m.token] < (here if same_sentence else here - 2):
+                    break
+                if main_only and self.doc[m.token].head.dep_ not in ("ROOT", "conj"):
+                    continue
+                c = next((a.country for a in m.actors if a.country), None)
+                if c and len(m.actors) == 1:
+                    return c
         return None
 
     def main_country(self) -> str | None:
@@ -180,6 +185,8 @@ class Coreference:
             counts: dict[str, int] = {}
             for start in sorted(set(self.names) | set(self.places)):
                 hit = self.names.get(start) or self.places.get(start)
+                if len({e.country for e in hit.entries}) > 1:
+                    continue  # a place name several countries share (Córdoba, Tripoli) says nothing
                 e = next((e for e in hit.entries if e.kind != "igo" and e.country and len(e.country) == 3), None)
                 if e is not None and e.country in self.kb.countries:
                     counts[e.country] = counts.get(e.country, 0) + 1

@@ -125,7 +125,7 @@ class PersonRegistry:
                     c = former[0].country
                     one = len({e.name for e in former}) == 1  # two Bushes: still American, name unknown
                     return Actor(text=name, name=former[0].name if one else name, code=c, country=c, roles=[])
-        country, roles = self._context_of(ent) if entries else (None, [])
+        country, roles = self._context_of(ent, title_only=True) if entries else (None, [])
         if entries and country and all(e.country != country for e in entries):
             # a namesake: "Colombian Defence Minister Pedro Sánchez" is not Spain's prime minister
             entries = []
@@ -147,8 +147,9 @@ class PersonRegistry:
             self.__dict__["_surnames_here"] = cached
         return cached
 
-    def _context_of(self, ent: Span) -> tuple[str | None, list[str]]:
-        """Country and roles of an unknown person from titles around the name."""
+    def _context_of(self, ent: Span, title_only: bool = False) -> tuple[str | None, list[str]]:
+        """Country and roles of an unknown person from titles around the name; with `title_only`,
+        from the title before it alone ("in Washington" after a name says where, not whose)."""
         head = ent.root
         tokens = set(range(ent.start, ent.end))
         # the noun phrase around the name: compounds/amods before it, and what it is in apposition to
@@ -166,7 +167,7 @@ class PersonRegistry:
         # the title before the name ("Philippine Foreign Secretary X, whose country chairs ASEAN")
         # outranks whatever follows it
         before = self._country_roles(sorted(t for t in tokens if t < ent.start))
-        if before[0] is not None:
+        if before[0] is not None or title_only:
             return before
         return self._country_roles(sorted(tokens))
 
@@ -197,6 +198,10 @@ class PersonRegistry:
             return False
         mods = [t for c in tok.children if c.dep_ in ("compound", "appos") for t in c.subtree]
         return any(self.roles.get(self._role_cover.get(t.i, -1), (0, (), ""))[2] == "title" for t in mods)
+
+    def place(self, actor: Actor, tok: Token) -> Actor:
+        """A state official or body with no stated country, given the country the text is about."""
+        return self._placed(actor, tok)
 
     def _placed(self, actor: Actor, tok: Token) -> Actor:
         """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the

@@ -7,16 +7,15 @@ the speaker of an adjacent "he said" sentence or of the previous quote.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from spacy.tokens import Doc, Token
 
 from tidings.extract.actors import ActorIndex
+from tidings.extract.quote_marks import find_quote_spans
 from tidings.extract.syntax import that_clause
 from tidings.models import Actor, Quote
 
-_QUOTE_RE = re.compile(r"“([^“”]{1,2000})”|\"([^\"]{1,2000})\"")
 _SPEECH_EXTRA = {"ask", "add", "tell", "write", "say", "state", "declare", "warn", "insist", "urge",
                  "describe", "call", "quote", "accord", "post", "announce", "stress", "reiterate"}
 
@@ -26,18 +25,21 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
     speech = set(speech_verbs) | _SPEECH_EXTRA
     quotes: list[Quote] = []
     last: tuple[str | None, Actor | None] = (None, None)
-    for m in _QUOTE_RE.finditer(doc.text):
-        start, end = m.span(1) if m.group(1) is not None else m.span(2)
-        if not doc.text[start:end].strip():
-            continue
-        speaker, actor = _attribute(doc, actors, start, end, speech)
+    direct: list[tuple[int, int]] = []
+    for span in find_quote_spans(doc.text):
+        speaker, actor = None, None
+        # a quote over several paragraphs is attributed wherever its speaker is named
+        for start, end in span.segments:
+            speaker, actor = _attribute(doc, actors, start, end, speech)
+            if speaker is not None:
+                break
         if speaker is None:
             speaker, actor = last
         else:
             last = (speaker, actor)
-        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=doc.text[start:end].strip(),
-                            kind="direct", start=start, end=end))
-    direct = [(q.start, q.end) for q in quotes]
+        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(doc.text),
+                            kind="direct", start=span.start, end=span.end))
+        direct.extend(span.segments)
     for tok in doc:
         if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -152,6 +154,9 @@ def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | No
         text = verb.doc[subj.left_edge.i:subj.right_edge.i + 1].text
         return text, None
     actor = found[0]
+    if actor.country is None:  # "the foreign ministry said": the ministry of the country in question
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), verb)
+        actor = actors.place(actor, subj)
     return _as_written(actor), actor
 
 
