@@ -105,15 +105,23 @@ class Event(_Record):
     rule: str
     verb: str | None = None
     threatened: str | None = None  # for CAMEO 13x: the CAMEO code of the act threatened
+    verb_start: int | None = None  # character offset of the word that triggered the event
+    quote_id: str | None = None  # the quote this event was said in, or that it reports
 
 
 class Quote(_Record):
+    """A direct or reported quote. `start`/`end` span it in the article (a quote continued over
+    paragraphs spans them all); `event_ids` are the events it says or that report it."""
+
+    id: str | None = None
     speaker: str | None
     speaker_actor: Actor | None = None
     text: str
     kind: QuoteKind
     start: int
     end: int
+    said_at: int | None = None  # character offset of the verb of saying that attributes it
+    event_ids: list[str] = Field(default_factory=list)
 
 
 class Candidate(_Record):

@@ -96,3 +96,52 @@ def test_quotes_none_without_speech(extract) -> None:
 def test_quotes_according_to_without_quote_marks(extract) -> None:
     q = quote_starting(extract("The border is calm, according to Pakistan's army spokesman."), "The border is calm")
     assert q.kind == "indirect" and q.speaker_actor.code == "PAKMIL"
+
+
+# ---- quotes over paragraphs, nested and partial quotes, links to events ---------------------------
+def test_quotes_continued_into_the_next_paragraph(extract) -> None:
+    text = ("Kenya's foreign minister Musalia Mudavadi said on Thursday that the police would stay in Haiti. "
+            "“Our mission is not finished. The gangs still hold the capital.\n\n"
+            "“We will review our numbers next month,” he told reporters in Nairobi.")
+    q = quote_starting(extract(text), "Our mission is not finished")
+    assert "We will review our numbers" in q.text and q.kind == "direct"
+    assert q.speaker_actor is not None and q.speaker_actor.country == "KEN"
+
+
+def test_quotes_nested_quote_stays_in_its_outer_quote(extract) -> None:
+    text = ("“The militia stormed the village. Survivors said the fighters shouted ‘no one will be spared’ "
+            "before they opened fire,” Sudan's army said in a statement.")
+    result = extract(text)
+    q = quote_starting(result, "The militia stormed the village")
+    assert "‘no one will be spared’" in q.text and q.speaker_actor.country == "SDN"
+    assert not any(x.text == "no one will be spared" for x in result.quotes)
+
+
+def test_quotes_partial_quote_inside_reported_speech(extract) -> None:
+    result = extract("Pakistan's army chief said the response would be ‘swift and decisive’.")
+    partial = quote_starting(result, "swift and decisive")
+    assert partial.kind == "direct" and partial.speaker_actor.country == "PAK"
+    assert any(q.kind == "indirect" and "the response would be" in q.text for q in result.quotes)
+
+
+def test_quotes_speaker_after_a_question_quote(extract) -> None:
+    result = extract("“Why would we attack our own people?” Venezuelan Defence Minister Vladimir Padrino said on "
+                     "Sunday, denying that troops had fired on protesters.", )
+    q = quote_starting(result, "Why would we attack")
+    assert q.speaker_actor is not None and q.speaker_actor.country == "VEN"
+
+
+def test_quotes_organisation_speaks_for_the_main_clause_country(extract) -> None:
+    result = extract("China accused Japan on Tuesday of interfering after Tokyo's prime minister spoke about Taiwan. "
+                     "“We urge Japan to stop its provocative remarks,” the foreign ministry said.")
+    assert quote_starting(result, "We urge Japan").speaker_actor.country == "CHN"
+
+
+def test_quotes_link_to_the_events_they_say_both_ways(extract) -> None:
+    result = extract("“We will give a befitting response to any attack,” Pakistan's army chief said on Thursday.")
+    q = quote_starting(result, "We will give a befitting response")
+    by_id = {e.id: e for e in result.events}
+    linked = [by_id[i] for i in q.event_ids]
+    assert linked and all(e.quote_id == q.id for e in linked)
+    assert any(e.root == "13" for e in linked)  # the threat the quote itself makes
+    assert len({q.id for q in result.quotes}) == len(result.quotes)

@@ -27,7 +27,26 @@ def test_store_migrations_create_every_table_once(db_path):
     versions = con.execute("SELECT version FROM schema_version").fetchall()
     con.close()
     assert set(TABLES) | {"schema_version"} <= names
-    assert versions == [(1,)]
+    assert versions == [(1,), (2,)]
+
+
+def test_store_migration_2_upgrades_a_version_1_database(db_path):
+    """A database written before quotes were linked to events gains the new columns, keeps its rows."""
+    from tidings.store.migrate import available
+
+    con = duckdb.connect(db_path)
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+    con.execute(available()[0][1])
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.execute("INSERT INTO quotes (article_id, quote_index, text) VALUES ('old', 0, 'an old quote')")
+    con.close()
+    Store(db_path).close()
+    con = duckdb.connect(db_path, read_only=True)
+    cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'quotes'").fetchall()}
+    assert {"quote_id", "said_at", "event_ids"} <= cols
+    assert con.execute("SELECT text FROM quotes").fetchall() == [("an old quote",)]
+    con.close()
 
 
 def test_store_write_batch_flattens_actors_and_children(db_path, result_factory):

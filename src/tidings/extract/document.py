@@ -1,6 +1,8 @@
 """One parsed article in, one `ArticleResult` out: time, actors, events and quotes together."""
 from __future__ import annotations
 
+import hashlib
+
 from spacy.tokens import Doc
 
 from tidings.extract.actors import ActorIndex
@@ -9,7 +11,7 @@ from tidings.extract.knowledge import KnowledgeBase, load_kb
 from tidings.extract.patterns import load_patterns
 from tidings.extract.quotes import extract_quotes
 from tidings.extract.time import find_timexes
-from tidings.models import Article, ArticleResult, Entity
+from tidings.models import Article, ArticleResult, Entity, Event, Quote
 
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME"}
 
@@ -26,7 +28,25 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
     actors.prepass()
     events, dropped = extract_events(doc, article, actors, timexes, book)
     quotes = extract_quotes(doc, actors, set(book.speech))
+    events, quotes = link_quotes(article.id, events, quotes)
     entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                 for e in doc.ents if e.label_ in _ENTITY_LABELS]
     return ArticleResult(article=article, events=events, quotes=quotes, timexes=timexes,
                          entities=entities, dropped=dropped)
+
+
+def link_quotes(article_id: str, events: list[Event], quotes: list[Quote]) -> tuple[list[Event], list[Quote]]:
+    """Tie each quote to the events it says ('“We will respond,” he said': the threat coded
+    inside it) and to the statement event of its verb of saying, both ways, so an analyst can
+    go from a coded event to the words behind it and back."""
+    quote_of: dict[str, str] = {}
+    linked: list[Quote] = []
+    for q in quotes:
+        qid = hashlib.sha1(f"{article_id}|quote|{q.start}|{q.end}".encode()).hexdigest()[:16]
+        ids = [e.id for e in events if e.verb_start is not None and (
+            e.verb_start == q.said_at or q.start <= e.verb_start < q.end)]
+        for eid in ids:
+            quote_of.setdefault(eid, qid)
+        linked.append(q.model_copy(update={"id": qid, "event_ids": ids}))
+    events = [e.model_copy(update={"quote_id": quote_of[e.id]}) if e.id in quote_of else e for e in events]
+    return events, linked

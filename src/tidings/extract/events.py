@@ -454,7 +454,8 @@ class _Coder(TargetFinder):
             id=eid, sentence=si, evidence=evidence, start=start, end=start + len(evidence),
             date=dated.date, date_text=dated.text, date_precision=dated.precision, source=s, target=t,
             cameo=cc.code, root=cc.root, quad_class=cc.quad_class, goldstein=cc.goldstein, plover=cc.plover,
-            location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened))
+            location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened,
+            verb_start=verb.idx))
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -27,10 +27,10 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
     last: tuple[str | None, Actor | None] = (None, None)
     direct: list[tuple[int, int]] = []
     for span in find_quote_spans(doc.text):
-        speaker, actor = None, None
+        speaker, actor, said_at = None, None, None
         # a quote over several paragraphs is attributed wherever its speaker is named
         for start, end in span.segments:
-            speaker, actor = _attribute(doc, actors, start, end, speech)
+            speaker, actor, said_at = _attribute(doc, actors, start, end, speech)
             if speaker is not None:
                 break
         if speaker is None:
@@ -38,7 +38,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
         else:
             last = (speaker, actor)
         quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(doc.text),
-                            kind="direct", start=span.start, end=span.end))
+                            kind="direct", start=span.start, end=span.end, said_at=said_at))
         direct.extend(span.segments)
     for tok in doc:
         if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
@@ -55,7 +55,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
             if speaker is None:
                 continue
             quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text, kind="indirect",
-                                start=span.start_char, end=span.end_char))
+                                start=span.start_char, end=span.end_char, said_at=tok.idx))
     quotes.extend(_according_to_quotes(doc, actors, direct, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
@@ -95,14 +95,15 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
 
 
 def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
-               speech: set[str]) -> tuple[str | None, Actor | None]:
+               speech: set[str]) -> tuple[str | None, Actor | None, int | None]:
+    """Speaker, resolved actor and the offset of the verb of saying, for the quote at start:end."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None, None
+    if span is None or not len(span):
+        return None, None, None
     inside = set(range(span.start, span.end))
     according = actors.according_to(span[0])
     if according:
-        return according[0].name, according[0]
+        return according[0].name, according[0], None
     for tok in span:
         head = tok.head
         if head.i in inside or head.i == tok.i:
@@ -111,23 +112,27 @@ def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
         if verb is not None:
             found = _speaker_of(actors, verb)
             if found[0] is not None:
-                return found
+                return (*found, verb.idx)
     # a quote that is a sentence of its own: "…," he said. / X said: "…"
-    sent = actors.sent_of(span[0]) if len(span) else None
-    if sent is not None:
-        for tok in sent:
-            if tok.i not in inside and tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
-                found = _speaker_of(actors, tok)
-                if found[0] is not None:
-                    return found
-        nxt = actors.sent_of(doc[sent.end]) if sent.end < len(doc) else None
-        if nxt is not None and len(nxt) <= 8:
-            for tok in nxt:
-                if tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
-                    found = _speaker_of(actors, tok)
-                    if found[0] is not None:
-                        return found
-    return None, None
+    sent = actors.sent_of(span[0])
+    for tok in sent:
+        if tok.i not in inside and tok.lemma_.lower() in speech and tok.pos_ in ("VERB", "AUX"):
+            found = _speaker_of(actors, tok)
+            if found[0] is not None:
+                return (*found, tok.idx)
+    nxt = actors.sent_of(doc[sent.end]) if sent.end < len(doc) else None
+    if nxt is None:
+        return None, None, None
+    # '“Why would we attack?” the minister said on Sunday, denying …': the next sentence starts
+    # right at the closing mark, so its first verb of saying is the quote's, however long it is
+    adjacent = not doc.text[end:nxt.start_char].strip(" \t”\"’?!.,")
+    for tok in nxt:
+        if (len(nxt) <= 8 or adjacent and tok.i - nxt.start <= 12) and tok.lemma_.lower() in speech \
+                and tok.pos_ in ("VERB", "AUX"):
+            found = _speaker_of(actors, tok)
+            if found[0] is not None:
+                return (*found, tok.idx)
+    return None, None, None
 
 
 def _up_to_speech(tok: Token, speech: set[str]) -> Token | None:

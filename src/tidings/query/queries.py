@@ -23,7 +23,7 @@ ACTOR_COLUMNS = ["source_name", "source_code", "source_text",
 EVENT_COLUMNS = """e.article_id, e.event_id, e.event_date, e.date_text, e.date_precision,
     e.source_name, e.source_code, e.source_country, e.cameo, e.root,
     e.target_name, e.target_code, e.target_country, e.quad_class, e.goldstein, e.plover,
-    e.location_name, e.confidence, e.evidence, e.rule"""
+    e.location_name, e.confidence, e.evidence, e.rule, e.threatened, e.quote_id"""
 
 
 @contextmanager
@@ -60,7 +60,10 @@ def quotes(db: Db, speaker: str | None = None, country: str | None = None,
     w.equals_any(["q.speaker_country"], country)
     w.between("a.article_date", since, until)
     q = (f"SELECT q.article_id, a.article_date, q.speaker, q.speaker_name, q.speaker_code, "
-         f"q.speaker_country, q.kind, q.text FROM quotes q JOIN articles a USING (article_id) "
+         f"q.speaker_country, q.kind, q.text, q.quote_id, "
+         f"(SELECT string_agg(e.cameo, ' ' ORDER BY e.cameo) FROM events e "
+         f" WHERE e.article_id = q.article_id AND list_contains(q.event_ids, e.event_id)) AS event_codes "
+         f"FROM quotes q JOIN articles a USING (article_id) "
          f"{w.sql()} ORDER BY a.article_date, q.article_id, q.quote_index {limit_sql(limit)}")
     with _open(db) as store:
         return store.sql(q, w.params)

@@ -31,12 +31,14 @@ SCHEMAS: dict[str, pa.Schema] = {
         *_actor_cols("source"), *_actor_cols("target"),
         ("cameo", S), ("root", S), ("quad_class", I), ("goldstein", F), ("plover", S),
         ("location_name", S), ("location_country", S), ("location_lat", F), ("location_lon", F),
-        ("location_kind", S), ("confidence", F), ("rule", S), ("verb", S), ("threatened", S)]),
+        ("location_kind", S), ("confidence", F), ("rule", S), ("verb", S), ("threatened", S),
+        ("verb_start", I), ("quote_id", S)]),
     "actors": pa.schema([("article_id", S), ("event_id", S), ("slot", S), ("text", S),
                          ("name", S), ("code", S), ("country", S), ("roles", L)]),
     "quotes": pa.schema([("article_id", S), ("quote_index", I), ("speaker", S),
                          *_actor_cols("speaker"), ("text", S), ("kind", S),
-                         ("start_char", I), ("end_char", I)]),
+                         ("start_char", I), ("end_char", I), ("quote_id", S), ("said_at", I),
+                         ("event_ids", L)]),
     "timexes": pa.schema([("article_id", S), ("timex_index", I), ("text", S), ("start_char", I),
                           ("end_char", I), ("type", S), ("value", S)]),
     "entities": pa.schema([("article_id", S), ("entity_index", I), ("text", S), ("label", S),
@@ -86,13 +88,14 @@ def _rows_for(result: ArticleResult, now: dt.datetime) -> dict[str, list[dict]]:
             "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
             "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
             "location_kind": loc.kind if loc else None, "confidence": e.confidence, "rule": e.rule,
-            "verb": e.verb, "threatened": e.threatened})
+            "verb": e.verb, "threatened": e.threatened, "verb_start": e.verb_start, "quote_id": e.quote_id})
         add_actor(e.id, "source", e.source)
         add_actor(e.id, "target", e.target)
     for n, q in enumerate(result.quotes):
         rows["quotes"].append({"article_id": aid, "quote_index": n, "speaker": q.speaker,
                                **_actor_row("speaker", q.speaker_actor), "text": q.text,
-                               "kind": q.kind, "start_char": q.start, "end_char": q.end})
+                               "kind": q.kind, "start_char": q.start, "end_char": q.end,
+                               "quote_id": q.id, "said_at": q.said_at, "event_ids": list(q.event_ids)})
         add_actor(None, "speaker", q.speaker_actor)
     for n, t in enumerate(result.timexes):
         rows["timexes"].append({"article_id": aid, "timex_index": n, "text": t.text,
