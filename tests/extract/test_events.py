@@ -157,9 +157,18 @@ def test_events_claim_is_dated_when_made(extract) -> None:
 
 
 def test_events_time_in_other_sentence_does_not_leak(extract) -> None:
-    result = extract("Shehbaz Sharif met Chinese officials on Monday. He criticized India.")
+    # a subject named afresh starts a new occasion: the article's date
+    result = extract("Shehbaz Sharif met Chinese officials on Monday. Pakistan's foreign office criticized India.")
     assert only_event(result, "04").date == D(2025, 4, 28)
     assert only_event(result, "11").date == THU
+    assert only_event(result, "11").date_precision == "article"
+
+
+def test_events_pronoun_sentence_continues_the_occasion(extract) -> None:
+    # "He …" goes on about the meeting just told: same day, and the date says where it came from
+    result = extract("Shehbaz Sharif met Chinese officials on Monday. He criticized India.")
+    event = only_event(result, "11")
+    assert (event.date, event.date_text, event.date_precision) == (D(2025, 4, 28), "Monday", "day")
 
 
 def test_events_to_json_round_trip(extract) -> None:

@@ -205,10 +205,13 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             found = self._resolve_one(inner)
             if found:
                 return found
-        if tok.i not in self._name_cover and tok.i not in self.places and tok.ent_type_ not in _NOT_A_NAME and (
+        if tok.i not in self._name_cover and tok.i not in self.places and (
                 tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.text in self.people)):
-            # a surname, whatever the tagger calls it ("Burhan" tagged as a place, "Starmer" as a noun)
-            known = self.people.get(tok.text) or self._office_holder_by_surname(tok.text)
+            # a surname, whatever the tagger calls it ("Burhan" tagged as a place, "Starmer" as a noun);
+            # one never named in this article is looked up only if the tagger did not call it a
+            # date or an organisation ("respond by May", "Meta")
+            known = self.people.get(tok.text) or (
+                self._office_holder_by_surname(tok.text) if tok.ent_type_ not in _NOT_A_NAME else None)
             if known is not None:
                 return [known.model_copy(update={"text": self._np_text(tok)})]
         pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok)

@@ -108,7 +108,25 @@ class _Coder(TargetFinder):
                 v = v.head
             else:
                 break
-        return _Dated(self.article.date, None, "article")
+        carried = self._continued_date(verb, v)
+        return carried or _Dated(self.article.date, None, "article")
+
+    def _continued_date(self, verb: Token, top: Token | None) -> _Dated | None:
+        """A sentence with no time of its own that goes on about the people of the one before
+        ('… met Dbeibah in Rome on Tuesday. She urged him to …') tells the same occasion: it takes
+        that sentence's day. A subject named afresh, or none, starts a new occasion (the article's)."""
+        si = self.actors.sent_index[verb.i]
+        if si == 0 or top is None:
+            return None
+        subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not _anaphoric(subj):
+            return None
+        prev = [t for t, (tx, rng) in self._timex_tokens.items()
+                if self.actors.sent_index[t] == si - 1 and rng[2] == "day"]
+        if not prev:
+            return None
+        tx, (lo, _hi, precision) = self._timex_tokens[max(prev)]
+        return _Dated(lo, tx.text, precision)
 
     def _mode(self, verb: Token, sent: Span) -> Mode:
         return verb_mode(verb, sent, self.book)
@@ -261,6 +279,12 @@ class _Coder(TargetFinder):
         """One event per source-target pair, dated and placed once for the verb."""
         dated = self._date_of(date_verb or verb)
         loc_idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
+        # a noun the parser hung as a clause ("killed 26 people, most of them tourists, in a meadow")
+        loc_idx += [t.i for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("NOUN", "PROPN")
+                    for t in c.subtree]
+        # "police in Quetta arrested …", "an attack near Ankara killed …": where the doer was
+        loc_idx += [t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for p in s.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "outside") for t in p.subtree]
         clause = phrase_tokens(verb)  # the verb's own clause, not the next one's "in Kashmir"
         if verb.dep_ in ("conj", "advcl", "xcomp"):
             clause += phrase_tokens(verb.head)
@@ -456,6 +480,18 @@ class _Coder(TargetFinder):
             cameo=cc.code, root=cc.root, quad_class=cc.quad_class, goldstein=cc.goldstein, plover=cc.plover,
             location=location, confidence=round(confidence, 2), rule=rule, verb=verb.text, threatened=threatened,
             verb_start=verb.idx))
+
+
+_ANAPHORIC_HEADS = {"minister", "president", "premier", "leader", "official", "envoy", "side", "two",
+                    "both", "counterpart", "chancellor", "king", "secretary", "spokesman", "spokeswoman"}
+
+
+def _anaphoric(subj: Token) -> bool:
+    """'he', 'they', 'the minister', 'the two ministers', 'both sides': a subject pointing back."""
+    if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "it", "we"):
+        return True
+    return subj.lemma_.lower() in _ANAPHORIC_HEADS and any(
+        d.lower_ in ("the", "both", "two") for d in subj.children) or subj.lower_ == "both"
 
 
 def _governing_verb(tok: Token) -> Token | None:

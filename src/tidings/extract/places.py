@@ -47,7 +47,22 @@ class PlaceFinder:
                 return e
         capital = next((e for e in entries if e.place_kind in ("capital", "disputed", "sea", "strait")
                         or e.country is None), None)
+        if capital is None and len({e.country for e in entries}) == 1 and entries[0].country in self._place_countries():
+            return entries[0]  # "Khan Younis" beside "Gaza", "Kalat in Balochistan": the region vouches for it
         return capital
+
+    def _place_countries(self) -> set[str]:
+        """Countries of the other places the article names that have one country only."""
+        cached = self.__dict__.get("_place_countries_cache")
+        if cached is None:
+            counts: dict[str, int] = {}
+            for hit in self.places.values():
+                cs = {e.country for e in hit.entries}
+                if len(cs) == 1 and None not in cs:
+                    c = next(iter(cs))
+                    counts[c] = counts.get(c, 0) + 1
+            cached = self.__dict__["_place_countries_cache"] = {c for c, n in counts.items() if n >= 2}
+        return cached
 
     def _doc_countries(self) -> set[str]:
         if self._countries_named is None:
