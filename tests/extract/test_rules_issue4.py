@@ -109,3 +109,42 @@ def test_rules_where_clause_takes_its_heads_date(extract) -> None:
                      "leaders signed a defence pact.")
     signed = [e for e in result.events if e.verb == "signed"]
     assert signed and all(e.date == D(2025, 4, 28) for e in signed)
+
+
+# ---- reciprocity, pairs, verdicts, restatements --------------------------------------------------
+def test_rules_each_other_goes_both_ways(extract) -> None:
+    result = extract("India and Pakistan agreed on Saturday to stop all firing. "
+                     "Within hours, both sides accused each other of violating the truce.", D(2025, 5, 11))
+    assert {("11", "IND", "PAK"), ("11", "PAK", "IND")} <= set(triples(result))
+
+
+def test_rules_the_two_ministers_are_the_last_two_people(extract) -> None:
+    result = extract("David Lammy held talks with Prince Faisal bin Farhan, the Saudi foreign minister, in Riyadh "
+                     "on Tuesday. Lammy said London would increase its funding for Gaza. "
+                     "The two ministers called for a ceasefire in Gaza and Lebanon.", D(2024, 10, 23))
+    appeals = {e.source.country for e in result.events if e.root == "02"}
+    assert appeals == {"GBR", "SAU"}
+
+
+def test_rules_verdict_on_a_measure_targets_its_author(extract) -> None:
+    result = extract("EU foreign ministers approved a new package of sanctions against Russia on Tuesday. "
+                     "Kremlin spokesman Dmitry Peskov called the measures illegal.", D(2025, 5, 21))
+    assert ("16", "EEC", "RUS") in triples(result) and "07" not in roots(result)
+    assert ("11", "RUS", "EEC") in triples(result)
+
+
+def test_rules_participle_restating_a_condemnation_is_one_event(extract) -> None:
+    result = extract("Turkey's foreign minister condemned Israel's air strikes on Syria on Monday, "
+                     "calling them a violation of Syrian sovereignty.", D(2024, 12, 10))
+    assert [t for t in triples(result) if t[0] == "11"] == [("11", "TUR", "ISR")]
+
+
+def test_rules_receiving_an_ambassador_is_hosting(extract) -> None:
+    result = extract("Senegal's president received France's ambassador in Dakar on Wednesday.", D(2024, 11, 28))
+    assert ("04", "SEN", "FRA") in triples(result)
+
+
+def test_rules_a_clause_after_a_time_mark_keeps_its_own_subject(extract) -> None:
+    result = extract("ASEAN foreign ministers called on Myanmar's military government to halt air strikes, "
+                     "days after a strike on a school killed 20 children.")
+    assert not any(e.source and e.source.country == "ASN" and e.root == "19" for e in result.events)

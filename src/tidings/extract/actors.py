@@ -35,6 +35,10 @@ _SEAT_ROLE = "GOV"
 # entity types a bare surname never has: "respond by May", "Meta", "Fox News"
 _NOT_A_NAME = {"DATE", "TIME", "ORG", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART",
                "LAW", "PRODUCT", "EVENT", "FAC", "LANGUAGE"}
+# "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
+_JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "condemn", "criticize", "criticise",
+            "denounce", "say", "warn", "add", "insist", "stress"}
+_TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
 
@@ -411,6 +415,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 # "issued a declaration demanding that …": whoever issued it demands
                 v = v.head.head if v.head.dep_ == "dobj" else v.head.head.head
                 continue
+            if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP") and any(
+                    c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in v.children):
+                break  # "… days after a strike killed 20 children": a finite clause of its own
             if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
                 v = v.head
                 continue
@@ -431,7 +438,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
     def _reattach_report(self, verb: Token) -> Token:
         """'X said that Y struck a school, and warned that …': the parser often hangs 'warned' on
         'struck'; a verb of saying conjoined inside a report belongs to the outer reporter."""
-        if verb.dep_ != "conj" or verb.lemma_.lower() not in self.speech \
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _JUDGING
+        if not (verb.dep_ == "conj" and verb.lemma_.lower() in self.speech or participle) \
                 or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in verb.children):
             return verb
         t = verb.head

@@ -21,6 +21,10 @@ _BODY_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "bod
 _IGO_ROLES = {"IGO", "NGO"}
 
 
+_PERSON_NOUNS = {"minister", "leader", "president", "premier", "counterpart", "chancellor", "envoy",
+                 "diplomat", "king", "official", "general", "commander", "chief", "secretary", "head"}
+
+
 class Coreference:
     """Antecedent look-up over the mentions an `ActorIndex` has resolved so far."""
 
@@ -121,6 +125,10 @@ class Coreference:
                 continue  # "Qatar and Turkey urged both sides": the sides are others
             if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
                 return list(m.actors)
+        if tok.lemma_.lower() in _PERSON_NOUNS:  # "the two ministers": the last two people, not places
+            people = self.last_two_people(tok.i)
+            if len({a.country for a in people}) == 2:
+                return people
         seen: list[Actor] = []
         for m in reversed(self.mentions):
             if m.token >= tok.i:

@@ -64,6 +64,7 @@ class _Coder(TargetFinder):
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
         self._event_verbs: set[int] = set()
+        self._root_of: dict[int, str] = {}  # verb index → root coded for it
         self._targets_of: dict[int, list[Actor]] = {}
         self._claimed: set[int] = set()  # verbs whose act only its victim reports  # verb index → targets coded for it
         self._timex_tokens: dict[int, tuple[Timex, tuple]] = {}
@@ -184,6 +185,10 @@ class _Coder(TargetFinder):
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
         if self._unpaired(si, verb, code, pattern, speech, source, target):
             return
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and code[:2] < "14" \
+                and self._root_of.get(verb.head.i) == code[:2]:  # words restated; "…, killing 17" is not
+            self._drop(si, verb, code, f"restates the act of '{verb.head.text}' ('condemned the strikes, calling them …')")
+            return
         if code[:2] == "13" and threatened is None:
             threatened = self._threatened_act(verb, code)
         rule = pattern.rule if pattern else lemma if ":" in lemma else f"speech:{lemma}"
@@ -216,6 +221,8 @@ class _Coder(TargetFinder):
     def _parties(self, verb: Token, code: str, pattern: VerbPattern | None,
                  source: list[Actor]) -> tuple[list[Actor], list[Actor], float]:
         """Source, target and the target's confidence; a mutual act of several parties pairs them."""
+        if len(source) > 1 and _reciprocal(verb):
+            return source, list(source), 1.0  # "both sides accused each other": each of the other
         if pattern and pattern.sym and len(source) > 1 and not self._slot_any(verb, pattern):
             source, target, conf = source[:1], source[1:], 1.0
         else:
@@ -295,6 +302,7 @@ class _Coder(TargetFinder):
                     continue  # one mention on both sides; "Iraqi Kurds" protesting in Iraq is a domestic event
                 self._emit(si, sent, verb, code, s, t, dated, location, confidence, rule, threatened, sym=sym)
         self._event_verbs.add(verb.i)
+        self._root_of[verb.i] = code[:2]
         if target:
             self._targets_of[verb.i] = target
 
@@ -484,6 +492,14 @@ class _Coder(TargetFinder):
 
 _ANAPHORIC_HEADS = {"minister", "president", "premier", "leader", "official", "envoy", "side", "two",
                     "both", "counterpart", "chancellor", "king", "secretary", "spokesman", "spokeswoman"}
+
+
+def _reciprocal(verb: Token) -> bool:
+    """'accused each other', 'clashed with one another'."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return any(o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children)
+               for o in objs)
 
 
 def _anaphoric(subj: Token) -> bool:

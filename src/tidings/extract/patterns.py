@@ -52,6 +52,7 @@ class PatternBook:
     threat_acts: dict[str, str] = field(default_factory=dict)  # threat code → the act it threatens
     attempt_governors: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    container_nouns: frozenset[str] = frozenset()
 
     def speech_code(self, verb: Token) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -64,7 +65,9 @@ class PatternBook:
 
     def matches(self, verb: Token) -> Iterator[tuple[VerbPattern, Token | None]]:
         """Patterns that fit this verb, most specific first, with the object that selected each."""
-        objs = _object_tokens(verb)
+        objs = [(o, f) for o, f in _object_tokens(verb) if not (
+            o.lemma_.lower() in self.container_nouns
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children))]  # "a package of sanctions"
         keys = _verb_keys(verb)
         lemma = verb.lemma_.lower()
         if lemma in self.lemma_fixes:  # "staged" lemmatised as "stag"
@@ -197,4 +200,5 @@ def load_patterns() -> PatternBook:
                        {_check_code(str(k), "threat_acts"): _check_code(str(v), "threat_acts")
                         for k, v in (raw.get("threat_acts") or {}).items()},
                        frozenset(str(w).lower() for w in raw.get("attempt_governors", ())),
-                       {str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()})
+                       {str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
+                       frozenset(str(w).lower() for w in raw.get("container_nouns", ())))

@@ -17,7 +17,7 @@ from tidings.extract.syntax import complements, phrase_tokens
 from tidings.models import Actor, Event
 
 _PLACE_TARGET_ROOTS = {"07", "15", "17", "18", "19", "20"}  # acts done to a place are done to its country
-ANAPHORIC_ROOTS = {"11", "12", "16", "17"}  # reactions to "the move", "the strikes"
+ANAPHORIC_ROOTS = {"05", "11", "12", "16", "17"}  # reactions to "the move", "the strikes", "the offer"
 # nouns that name force: "condemned the attack" points back to the latest act of force
 FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing", "assault", "offensive",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
