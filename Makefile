@@ -29,6 +29,7 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_actors.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb tidings.duckdb

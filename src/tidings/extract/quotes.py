@@ -27,12 +27,11 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
     last: tuple[str | None, Actor | None] = (None, None)
     direct: list[tuple[int, int]] = []
     for span in find_quote_spans(doc.text):
-        speaker, actor, said_at = None, None, None
-        # a quote over several paragraphs is attributed wherever its speaker is named
-        for start, end in span.segments:
-            speaker, actor, said_at = _attribute(doc, actors, start, end, speech)
-            if speaker is not None:
-                break
+        # a quote over several paragraphs is attributed wherever its speaker is named; a speaker
+        # resolved to an actor beats a bare phrase ("Survivors told …" inside the first paragraph)
+        found = [_attribute(doc, actors, start, end, speech) for start, end in span.segments]
+        speaker, actor, said_at = next((f for f in found if f[1] is not None),
+                                       next((f for f in found if f[0] is not None), (None, None, None)))
         if speaker is None:
             speaker, actor = last
         else:
