@@ -148,3 +148,31 @@ def test_rules_a_clause_after_a_time_mark_keeps_its_own_subject(extract) -> None
     result = extract("ASEAN foreign ministers called on Myanmar's military government to halt air strikes, "
                      "days after a strike on a school killed 20 children.")
     assert not any(e.source and e.source.country == "ASN" and e.root == "19" for e in result.events)
+
+
+# ---- intents, commitments, protests ------------------------------------------------------------------
+def test_rules_own_future_cooperation_is_an_intent(extract) -> None:
+    result = extract("Israel will evacuate all settlements in the Gaza Strip in August, a spokesman for "
+                     "the Israeli prime minister said.")
+    assert "03" in roots(result) and "07" not in roots(result)
+
+
+def test_rules_one_party_agreeing_to_act_is_a_commitment(extract) -> None:
+    result = extract("Ethiopia has agreed to reopen its borders to UN peacekeepers.")
+    assert any(e.root == "03" and e.source.country == "ETH" for e in result.events), triples(result)
+
+
+def test_rules_stative_passive_subject_is_the_source(extract) -> None:
+    result = extract("Vietnam is committed to opening up its economy, the planning minister said.")
+    assert any(e.root == "03" and e.source and e.source.country == "VNM" for e in result.events), triples(result)
+
+
+def test_rules_sworn_to_fight_is_a_threat(extract) -> None:
+    result = extract("Macedonia's ethnic Albanian rebels have sworn to fight the army until they control the border villages.")
+    assert "13" in roots(result) and not roots(result) & {"18", "19", "20"}
+
+
+def test_rules_protesters_without_a_country_are_the_articles(extract) -> None:
+    result = extract("Algerian police arrested dozens in Algiers. Islamic fundamentalists continued their hunger "
+                     "strike to demand the resignation of the president.")
+    assert any(e.root == "14" and e.source.country == "DZA" for e in result.events), triples(result)

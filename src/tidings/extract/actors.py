@@ -385,6 +385,10 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 stack.append(c)
         return sorted(out)
 
+    def np_text(self, tok: Token) -> str:
+        """The noun phrase headed by `tok`, as written."""
+        return self._np_text(tok)
+
     def _np_text(self, tok: Token) -> str:
         idx = self._np_tokens(tok)
         lo, hi = idx[0], idx[-1]

@@ -148,6 +148,9 @@ class _Coder(TargetFinder):
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
         source = self._subject(verb)
+        if not source and verb.lemma_.lower() in self.book.stative_passives:
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            source = self.actors.resolve(subj, subject=True) if subj is not None else []  # "Vietnam is committed to …"
         if mode.status == "attempted":
             # an attempted attack took place; an attempted assassination has its own code
             mode = Mode("realis", mode.reason, mode.confidence) if code[:2] in ("18", "19", "20") \
@@ -171,6 +174,13 @@ class _Coder(TargetFinder):
             return
         if code[:2] == "14" and not any(a.country for a in source):
             source = self._crowd_of_place(verb, source)
+            main = self.actors.main_country()
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if not any(a.country for a in source) and main and (source or subj is not None):
+                # "Islamic fundamentalists continued their hunger strike": protesters of the country in question
+                source = [a.model_copy(update={"country": main, "code": main + (a.roles[0] if a.roles else "")})
+                          for a in source] or [Actor(text=self.actors.np_text(subj), name=main, code=main,
+                                                     country=main, roles=[])]
         if self._show_of_force(verb, code, target) or self._into_water(verb, code):
             code, pattern, speech, lemma = "150", None, "150", f"show-of-force:{lemma}"
         if speech is not None:
@@ -209,8 +219,8 @@ class _Coder(TargetFinder):
                               for c in verb.children)
             if pattern and conditioned and root >= "10":
                 threatened, code = code, pattern.threat or "130"  # "will cut aid unless …"
-            elif pattern and pattern.intent and root <= "09":
-                code = pattern.intent
+            elif pattern and root <= "09" and (pattern.intent or self.book.intent_by_root.get(root)):
+                code = pattern.intent or self.book.intent_by_root[root]
             elif pattern and root >= "14":
                 threatened, code = code, pattern.threat or "138"
             elif speech is None:
@@ -272,7 +282,8 @@ class _Coder(TargetFinder):
         if not source and not target:
             self._drop(si, verb, code, "no actor resolved")
             return True
-        if pattern and pattern.sym and (not target or not source):
+        if pattern and pattern.sym and (not target or not source) and not (source and complements(verb)):
+            # ("Ethiopia agreed to reopen its borders" is one party's commitment, kept)
             self._drop(si, verb, code, "a mutual act (talks, meeting) with only one party")
             return True
         if speech is not None and not any(a.country for a in source):

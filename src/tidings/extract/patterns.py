@@ -53,6 +53,8 @@ class PatternBook:
     attempt_governors: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     container_nouns: frozenset[str] = frozenset()
+    intent_by_root: dict[str, str] = field(default_factory=dict)
+    stative_passives: frozenset[str] = frozenset()
 
     def speech_code(self, verb: Token) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -201,4 +203,6 @@ def load_patterns() -> PatternBook:
                         for k, v in (raw.get("threat_acts") or {}).items()},
                        frozenset(str(w).lower() for w in raw.get("attempt_governors", ())),
                        {str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
-                       frozenset(str(w).lower() for w in raw.get("container_nouns", ())))
+                       frozenset(str(w).lower() for w in raw.get("container_nouns", ())),
+                       {str(k): _check_code(str(v), "intent_by_root") for k, v in (raw.get("intent_by_root") or {}).items()},
+                       frozenset(str(w).lower() for w in raw.get("stative_passives", ())))
