@@ -32,10 +32,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tidings.errors import CodebookError, Errors
 from tidings.extract.knowledge import Entry, KnowledgeBase, read_tsv
 
-ROLE_CODES = frozenset({
-    "GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO", "SPY", "CRM",
-    "LAB", "EDU", "HLH", "HRI", "REF", "AGR", "ELI", "RAD", "SEP", "INS", "UAF", "PKO", "SET", "REL",
-    "MOD", "IMG", "PTY", "DEV", "ENV", "NGM", "INT", "HOS"})
+# CAMEO role codes (shared/reference/cameo_actor_codes.tsv) and international sector codes, as
+# data/README.md lists them
+ROLE_CODES = frozenset("""GOV MIL COP JUD LEG SPY REB INS SEP UAF OPP CVL MED BUS EDU HLH AGR LAB REF SET
+    PKO CRM ELI ENV HRI DEV MOD RAD UIS IGO NGO NGM IMG INT MNC""".split())
 
 
 class _Strict(BaseModel):
