@@ -145,3 +145,16 @@ def test_quotes_link_to_the_events_they_say_both_ways(extract) -> None:
     assert linked and all(e.quote_id == q.id for e in linked)
     assert any(e.root == "13" for e in linked)  # the threat the quote itself makes
     assert len({q.id for q in result.quotes}) == len(result.quotes)
+
+
+def test_quotes_we_inside_a_quote_is_its_speaker(extract) -> None:
+    result = extract("China accused Japan on Tuesday of interfering in its affairs. "
+                     "“We urge Japan to stop its provocative remarks,” the foreign ministry said.")
+    appeal = next(e for e in result.events if e.root == "02")
+    assert (appeal.source.country, appeal.target.country) == ("CHN", "JPN")
+    assert appeal.quote_id is not None
+
+
+def test_quotes_us_the_country_is_not_a_pronoun(extract) -> None:
+    result = extract("“The US stands with India,” Hegseth said. The call came after US urged India to show restraint.")
+    assert any(e.root == "02" and e.source and e.source.country == "USA" for e in result.events)

@@ -176,3 +176,8 @@ def test_rules_protesters_without_a_country_are_the_articles(extract) -> None:
     result = extract("Algerian police arrested dozens in Algiers. Islamic fundamentalists continued their hunger "
                      "strike to demand the resignation of the president.")
     assert any(e.root == "14" and e.source.country == "DZA" for e in result.events), triples(result)
+
+
+def test_rules_a_topic_is_not_a_party(extract) -> None:
+    result = extract("Japan's prime minister spoke with reporters about Taiwan on Monday.")
+    assert not any(e.target and e.target.country == "TWN" for e in result.events), triples(result)

@@ -14,6 +14,12 @@ from tidings.models import Actor
 CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj", "prep_skip", "xcomp", "parataxis"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}  # resolved only inside a quote, to its speaker
+
+
+def first_person(tok) -> bool:
+    """'we', 'our', 'I' as pronouns; never 'US' the country."""
+    return tok.lower_ in FIRST_PERSON and tok.text != "US" and tok.pos_ == "PRON"
 STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 

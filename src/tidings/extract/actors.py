@@ -13,8 +13,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.actor_base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES, Mention, NameHit,
-                                        actor_code)
+from tidings.extract.actor_base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES,
+                                        Mention, NameHit, actor_code, first_person)
 from tidings.extract.coref import Coreference
 from tidings.extract.knowledge import KnowledgeBase
 from tidings.extract.people import PersonRegistry
@@ -56,6 +56,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         self.people: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self._cache: dict[int, list[Actor]] = {}
+        self._speakers: list[tuple[int, int, Actor]] = []
         self._name_cover: dict[int, NameHit] = {}
         self._person_span: dict[int, int] = {}
         self._countries_named: set[str] | None = None
@@ -198,7 +199,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         """Pronouns, registered people, 'a group of …', bare surnames and pair or group anaphors;
         None when the phrase has to be read from its own words."""
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS or first_person(tok):
             return self.antecedent(tok)
         if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)

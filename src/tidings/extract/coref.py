@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actor_base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention
+from tidings.extract.actor_base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention, first_person
 from tidings.extract.knowledge import KnowledgeBase
 from tidings.models import Actor
 
@@ -32,10 +32,28 @@ class Coreference:
     kb: KnowledgeBase
     mentions: list[Mention]
     sent_index: list[int]
+    _cache: dict[int, list[Actor]]
+    _speakers: list[tuple[int, int, Actor]]
+
+    def set_speakers(self, spans: list[tuple[int, int, Actor]]) -> None:
+        """The direct quotes' character spans and speakers, once quotes are attributed: a "we" or
+        "I" inside a quote is its speaker. Pronouns resolved before are looked up again."""
+        self._speakers = spans
+        for tok in self.doc:
+            if first_person(tok):
+                self._cache.pop(tok.i, None)
+
+    def speaker_at(self, char: int) -> list[Actor]:
+        for start, end, actor in self._speakers:
+            if start <= char < end:
+                return [actor]
+        return []
 
     def antecedent(self, tok: Token, exclude: set[int] | frozenset[int] = frozenset()) -> list[Actor]:
         """The actor a pronoun refers to: the nearest earlier mention of the right kind."""
         low = tok.lower_
+        if first_person(tok):  # "“We will respond,” the army said": the speaker
+            return self.speaker_at(tok.idx)
         want_person = low in PERSON_PRONOUNS
         want_group = low in GROUP_PRONOUNS
         if not (want_person or want_group or low in ("it", "its")):

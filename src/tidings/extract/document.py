@@ -26,8 +26,10 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
     timexes = find_timexes(article.text, article.date, day_first=day_first)
     actors = ActorIndex(doc, kb, article.date, book.collectives, frozenset(book.speech))
     actors.prepass()
-    events, dropped = extract_events(doc, article, actors, timexes, book)
     quotes = extract_quotes(doc, actors, set(book.speech))
+    actors.set_speakers([(q.start, q.end, q.speaker_actor) for q in quotes
+                         if q.kind == "direct" and q.speaker_actor is not None and q.speaker_actor.country])
+    events, dropped = extract_events(doc, article, actors, timexes, book)
     events, quotes = link_quotes(article.id, events, quotes)
     entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                 for e in doc.ents if e.label_ in _ENTITY_LABELS]

@@ -195,6 +195,9 @@ class _Coder(TargetFinder):
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
         if self._unpaired(si, verb, code, pattern, speech, source, target):
             return
+        if code[:2] == "04" and target and all(a.roles == ["MED"] for a in target):
+            self._drop(si, verb, code, "speaking to reporters is a statement, not a consultation")
+            return
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and code[:2] < "14" \
                 and self._root_of.get(verb.head.i) == code[:2]:  # words restated; "…, killing 17" is not
             self._drop(si, verb, code, f"restates the act of '{verb.head.text}' ('condemned the strikes, calling them …')")

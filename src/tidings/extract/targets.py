@@ -23,6 +23,7 @@ FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
 _DOMESTIC_ROOTS = {"08", "17"}
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
+_TOPIC_PREPS = {"about", "regarding", "concerning"}
 _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
 
 
@@ -93,6 +94,7 @@ class TargetFinder:
         # "held talks in Muscat": where talks are held names no party; where force falls does
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                and (place_root or not (c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS))
+               and not (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)  # "spoke about Taiwan": a topic
                for i in phrase_tokens(c)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
         idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
