@@ -181,3 +181,13 @@ def test_rules_protesters_without_a_country_are_the_articles(extract) -> None:
 def test_rules_a_topic_is_not_a_party(extract) -> None:
     result = extract("Japan's prime minister spoke with reporters about Taiwan on Monday.")
     assert not any(e.target and e.target.country == "TWN" for e in result.events), triples(result)
+
+
+def test_rules_namesake_in_another_office(extract) -> None:
+    # the knowledge base knows Spain's prime minister Pedro Sánchez; a defence minister of that
+    # name in a Colombian story is someone else, placed by the story
+    result = extract("Colombian Foreign Minister Rosa Villavicencio spoke with her Venezuelan counterpart on Tuesday. "
+                     "Defence Minister Pedro Sánchez accused Caracas of sheltering the group.", D(2025, 9, 17))
+    assert ("11", "COL", "VEN") in triples(result)
+    spain = extract("Prime Minister Pedro Sánchez met Emmanuel Macron in Paris on Monday.", D(2025, 9, 17))
+    assert ("04", "ESP", "FRA") in triples(spain)

@@ -34,6 +34,7 @@ class Entry:
     place_kind: str | None = None
     code: str | None = None  # an IGO's own code where it differs from `country` (UNHCR: HCR in UNO)
     origin: str | None = None  # "file:line" of the row, so `tidings actor NAME` can say why
+    title: str | None = None  # an office holder's office ("Prime Minister"), to tell namesakes apart
 
     def valid_on(self, day: dt.date) -> bool:
         # end_date is the last day in office (inclusive), as data/README.md documents
@@ -144,7 +145,7 @@ def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
         country = kb.igo_parent.get(r["country"], r["country"]) or None  # IAEA's chief counts as the UN
         entry = Entry(kind, r["name"], country, tuple(_split(r["roles"])),
                       _date(r.get("start_date", ""), path, n), _date(r.get("end_date", ""), path, n),
-                      origin=f"{path}:{n}")
+                      origin=f"{path}:{n}", title=r.get("title") or None)
         for s in [r["name"], *_split(r["aliases"])]:
             kb.add_name(s, entry)
 

@@ -82,6 +82,15 @@ class PersonRegistry:
                 self._person_tokens[k] = (ent.start, end)
         return self.doc[ent.start:end]
 
+    def _office_words(self, ent: Span) -> set[str]:
+        """Distinguishing words of the title written just before a name ("Defence Minister")."""
+        words: list[str] = []
+        k = ent.start - 1
+        while k >= 0 and k in self._role_cover and len(words) < 4:
+            words.append(self.doc[k].lower_)
+            k -= 1
+        return _office_keys(" ".join(words))
+
     def _first_name(self, tok: Token, ent: Span) -> bool:
         return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
                 and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
@@ -129,6 +138,10 @@ class PersonRegistry:
         if entries and country and all(e.country != country for e in entries):
             # a namesake: "Colombian Defence Minister Pedro Sánchez" is not Spain's prime minister
             entries = []
+        office = self._office_words(ent)
+        if entries and office and all(e.title and _office_keys(e.title) and not _office_keys(e.title) & office
+                                      for e in entries):
+            entries = []  # "Defence Minister Pedro Sánchez" holds another office than the one we know
         if entries:
             e = next((e for e in entries if e.country == country), entries[0])
             return Actor(text=name, name=e.name, code=actor_code(e.country, e.roles),
@@ -227,6 +240,16 @@ class PersonRegistry:
             return None
         name = self._clean_name(ent)
         return self.people.get(name) or self.people.get(name.split()[-1])
+
+
+_OFFICE_KEYS = {"prime": "prime", "defence": "defence", "defense": "defence", "foreign": "foreign",
+                "interior": "interior", "finance": "finance", "vice": "vice", "deputy": "deputy",
+                "army": "military", "military": "military"}
+
+
+def _office_keys(title: str) -> set[str]:
+    """The words that tell one office from another: 'Prime Minister' {prime}, 'Defence Minister' {defence}."""
+    return {_OFFICE_KEYS[w] for w in title.lower().replace("-", " ").split() if w in _OFFICE_KEYS}
 
 
 def _role_words(kb: KnowledgeBase) -> frozenset[str]:
