@@ -191,3 +191,16 @@ def test_rules_namesake_in_another_office(extract) -> None:
     assert ("11", "COL", "VEN") in triples(result)
     spain = extract("Prime Minister Pedro Sánchez met Emmanuel Macron in Paris on Monday.", D(2025, 9, 17))
     assert ("04", "ESP", "FRA") in triples(spain)
+
+
+def test_rules_receiving_a_named_leader_is_hosting(extract) -> None:
+    result = extract("Olaf Scholz received Volodymyr Zelensky in Berlin on Friday.", D(2024, 10, 12))
+    assert ("04", "DEU", "UKR") in triples(result)
+    assert "04" not in roots(extract("Kenya's president welcomed the decision on Friday."))
+
+
+def test_rules_a_pair_pledging_cooperation_pledges_it_to_each_other(extract) -> None:
+    result = extract("Friedrich Merz met Emmanuel Macron in Paris on Wednesday. The two leaders pledged to deepen "
+                     "defence cooperation and called on Vladimir Putin to accept a ceasefire.", D(2025, 5, 8))
+    pledge = [t for t in triples(result) if t[0] == "03"]
+    assert pledge and {pledge[0][1], pledge[0][2]} == {"DEU", "FRA"}

@@ -138,7 +138,8 @@ class _Coder(TargetFinder):
                                     or verb.tag_.startswith("NN")):
             return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
         match = next((m for m in self.book.matches(verb)
-                      if not m[0].protest_only or self._protest_subject(verb)), None)
+                      if (not m[0].protest_only or self._protest_subject(verb))
+                      and (not m[0].person_object or self._person_object(verb))), None)
         lemma = verb.lemma_.lower()
         speech = self.book.speech_code(verb) if match is None else None
         if match is None and speech is None:
@@ -236,7 +237,9 @@ class _Coder(TargetFinder):
         """Source, target and the target's confidence; a mutual act of several parties pairs them."""
         if len(source) > 1 and _reciprocal(verb):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
-        if pattern and pattern.sym and len(source) > 1 and not self._slot_any(verb, pattern):
+        if pattern and (pattern.sym or code[:2] in ("03", "05", "06")) and len(source) > 1 \
+                and not self._slot_any(verb, pattern):
+            # "the two leaders pledged to deepen cooperation": with each other
             source, target, conf = source[:1], source[1:], 1.0
         else:
             target, conf = self._target(verb, pattern, source)
@@ -334,6 +337,12 @@ class _Coder(TargetFinder):
                 best = code
             chain.extend(c for c in v.children if c.dep_ in ("xcomp", "advcl", "conj"))
         return best or pattern.code
+
+    def _person_object(self, verb: Token) -> bool:
+        """'received Volodymyr Zelensky': the object is a named person, not 'received aid'."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and (obj.ent_type_ == "PERSON" or obj.text in self.actors.people) and bool(
+            self.actors.resolve(obj))
 
     def _threatened_act(self, verb: Token, code: str) -> str | None:
         """The act a threat names ('threatened to cut aid' → 162), else the one its code stands for."""
