@@ -204,3 +204,22 @@ def test_rules_a_pair_pledging_cooperation_pledges_it_to_each_other(extract) -> 
                      "defence cooperation and called on Vladimir Putin to accept a ceasefire.", D(2025, 5, 8))
     pledge = [t for t in triples(result) if t[0] == "03"]
     assert pledge and {pledge[0][1], pledge[0][2]} == {"DEU", "FRA"}
+
+
+def test_rules_responding_by_doing_keeps_subject_and_date(extract) -> None:
+    result = extract("Mali expelled a French embassy official earlier this month. "
+                     "France responded on Tuesday by expelling two Malian diplomats from Paris.", D(2025, 8, 20))
+    expel = [e for e in result.events if e.verb == "expelling"]
+    assert expel and expel[0].source.country == "FRA" and expel[0].date == D(2025, 8, 19)
+
+
+def test_rules_prisoner_exchange_is_mutual(extract) -> None:
+    result = extract("Armenia and Azerbaijan exchanged detained soldiers on Thursday under a deal mediated by the EU.")
+    assert any(t[0] == "08" and {t[1], t[2]} == {"ARM", "AZE"} for t in triples(result)), triples(result)
+
+
+def test_rules_unnamed_authorities_detain(extract) -> None:
+    result = extract("Tunisian police raided an opposition office on Friday. "
+                     "The group's leader had been detained last week in the coastal city of Sfax.", D(2025, 5, 26))
+    detained = [e for e in result.events if e.verb == "detained"]
+    assert detained and detained[0].source.country == "TUN" and detained[0].date_precision == "week"

@@ -425,6 +425,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 break  # "… days after a strike killed 20 children": a finite clause of its own
             if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
                 v = v.head
+                if v.dep_ == "prep" and v.head.i != v.i:  # "responded by expelling": the responder
+                    v = v.head
                 continue
             break
         return self.according_to(verb)

@@ -107,6 +107,9 @@ class _Coder(TargetFinder):
                 v = _governing_verb(v.head)  # "met in Tokyo on Monday, where they signed …": that Monday
             elif v.dep_ in _INHERIT and not temporal and v.head.i != v.i:
                 v = v.head
+            elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in") \
+                    and v.head.head.i != v.head.i:
+                v = v.head.head  # "responded on Tuesday by expelling …": that Tuesday
             else:
                 break
         carried = self._continued_date(verb, v)
@@ -149,6 +152,13 @@ class _Coder(TargetFinder):
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
         source = self._subject(verb)
+        if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "the leader had been detained in Sfax": by the authorities of the place (or the story's country)
+            idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+            loc = self.actors.location_in(idx)
+            country = (loc.country if loc else None) or self.actors.main_country()
+            source = [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
+                            code=country + "GOV", country=country, roles=["GOV"])] if country else []
         if not source and verb.lemma_.lower() in self.book.stative_passives:
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             source = self.actors.resolve(subj, subject=True) if subj is not None else []  # "Vietnam is committed to …"
