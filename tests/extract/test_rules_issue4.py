@@ -223,3 +223,14 @@ def test_rules_unnamed_authorities_detain(extract) -> None:
                      "The group's leader had been detained last week in the coastal city of Sfax.", D(2025, 5, 26))
     detained = [e for e in result.events if e.verb == "detained"]
     assert detained and detained[0].source.country == "TUN" and detained[0].date_precision == "week"
+
+
+def test_rules_weapon_launched_by_someone(extract) -> None:
+    result = extract("Drones launched by the Rapid Support Forces struck fuel depots in Port Sudan on Sunday.")
+    assert any(e.root == "19" and e.source and e.source.country == "SDN" for e in result.events), triples(result)
+
+
+def test_rules_unnamed_rebels_belong_to_the_story(extract) -> None:
+    result = extract("Mali's army said it had lost contact with a convoy near the Algerian border. "
+                     "Rebels said on Monday that they had killed dozens of soldiers in three days of fighting.")
+    assert any(e.root == "19" and e.source and e.source.country == "MLI" for e in result.events), triples(result)

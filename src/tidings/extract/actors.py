@@ -27,7 +27,9 @@ _GROUP_PREPS = {"of", "from", "in", "for"}
 # "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
 _MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "government", "soldier",
                 "guard", "official", "ministry", "navy", "protester", "demonstrator", "leader", "union",
-                "opposition", "resident", "villager", "farmer", "worker", "student"}
+                "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
+                "gunman", "insurgent", "fighter", "jihadist", "separatist"}
+_ARMED_LOCALS = {"REB", "INS", "UAF", "SEP"}
 _DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
@@ -266,12 +268,13 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                                              "code": actor_code(a.country, roles or a.roles)}) for a in pair]
         if country is None and not roles:
             return []
-        if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS) \
-                and self._bare_organ(tok):
+        if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS
+                                          or roles[0] in _ARMED_LOCALS) and self._bare_organ(tok):
             # "the foreign ministry said in a statement from Port Sudan": whose ministry
             sent = self.sent_of(tok)
             here = self.location_in(list(range(sent.start, sent.end)))
-            local = roles[0] in ("COP",) or roles[0] in _DOMESTIC_GROUPS  # police and crowds are local
+            # police, crowds and unnamed armed men are local: "gunmen" in a Nigerian story are Nigerian
+            local = roles[0] in ("COP",) or roles[0] in _DOMESTIC_GROUPS or roles[0] in _ARMED_LOCALS
             country = self.context_country(tok, same_sentence=True) or (here.country if here else None) \
                 or (self.main_country() if local else None) or self.context_country(tok)
         name = self._entry_name(idx) or self._np_text(tok)
@@ -411,7 +414,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
                         return self.resolve(v.head, subject=True)
-                    return self.resolve(c, subject=True)
+                    return self.resolve(c, subject=True) or self._launched_by(c)
             if any(c.dep_ == "nsubjpass" for c in v.children):
                 return self._nominal_agent(v)
             if v.dep_ == "relcl":
@@ -430,6 +433,17 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 continue
             break
         return self.according_to(verb)
+
+    def _launched_by(self, subj: Token) -> list[Actor]:
+        """'Drones launched by the RSF struck …': whoever launched the weapon."""
+        for acl in subj.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return self.resolve(obj, subject=True)
+        return []
 
     def _nominal_agent(self, verb: Token) -> list[Actor]:
         """'an attack by TTP fighters … in which eight soldiers were killed': the attack's author."""

@@ -81,6 +81,9 @@ class TargetFinder:
 
     def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor]) -> tuple[list[Actor], float]:
         slots = pattern.target if pattern else ("dobj", "to", "with", "dative")
+        if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.tag_ == "VBG" \
+                and verb.dep_ in ("advcl", "conj") and verb.head.i in self._targets_of:
+            return self._targets_of[verb.head.i], 0.9  # "ambushed an army patrol, killing five soldiers"
         for slot in slots:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
