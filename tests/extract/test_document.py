@@ -24,7 +24,9 @@ def test_document_never_raises_and_offsets_fit(nlp, kb, words, day) -> None:
         assert 0 <= e.start <= e.end <= len(text)
         assert e.root == e.cameo[:2]
     for q in result.quotes:
-        assert text[q.start:q.end].strip() == q.text.strip()
+        # a quote continued over paragraphs joins its parts; each word of it lies inside its span
+        assert 0 <= q.start < q.end <= len(text)
+        assert all(w in text[q.start:q.end] for w in q.text.split())
     for t in result.timexes:
         assert text[t.start:t.end] == t.text
 

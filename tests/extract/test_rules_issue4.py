@@ -234,3 +234,15 @@ def test_rules_unnamed_rebels_belong_to_the_story(extract) -> None:
     result = extract("Mali's army said it had lost contact with a convoy near the Algerian border. "
                      "Rebels said on Monday that they had killed dozens of soldiers in three days of fighting.")
     assert any(e.root == "19" and e.source and e.source.country == "MLI" for e in result.events), triples(result)
+
+
+def test_rules_not_going_to_negotiate_is_negated(extract) -> None:
+    result = extract("“We are not going to negotiate under fire,” Ukraine's foreign minister told Reuters on Friday.")
+    assert "04" not in roots(result)
+    assert any("negated" in c.reason for c in result.dropped)
+
+
+def test_rules_a_time_clause_of_a_statement_is_narration_not_claim(extract) -> None:
+    result = extract("Ukraine's foreign minister told Reuters on Friday that talks were off, hours after "
+                     "Russian drones struck residential buildings in Odesa.", D(2026, 4, 10))
+    assert ("19", "RUS", "UKR") in triples(result)

@@ -45,6 +45,8 @@ def _negation(verb: Token, sent: Span, kids: list[Token]) -> Mode | None:
             return Mode("negated", "negated subject ('no talks were held')")
         if c.dep_ == "dobj" and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
             return Mode("negated", "negated object ('gave no details')")
+    if verb.dep_ == "xcomp" and any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.head.children):
+        return Mode("negated", f"under a negated '{verb.head.text}' ('not going to negotiate')")
     v = verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in v.children):

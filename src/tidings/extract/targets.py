@@ -209,6 +209,9 @@ class TargetFinder:
         for _ in range(8):
             if t.head.i == t.i:
                 break
+            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "when", "as")
+                                         for m in t.children):
+                break  # "…, she told Reuters, hours after Russian drones struck Odesa": told, not claimed
             t = t.head
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
                 if t.i > verb.i and not trailing:  # "X fired missiles, Seoul said": a sourced fact
