@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.extract.actor_base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES,
                                         Mention, NameHit, actor_code, first_person)
 from tidings.extract.coref import Coreference
-from tidings.extract.knowledge import KnowledgeBase
+from tidings.extract.knowledge import Entry, KnowledgeBase
 from tidings.extract.people import PersonRegistry
 from tidings.extract.places import PlaceFinder
 from tidings.models import Actor
@@ -59,6 +59,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         self.mentions: list[Mention] = []
         self._cache: dict[int, list[Actor]] = {}
         self._speakers: list[tuple[int, int, Actor]] = []
+        self._surnames_here: dict[str, list[tuple[str, list[Entry]]]] | None = None  # see people._by_surname
+        self._place_countries_seen: set[str] | None = None  # see places._place_countries
         self._name_cover: dict[int, NameHit] = {}
         self._person_span: dict[int, int] = {}
         self._countries_named: set[str] | None = None
@@ -206,7 +208,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)
             if actor:
-                return [self._placed(actor, tok).model_copy(update={"text": self._np_text(tok)})]
+                return [self.place(actor, tok).model_copy(update={"text": self.np_text(tok)})]
         inner = self._collective_member(tok)
         if inner is not None:
             found = self._resolve_one(inner)
@@ -220,7 +222,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             known = self.people.get(tok.text) or (
                 self._office_holder_by_surname(tok.text) if tok.ent_type_ not in _NOT_A_NAME else None)
             if known is not None:
-                return [known.model_copy(update={"text": self._np_text(tok)})]
+                return [known.model_copy(update={"text": self.np_text(tok)})]
         pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok)
         if pair:
             return pair
@@ -242,7 +244,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                         actor = actor.model_copy(update={"country": country, "roles": roles,
                                                          "code": actor_code(country, roles)})
                 if actor:
-                    return [actor.model_copy(update={"text": self._np_text(tok)})]
+                    return [actor.model_copy(update={"text": self.np_text(tok)})]
         return []
 
     def _resolve_phrase(self, tok: Token, core: list[int], idx: list[int]) -> list[Actor]:
@@ -257,14 +259,14 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             country, roles = self._country_roles(idx)
         if len(multi) > 1:
             roles = roles or [_SEAT_ROLE]
-            return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c), code=actor_code(c, roles),
+            return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c), code=actor_code(c, roles),
                           country=c, roles=list(roles)) for c in multi]
         if country is None:
             country = self._possessive_country(tok)
         if country is None:
             pair = self._embedded_pair(idx)
             if pair:
-                return [a.model_copy(update={"text": self._np_text(tok), "roles": roles or a.roles,
+                return [a.model_copy(update={"text": self.np_text(tok), "roles": roles or a.roles,
                                              "code": actor_code(a.country, roles or a.roles)}) for a in pair]
         if country is None and not roles:
             return []
@@ -277,8 +279,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             local = roles[0] in ("COP",) or roles[0] in _DOMESTIC_GROUPS or roles[0] in _ARMED_LOCALS
             country = self.context_country(tok, same_sentence=True) or (here.country if here else None) \
                 or (self.main_country() if local else None) or self.context_country(tok)
-        name = self._entry_name(idx) or self._np_text(tok)
-        return [Actor(text=self._np_text(tok), name=name, code=actor_code(country, roles),
+        name = self._entry_name(idx) or self.np_text(tok)
+        return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
 
     def _collective_member(self, tok: Token) -> Token | None:
@@ -391,9 +393,6 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
 
     def np_text(self, tok: Token) -> str:
         """The noun phrase headed by `tok`, as written."""
-        return self._np_text(tok)
-
-    def _np_text(self, tok: Token) -> str:
         idx = self._np_tokens(tok)
         lo, hi = idx[0], idx[-1]
         if self.doc[lo].dep_ == "det" and self.doc[lo].lower_ in ("the", "a", "an"):

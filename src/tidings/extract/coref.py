@@ -113,7 +113,7 @@ class Coreference:
         for m in reversed(self.mentions):
             if m.token < tok.i and m.actors[0].country:
                 c = m.actors[0].country
-                return [Actor(text=self._np_text(tok), name=self.kb.countries.get(c, c),
+                return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c),
                               code=c, country=c, roles=[])]
         return []
 

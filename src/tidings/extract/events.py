@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actor_base import STATE_ROLES
-from tidings.extract.actors import ActorIndex
+from tidings.extract.actors import ActorIndex, actor_code
 from tidings.extract.codebook import CameoCode, load_codebook
 from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
 from tidings.extract.patterns import PatternBook, VerbPattern
@@ -66,8 +66,9 @@ class _Coder(TargetFinder):
         self._event_verbs: set[int] = set()
         self._root_of: dict[int, str] = {}  # verb index → root coded for it
         self._targets_of: dict[int, list[Actor]] = {}
-        self._claimed: set[int] = set()  # verbs whose act only its victim reports  # verb index → targets coded for it
+        self._claimed: set[int] = set()  # verbs whose act only its victim reports
         self._timex_tokens: dict[int, tuple[Timex, tuple]] = {}
+        self._last_day_in: dict[int, tuple[Timex, tuple]] = {}  # sentence → its last day-precise timex
         self._timex_heads = self._anchor_timexes(timexes)
 
     # ---- dates --------------------------------------------------------------------------
@@ -85,6 +86,8 @@ class _Coder(TargetFinder):
                 continue
             for tok in span:
                 self._timex_tokens[tok.i] = (tx, rng)
+            if rng[2] == "day":  # the last day named in each sentence, for the sentence after it
+                self._last_day_in[self.actors.sent_index[span.start]] = (tx, rng)
             verb = _governing_verb(span.root)
             if verb is not None:
                 out.setdefault(verb.i, []).append((tx, rng))
@@ -125,11 +128,9 @@ class _Coder(TargetFinder):
         subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not _anaphoric(subj):
             return None
-        prev = [t for t, (tx, rng) in self._timex_tokens.items()
-                if self.actors.sent_index[t] == si - 1 and rng[2] == "day"]
-        if not prev:
+        if si - 1 not in self._last_day_in:
             return None
-        tx, (lo, _hi, precision) = self._timex_tokens[max(prev)]
+        tx, (lo, _hi, precision) = self._last_day_in[si - 1]
         return _Dated(lo, tx.text, precision)
 
     def _mode(self, verb: Token, sent: Span) -> Mode:
@@ -158,8 +159,8 @@ class _Coder(TargetFinder):
             loc = self.actors.location_in(idx)
             country = (loc.country if loc else None) or self.actors.main_country()
             source = [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
-                            code=country + "GOV", country=country, roles=["GOV"])] if country else []
-        if not source and verb.lemma_.lower() in self.book.stative_passives:
+                            code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])] if country else []
+        if not source and lemma in self.book.stative_passives:
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             source = self.actors.resolve(subj, subject=True) if subj is not None else []  # "Vietnam is committed to …"
         if mode.status == "attempted":
@@ -189,7 +190,7 @@ class _Coder(TargetFinder):
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if not any(a.country for a in source) and main and (source or subj is not None):
                 # "Islamic fundamentalists continued their hunger strike": protesters of the country in question
-                source = [a.model_copy(update={"country": main, "code": main + (a.roles[0] if a.roles else "")})
+                source = [a.model_copy(update={"country": main, "code": actor_code(main, a.roles)})
                           for a in source] or [Actor(text=self.actors.np_text(subj), name=main, code=main,
                                                      country=main, roles=[])]
         if self._show_of_force(verb, code, target) or self._into_water(verb, code):

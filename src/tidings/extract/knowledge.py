@@ -81,7 +81,8 @@ class KnowledgeBase:
         return [e for e in found if e.valid_on(day)]
 
 
-def _split(value: str) -> list[str]:
+def split_values(value: str) -> list[str]:
+    """The values of a `|`-separated field, trimmed, empty ones dropped."""
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
@@ -132,38 +133,38 @@ def _load_countries(kb: KnowledgeBase, path: str, text: str) -> None:
     for n, r in read_tsv(path, text, ("code", "name", "aliases", "demonyms", "capitals")):
         code, origin = r["code"], f"{path}:{n}"
         kb.countries[code] = r["name"]
-        for s in [r["name"], *_split(r["aliases"])]:
+        for s in [r["name"], *split_values(r["aliases"])]:
             kb.add_name(s, Entry("country", r["name"], code, origin=origin))
-        for s in _split(r["demonyms"]):
+        for s in split_values(r["demonyms"]):
             kb.add_name(s, Entry("demonym", r["name"], code, origin=origin))
-        for s in _split(r["capitals"]):
+        for s in split_values(r["capitals"]):
             kb.add_name(s, Entry("capital", s, code, ("GOV",), origin=origin))
 
 
 def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
     for n, r in read_tsv(path, text, ("name", "aliases", "country", "roles")):
         country = kb.igo_parent.get(r["country"], r["country"]) or None  # IAEA's chief counts as the UN
-        entry = Entry(kind, r["name"], country, tuple(_split(r["roles"])),
+        entry = Entry(kind, r["name"], country, tuple(split_values(r["roles"])),
                       _date(r.get("start_date", ""), path, n), _date(r.get("end_date", ""), path, n),
                       origin=f"{path}:{n}", title=r.get("title") or None)
-        for s in [r["name"], *_split(r["aliases"])]:
+        for s in [r["name"], *split_values(r["aliases"])]:
             kb.add_name(s, entry)
 
 
 def _load_igos(kb: KnowledgeBase, path: str, text: str) -> None:
     for n, r in read_tsv(path, text, ("code", "name", "aliases", "roles")):
         # a UN agency counts as the UN for its country field; its own code stays in `name`-level code
-        entry = Entry("igo", r["name"], r.get("parent") or r["code"], tuple(_split(r["roles"])) or ("IGO",),
+        entry = Entry("igo", r["name"], r.get("parent") or r["code"], tuple(split_values(r["roles"])) or ("IGO",),
                       code=r["code"], origin=f"{path}:{n}")
         if r.get("parent"):
             kb.igo_parent[r["code"]] = r["parent"]
-        for s in [r["name"], *_split(r["aliases"])]:
+        for s in [r["name"], *split_values(r["aliases"])]:
             kb.add_name(s, entry)
 
 
 def _load_roles(kb: KnowledgeBase, path: str, text: str) -> None:
     for _, r in read_tsv(path, text, ("term", "roles", "kind")):
-        kb.add_role(r["term"], tuple(_split(r["roles"])), r["kind"])
+        kb.add_role(r["term"], tuple(split_values(r["roles"])), r["kind"])
 
 
 def _load_places(kb: KnowledgeBase, path: str, text: str) -> None:
@@ -175,7 +176,7 @@ def _load_places(kb: KnowledgeBase, path: str, text: str) -> None:
                                 path=path, line=n) from exc
         entry = Entry("place", r["name"], r["country"] or None, lat=lat, lon=lon, place_kind=r["kind"],
                       origin=f"{path}:{n}")
-        for s in [r["name"], *_split(r["aliases"])]:
+        for s in [r["name"], *split_values(r["aliases"])]:
             kb.add_place(s, entry)
 
 

@@ -38,14 +38,14 @@ def _negation(verb: Token, sent: Span, kids: list[Token]) -> Mode | None:
     """Questions, negated verbs, subjects and objects ('no talks were held'), conditional clauses."""
     if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
         return Mode("question", "the sentence is a question")
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids):
+    if _negated(verb):
         return Mode("negated", "negated verb")
     for c in kids:
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
             return Mode("negated", "negated subject ('no talks were held')")
         if c.dep_ == "dobj" and any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in c.children):
             return Mode("negated", "negated object ('gave no details')")
-    if verb.dep_ == "xcomp" and any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.head.children):
+    if verb.dep_ == "xcomp" and _negated(verb.head):
         return Mode("negated", f"under a negated '{verb.head.text}' ('not going to negotiate')")
     v = verb
     for _ in range(6):
@@ -102,6 +102,10 @@ def _tense(verb: Token, kids: list[Token]) -> Mode:
     if lemmas & _MODALS:
         return Mode("modal", "modal verb")
     return Mode("realis", "hedged" if hedge else "", 0.6 if hedge else 1.0)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
 def _nominal_gerund(verb: Token) -> bool:

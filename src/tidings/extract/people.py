@@ -29,6 +29,7 @@ class PersonRegistry:
     _person_span: dict[int, int]
     _person_tokens: dict[int, tuple[int, int]]
     words: list[str]
+    _surnames_here: dict[str, list[tuple[str, list[Entry]]]] | None
 
     def _register_people(self) -> None:
         """Resolve every PERSON entity once, so later surnames and pronouns find it."""
@@ -151,14 +152,11 @@ class PersonRegistry:
 
     def _by_surname(self) -> dict[str, list[tuple[str, list[Entry]]]]:
         """Known office holders by surname, limited to surnames in this document."""
-        cached = self.__dict__.get("_surnames_here")
-        if cached is None:
+        if self._surnames_here is None:
             index = _surname_index(self.kb)
-            words = set(self.words)
-            cached = {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in index[k]]
-                      for k in words if k in index}
-            self.__dict__["_surnames_here"] = cached
-        return cached
+            self._surnames_here = {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in index[k]]
+                                   for k in set(self.words) if k in index}
+        return self._surnames_here
 
     def _context_of(self, ent: Span, title_only: bool = False) -> tuple[str | None, list[str]]:
         """Country and roles of an unknown person from titles around the name; with `title_only`,
@@ -213,10 +211,6 @@ class PersonRegistry:
         return any(self.roles.get(self._role_cover.get(t.i, -1), (0, (), ""))[2] == "title" for t in mods)
 
     def place(self, actor: Actor, tok: Token) -> Actor:
-        """A state official or body with no stated country, given the country the text is about."""
-        return self._placed(actor, tok)
-
-    def _placed(self, actor: Actor, tok: Token) -> Actor:
         """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the
         country the text is about; the choice is remembered for the rest of the article."""
         if actor.country or not any(r in STATE_ROLES for r in actor.roles):

@@ -20,6 +20,7 @@ class PlaceFinder:
     names: dict[int, NameHit]
     places: dict[int, NameHit]
     _countries_named: set[str] | None
+    _place_countries_seen: set[str] | None
 
     def location_in(self, idx: list[int]) -> Location | None:
         """The most specific known place among the given tokens."""
@@ -52,17 +53,16 @@ class PlaceFinder:
         return capital
 
     def _place_countries(self) -> set[str]:
-        """Countries of the other places the article names that have one country only."""
-        cached = self.__dict__.get("_place_countries_cache")
-        if cached is None:
+        """Countries named by at least two of the article's places that have one country only."""
+        if self._place_countries_seen is None:
             counts: dict[str, int] = {}
             for hit in self.places.values():
                 cs = {e.country for e in hit.entries}
                 if len(cs) == 1 and None not in cs:
                     c = next(iter(cs))
                     counts[c] = counts.get(c, 0) + 1
-            cached = self.__dict__["_place_countries_cache"] = {c for c, n in counts.items() if n >= 2}
-        return cached
+            self._place_countries_seen = {c for c, n in counts.items() if n >= 2}
+        return self._place_countries_seen
 
     def _doc_countries(self) -> set[str]:
         if self._countries_named is None:

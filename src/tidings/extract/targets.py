@@ -146,7 +146,6 @@ class TargetFinder:
         """The target of a threat or demand is whoever the act it names is done to: 'threatened to
         impose sanctions on Georgian officials', 'demanded that President Mugabe step down',
         'threatened to impose a curfew in Algiers'."""
-        src_c = {a.country for a in source if a.country}
         for comp in complements(verb):
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if comp.dep_ == "ccomp" and subj is not None:

@@ -30,7 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tidings.errors import CodebookError, Errors
-from tidings.extract.knowledge import Entry, KnowledgeBase, read_tsv
+from tidings.extract.knowledge import Entry, KnowledgeBase, read_tsv, split_values
 
 # CAMEO role codes (shared/reference/cameo_actor_codes.tsv) and international sector codes, as
 # data/README.md lists them
@@ -156,8 +156,7 @@ def _tsv_items(path: str, text: str) -> list[tuple[str, int, dict[str, Any]]]:
     out = []
     for n, r in read_tsv(path, text, ("name", "aliases", "country", "roles")):
         raw: dict[str, Any] = {"name": r["name"], "country": r["country"] or None,
-                               "aliases": [a.strip() for a in r["aliases"].split("|") if a.strip()],
-                               "roles": [a.strip() for a in r["roles"].split("|") if a.strip()]}
+                               "aliases": split_values(r["aliases"]), "roles": split_values(r["roles"])}
         for col, key in (("start_date", "start"), ("end_date", "end")):
             if r.get(col):
                 raw[key] = r[col]
