@@ -15,7 +15,7 @@ from spacy.language import Language
 from tidings.extract.actors import ActorIndex
 from tidings.extract.knowledge import Entry, KnowledgeBase
 from tidings.extract.patterns import load_patterns
-from tidings.extract.people import _surname_index
+from tidings.extract.people import surname_index
 from tidings.models import Actor
 
 
@@ -64,7 +64,7 @@ def explain_name(name: str, day: dt.date, kb: KnowledgeBase, nlp: Language) -> E
     for start, hit in sorted(index.places.items()):
         add(doc[start:hit.end].text, hit.entries, "place")
     if " " not in name:
-        for surface, entries in _surname_index(kb).get(name, []):
+        for surface, entries in surname_index(kb).get(name, []):
             add(surface, entries, "surname")
     for start, (end, roles, kind) in sorted(index.roles.items()):
         out.roles.append((doc[start:end].text, roles, kind))

@@ -130,7 +130,7 @@ class PersonRegistry:
             cands = [e for surface, es in self._by_surname().get(last, []) for e in es]
             entries = cands if len({e.country for e in cands}) == 1 else []
             if not cands:  # "Putin" in a year he held no office we know of: still Russian
-                former = [e for _s, es in _surname_index(self.kb).get(last, []) for e in es]
+                former = [e for _s, es in surname_index(self.kb).get(last, []) for e in es]
                 if len({e.country for e in former}) == 1:
                     c = former[0].country
                     one = len({e.name for e in former}) == 1  # two Bushes: still American, name unknown
@@ -153,7 +153,7 @@ class PersonRegistry:
     def _by_surname(self) -> dict[str, list[tuple[str, list[Entry]]]]:
         """Known office holders by surname, limited to surnames in this document."""
         if self._surnames_here is None:
-            index = _surname_index(self.kb)
+            index = surname_index(self.kb)
             self._surnames_here = {k: [(s, [e for e in es if e.valid_on(self.day)]) for s, es in index[k]]
                                    for k in set(self.words) if k in index}
         return self._surnames_here
@@ -186,7 +186,7 @@ class PersonRegistry:
         """'Modi' alone, untagged by the parser: the one office holder in office with that surname."""
         cands = [e for _s, es in self._by_surname().get(surname, []) for e in es]
         if not cands:  # known, but not in office that day: a nationality without an office
-            former = [e for _s, es in _surname_index(self.kb).get(surname, []) for e in es]
+            former = [e for _s, es in surname_index(self.kb).get(surname, []) for e in es]
             if len({e.country for e in former}) != 1:
                 return None
             e = former[0]
@@ -254,7 +254,7 @@ def _role_words(kb: KnowledgeBase) -> frozenset[str]:
     return cache
 
 
-def _surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]:
+def surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]:
     """Surname → known people, computed once per knowledge base."""
     cache = kb.__dict__.get("_surnames")
     if cache is None:
