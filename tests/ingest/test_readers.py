@@ -113,7 +113,7 @@ def test_readers_json_array_file(tmp_path):
     p.write_text('[{"id": "g1", "date": "2025-01-01", "text": "A.", "events": []}, 5]')
     art, rej = read_inputs([str(p)])
     assert art.id == "g1"
-    assert isinstance(rej, Reject) and rej.line == 2
+    assert isinstance(rej, Reject) and rej.line == 1 and rej.message.startswith("item 2: ")
 
 
 def test_readers_unknown_extension_is_sniffed(tmp_path):

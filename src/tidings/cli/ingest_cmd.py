@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from tidings import pipeline
-from tidings.cli.options import EXIT_REJECTS, ActorsOpt, DateOpt, DayFirstOpt, DbOpt, InputsArg, handles_errors
+from tidings.cli.options import (EXIT_REJECTS, ActorsOpt, DateOpt, DayFirstOpt, DbOpt, InputsArg, MaxCharsOpt,
+                                 handles_errors)
 from tidings.cli.output import Format, json_line, write_rows
 from tidings.cli.progress import IngestProgress
 from tidings.config import load_settings
@@ -23,17 +24,18 @@ class ExtractFormat(str, Enum):
 @handles_errors
 def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
            batch_size: Annotated[int | None, typer.Option(
-               min=1, help="Articles per parse/write batch (default 64).")] = None,
-           day_first: DayFirstOpt = None) -> None:
+               min=1, max=100_000, help="Articles per parse/write batch (default 64).")] = None,
+           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None) -> None:
     """Extract events from INPUT... and store them; already stored articles are skipped."""
     settings = load_settings({"db_path": db, "batch_size": batch_size, "day_first": day_first,
-                              "actor_files": tuple(str(p) for p in actors or ())})
+                              "actor_files": tuple(str(p) for p in actors or ()),
+                              "max_text_chars": max_chars})
     kb = pipeline.load_kb(settings.actor_files)
     progress = IngestProgress()
     try:
         stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
                              batch_size=settings.batch_size, progress=progress, model=settings.model,
-                             day_first=settings.day_first)
+                             day_first=settings.day_first, max_text_chars=settings.max_text_chars)
     finally:
         progress.stop()
     for line in stats.reject_messages:
@@ -48,13 +50,15 @@ def extract(inputs: InputsArg, date: DateOpt = None, actors: ActorsOpt = None,
             fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")]
             = ExtractFormat.jsonl,
             explain: Annotated[bool, typer.Option(help="Add the dropped candidates and why.")] = False,
-            day_first: DayFirstOpt = None) -> None:
+            day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None) -> None:
     """Extract events without a database: one JSON object per article on stdout."""
-    settings = load_settings({"actor_files": tuple(str(p) for p in actors or ()), "day_first": day_first})
+    settings = load_settings({"actor_files": tuple(str(p) for p in actors or ()), "day_first": day_first,
+                              "max_text_chars": max_chars})
     kb = pipeline.load_kb(settings.actor_files)
     rejected, rows = 0, []
     for item in pipeline.extract(inputs, default_date=date, kb=kb, batch_size=settings.batch_size,
-                                 model=settings.model, day_first=settings.day_first):
+                                 model=settings.model, day_first=settings.day_first,
+                                 max_text_chars=settings.max_text_chars):
         if isinstance(item, Reject):
             rejected += 1
             print(f"tidings: rejected: {item.describe()}", file=sys.stderr)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import click
 import typer
 
 from tidings.cli.output import Format
@@ -18,6 +20,7 @@ from tidings.errors import TidingsError
 
 EXIT_ERROR = 1
 EXIT_REJECTS = 3
+EXIT_INTERRUPTED = 130
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -41,7 +44,13 @@ UntilOpt = Annotated[dt.date | None, typer.Option("--until", parser=_date, metav
                                                   help="Only on or before this date.")]
 CountryOpt = Annotated[str | None, typer.Option(
     "--country", help="ISO alpha-3 or CAMEO IGO code, matched on source or target (e.g. IND).")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
+MAX_ROWS = 2**62  # DuckDB's LIMIT is a signed 64-bit integer; a larger value is a usage error
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, max=MAX_ROWS, help="At most this many rows.")]
+MaxCharsOpt = Annotated[int | None, typer.Option(
+    "--max-chars", min=1, max=10_000_000, metavar="N",
+    help="Reject article texts longer than N characters without parsing them (default 100000; "
+         "also [ingest] max_text_chars in tidings.toml or TIDINGS_INGEST__MAX_TEXT_CHARS).",
+    show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write results to FILE, not stdout.",
                                                 dir_okay=False, writable=True)]
@@ -65,12 +74,18 @@ F = TypeVar("F", bound=Callable)
 
 
 def handles_errors(func: F) -> F:
-    """Print a TidingsError as one line on stderr and exit 1; everything else propagates."""
+    """Turn every failure into one line on stderr and an exit code; no traceback reaches a user.
+
+    A TidingsError is the expected kind (exit 1). Anything else is a bug: it is logged with
+    its traceback at debug level (`-vv` shows it) and reported in one line, also exit 1.
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+            raise
         except TidingsError as exc:
             print(f"tidings: error: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_ERROR) from exc
@@ -78,6 +93,14 @@ def handles_errors(func: F) -> F:
             # the reader went away (`tidings events | head`): stop quietly, like other Unix tools
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:
+            print("tidings: interrupted; what was committed is kept, rerun to resume", file=sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:  # the last line of defence: report, never dump a traceback
+            logging.getLogger("tidings").debug("unexpected error", exc_info=True)
+            print(f"tidings: error: unexpected {type(exc).__name__}: {exc}. This is a bug in tidings; "
+                  f"rerun with -vv for the details and report them.", file=sys.stderr)
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]

@@ -14,6 +14,8 @@ from typing import IO
 
 import pyarrow as pa
 
+from tidings.errors import Errors, OutputError
+
 
 class Format(str, Enum):
     table = "table"
@@ -60,6 +62,18 @@ def render_table(table: pa.Table, out: IO[str], title: str | None = None) -> Non
         console.print("(no rows)", style="dim")
 
 
+def open_output(path: Path, mode: str) -> IO:
+    """Open an output file, or raise one OutputError line naming it (missing folder, no
+    permission, a directory in the way) instead of an OSError traceback."""
+    try:
+        if "b" in mode:
+            return open(path, mode)
+        return open(path, mode, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(Errors.E206.format(path=path, problem=exc.strerror or type(exc).__name__),
+                          path=str(path)) from exc
+
+
 def write_rows(table: pa.Table, fmt: Format, output: Path | None = None,
                title: str | None = None, table_columns: list[str] | None = None) -> None:
     """Write `table` in `fmt` to `output`, or stdout when it is None.
@@ -71,9 +85,13 @@ def write_rows(table: pa.Table, fmt: Format, output: Path | None = None,
     if fmt is Format.parquet:
         import pyarrow.parquet as pq
 
-        pq.write_table(table, str(output) if output else sys.stdout.buffer)
+        if output is None:
+            pq.write_table(table, sys.stdout.buffer)
+            return
+        with open_output(output, "wb") as binary:
+            pq.write_table(table, binary)
         return
-    handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    handle = open_output(output, "w") if output else sys.stdout
     try:
         if fmt is Format.table:
             render_table(table, handle, title)

@@ -16,13 +16,35 @@ from tidings.extract.knowledge import KnowledgeBase, load_kb
 __all__ = ["extract_doc", "extract_stream", "load_kb", "KnowledgeBase"]
 
 
+# Characters parsed together in one spaCy batch. spaCy holds every Doc of a batch at once,
+# so a batch of 64 long texts would cost gigabytes; a character budget keeps memory flat
+# whatever the mix of short and long articles (short news batches stay 64 articles long).
+BATCH_CHARS = 400_000
+
+
+def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch
+
+
 def extract_stream(articles: Iterable[Article], kb=None, model: str | None = None,
-                   batch_size: int = 32, day_first: bool = True) -> Iterator[ArticleResult]:
-    """Parse `articles` in batches and yield one result per article, in input order."""
+                   batch_size: int = 32, day_first: bool = True,
+                   batch_chars: int = BATCH_CHARS) -> Iterator[ArticleResult]:
+    """Parse `articles` in batches of at most `batch_size` articles and `batch_chars`
+    characters, and yield one result per article, in input order."""
     from tidings.nlp import DEFAULT_MODEL, load_nlp
 
     nlp = load_nlp(model or DEFAULT_MODEL)
     kb = kb if kb is not None else load_kb()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article, kb, day_first=day_first)
+    for batch in _batches(articles, batch_size, batch_chars):
+        pairs = ((a.text, a) for a in batch)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch)):
+            yield extract_doc(doc, article, kb, day_first=day_first)

@@ -5,8 +5,8 @@ below registers the built-in JSONL, JSON array, CSV, TSV and plain-text readers.
 """
 from tidings.ingest import jsonl, tabular, text  # noqa: F401  (registers the readers)
 from tidings.ingest.records import content_id, make_article, parse_date
-from tidings.ingest.registry import Reader, ReaderRegistry, readers, register
+from tidings.ingest.registry import Reader, ReaderRegistry, ReadOptions, readers, register
 from tidings.ingest.sources import read_inputs
 
-__all__ = ["Reader", "ReaderRegistry", "content_id", "make_article", "parse_date",
+__all__ = ["Reader", "ReaderRegistry", "ReadOptions", "content_id", "make_article", "parse_date",
            "read_inputs", "readers", "register"]

@@ -1,14 +1,19 @@
-"""JSON readers: JSON Lines (one object per line) and a JSON array of objects."""
+"""JSON readers: JSON Lines (one object per line) and a JSON array of objects.
+
+Both stream: a line or an array item is decoded on its own, so one bad byte, one huge
+record or one deeply nested value costs that record, never the file or the run.
+"""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tidings.ingest.json_stream import array_items
+from tidings.ingest.lines import bounded_lines
 from tidings.ingest.records import clip, make_article
-from tidings.ingest.registry import Reader, register
+from tidings.ingest.registry import Reader, ReadOptions, register
 from tidings.models import Article, Reject
 
 
@@ -16,12 +21,19 @@ def _lstrip(head: bytes) -> bytes:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")
 
 
-def parse_line(raw: bytes, origin: str, line: int, default_date: dt.date | None) -> Article | Reject | None:
-    """One JSONL line to a record; None for a blank line. Never raises on bad input."""
+def _oversize(size: int, options: ReadOptions) -> str:
+    return (f"record is {size:,} bytes, over the {options.max_record_bytes:,}-byte limit for one "
+            f"record (text cap {options.max_text_chars:,} characters); not read "
+            f"(raise it with --max-chars or [ingest] max_text_chars)")
+
+
+def parse_object(raw: bytes, origin: str, line: int, options: ReadOptions,
+                 what: str = "") -> Article | Reject | None:
+    """One JSON object's bytes to a record; None when blank. Never raises on bad input."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return Reject(origin=origin, line=line, message=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
+        return Reject(origin=origin, line=line, message=f"{what}not valid UTF-8 ({exc.reason} at byte {exc.start})",
                       raw=clip(raw.decode("utf-8", errors="replace").rstrip("\r\n")))
     text = text.lstrip("\ufeff").strip()
     if not text:
@@ -29,40 +41,41 @@ def parse_line(raw: bytes, origin: str, line: int, default_date: dt.date | None)
     try:
         obj = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        msg = getattr(exc, "msg", "too deeply nested")
-        return Reject(origin=origin, line=line, message=f"malformed JSON ({msg})", raw=clip(text))
+        msg = getattr(exc, "msg", "nested too deeply")
+        return Reject(origin=origin, line=line, message=f"{what}malformed JSON ({msg})", raw=clip(text))
     if not isinstance(obj, dict):
-        return Reject(origin=origin, line=line, message="expected a JSON object", raw=clip(text))
-    return make_article(obj, origin, line, default_date, raw=text)
+        return Reject(origin=origin, line=line, message=f"{what}expected a JSON object, found "
+                      f"{type(obj).__name__}", raw=clip(text))
+    return make_article(obj, origin, line, options.default_date, raw=text,
+                        max_text_chars=options.max_text_chars)
 
 
-def read_jsonl(stream: BinaryIO, origin: str, default_date: dt.date | None,
+def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions,
                path: Path | None = None) -> Iterator[Article | Reject]:
-    """Lines are decoded one at a time so one bad byte costs one record, not the file."""
-    for n, raw in enumerate(stream, 1):
-        record = parse_line(raw, origin, n, default_date)
+    """Lines are read with a length bound and decoded one at a time."""
+    for line in bounded_lines(stream, options.max_record_bytes):
+        if line.data is None:
+            yield Reject(origin=origin, line=line.number, message=_oversize(line.size, options))
+            continue
+        record = parse_object(line.data, origin, line.number, options)
         if record is not None:
             yield record
 
 
-def read_json_array(stream: BinaryIO, origin: str, default_date: dt.date | None,
+def read_json_array(stream: BinaryIO, origin: str, options: ReadOptions,
                     path: Path | None = None) -> Iterator[Article | Reject]:
-    """A JSON array of article objects; `line` in rejects is the 1-based item number."""
-    data = stream.read()
-    try:
-        items = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        yield Reject(origin=origin, message=f"not a JSON array of objects ({exc})")
-        return
-    if not isinstance(items, list):
-        yield Reject(origin=origin, message="expected a JSON array of objects")
-        return
-    for n, obj in enumerate(items, 1):
-        raw = json.dumps(obj, ensure_ascii=False)
-        if not isinstance(obj, dict):
-            yield Reject(origin=origin, line=n, message="expected a JSON object", raw=clip(raw))
+    """A JSON array of article objects, streamed item by item; `line` in a reject is the
+    line where the item starts and the message names the item number."""
+    for item in array_items(stream, options.max_record_bytes):
+        what = f"item {item.index}: " if item.index else ""
+        if item.problem is not None:
+            yield Reject(origin=origin, line=item.line, message=f"{what}{item.problem}")
+        elif item.data is None:
+            yield Reject(origin=origin, line=item.line, message=f"{what}{_oversize(item.size, options)}")
         else:
-            yield make_article(obj, origin, n, default_date, raw=raw)
+            record = parse_object(item.data, origin, item.line, options, what)
+            if record is not None:
+                yield record
 
 
 JSONL = register(Reader("jsonl", (".jsonl", ".ndjson", ".json", ".jsonlines"),

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.models import Article, Reject
 
 OPTIONAL_FIELDS = ("title", "url", "source")
@@ -57,10 +58,18 @@ def clip(raw: str | None) -> str | None:
     return raw[:RAW_LIMIT] + "…"
 
 
+def too_long(chars: int, cap: int) -> str:
+    """The one wording of the size-cap reject, whichever reader meets it."""
+    return (f"is {chars:,} characters, over the cap of {cap:,}; not parsed "
+            f"(raise it with --max-chars or [ingest] max_text_chars)")
+
+
 def make_article(fields: Mapping[str, object], origin: str, line: int | None,
-                 default_date: dt.date | None, raw: str | None = None) -> Article | Reject:
+                 default_date: dt.date | None, raw: str | None = None,
+                 max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Article | Reject:
     """Validate one record. Unknown fields are ignored; a missing date falls back to
-    `default_date`, an unparsable one is always rejected."""
+    `default_date`, an unparsable one is always rejected; a text longer than
+    `max_text_chars` is rejected before anyone tries to parse it."""
 
     def reject(field: str | None, message: str) -> Reject:
         return Reject(origin=origin, line=line, field=field, message=message, raw=clip(raw))
@@ -70,6 +79,8 @@ def make_article(fields: Mapping[str, object], origin: str, line: int | None,
         return reject("text", "missing" if text is None else "must be a string")
     if not text.strip():
         return reject("text", "is empty")
+    if len(text) > max_text_chars:
+        return reject("text", too_long(len(text), max_text_chars))
     date_value = fields.get("date")
     if date_value is None or date_value == "":
         if default_date is None:

@@ -10,9 +10,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.models import Article, Reject
 
-ReadFn = Callable[[BinaryIO, str, "dt.date | None", Path | None], Iterator["Article | Reject"]]
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What every reader needs besides the bytes: the fallback date and the size limits.
+
+    `max_text_chars` caps an article's text (longer ones are rejected, never parsed);
+    `max_record_bytes` bounds what a reader holds in memory for one record, so a 10 GB line
+    or file costs a reject, not the machine. It allows for JSON escapes (up to 6 bytes a
+    character) and the other fields.
+    """
+
+    default_date: dt.date | None = None
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
+
+    @property
+    def max_record_bytes(self) -> int:
+        return self.max_text_chars * 6 + 65_536
+
+
+ReadFn = Callable[[BinaryIO, str, ReadOptions, Path | None], Iterator["Article | Reject"]]
 SniffFn = Callable[[bytes], bool]
 
 
@@ -20,8 +40,8 @@ SniffFn = Callable[[bytes], bool]
 class Reader:
     """A format: its name, the file extensions it claims, a content sniffer and a reader.
 
-    `read(stream, origin, default_date, path)` yields one Article or Reject per record;
-    `path` is None for stdin.
+    `read(stream, origin, options, path)` yields one Article or Reject per record and never
+    raises on bad input; `path` is None for stdin.
     """
 
     name: str

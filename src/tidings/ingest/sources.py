@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tidings.errors import Errors, IngestError
-from tidings.ingest.registry import ReaderRegistry, readers
+from tidings.config import DEFAULT_MAX_TEXT_CHARS
+from tidings.ingest.registry import ReaderRegistry, ReadOptions, readers
 from tidings.models import Article, Reject
 
 SNIFF_BYTES = 4096
@@ -36,7 +37,7 @@ def expand(paths: Iterable[str], registry: ReaderRegistry = readers) -> Iterator
             raise IngestError(Errors.E002.format(path=p, problem="no such file or directory"), path=p)
 
 
-def read_file(path: Path, default_date: dt.date | None,
+def read_file(path: Path, options: ReadOptions,
               registry: ReaderRegistry = readers) -> Iterator[Article | Reject]:
     try:
         stream: BinaryIO = path.open("rb")
@@ -50,20 +51,21 @@ def read_file(path: Path, default_date: dt.date | None,
         if reader is None:
             yield Reject(origin=str(path), message="unknown input format")
             return
-        yield from reader.read(stream, str(path), default_date, path)
+        yield from reader.read(stream, str(path), options, path)
 
 
 def read_inputs(paths: list[str], default_date: dt.date | None = None,
-                stdin: BinaryIO | None = None,
-                registry: ReaderRegistry = readers) -> Iterator[Article | Reject]:
+                stdin: BinaryIO | None = None, registry: ReaderRegistry = readers,
+                max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Iterator[Article | Reject]:
     """Yield every record of every input, in order; `-` reads JSONL from stdin.
 
     Bad records become `Reject`s and never stop the valid ones; only a missing path
     raises (`IngestError`), before anything is read from it.
     """
+    options = ReadOptions(default_date=default_date, max_text_chars=max_text_chars)
     for item in expand(paths, registry):
         if item == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from registry.get("jsonl").read(stream, STDIN, default_date, None)
+            yield from registry.get("jsonl").read(stream, STDIN, options, None)
         else:
-            yield from read_file(item, default_date, registry)
+            yield from read_file(item, options, registry)

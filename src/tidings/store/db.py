@@ -1,6 +1,7 @@
 """Open the DuckDB file, apply migrations, and hand out the connection or per-thread cursors."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -10,6 +11,16 @@ from tidings.errors import Errors, StoreError
 from tidings.models import ArticleResult, Reject
 from tidings.store import write
 from tidings.store.migrate import migrate
+
+
+def _open_error(path: str, exc: Exception) -> StoreError:
+    """A lock conflict names the holder; anything else says what the file may be instead."""
+    problem = (str(exc).splitlines()[0] if str(exc) else type(exc).__name__).rstrip(".!")
+    if "lock" in problem.lower():
+        holder = re.search(r"held in (.+?) \(PID (\d+)\)", problem)
+        who = f"{holder.group(1)}, PID {holder.group(2)}" if holder else "another connection"
+        return StoreError(Errors.E205.format(path=path, holder=who), path=path)
+    return StoreError(Errors.E201.format(path=path, problem=problem), path=path)
 
 
 class Store:
@@ -25,8 +36,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(Errors.E201.format(path=self.path, problem=str(exc).splitlines()[0]),
-                             path=self.path) from exc
+            raise _open_error(self.path, exc) from exc
         if not read_only:
             migrate(self.con, self.path)
 
