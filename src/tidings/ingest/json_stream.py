@@ -180,7 +180,11 @@ def array_items(stream: BinaryIO, max_bytes: int, max_depth: int = MAX_DEPTH,
             rest = stream.read(chunk_size)
         if rest:
             scan.problem = "trailing data after the array's closing ']'"
-    if not scan.done and scan.depth > 0:
+    if not scan.done and scan.depth == 1 and not scan.in_string and scan.started:
+        scan._finish_item(closing=True)  # the last item is whole; only the ']' is missing
+        yield from scan.items
+        scan.problem = f"truncated: the file ends at line {scan.line} before the array's closing ']'"
+    elif not scan.done and scan.depth > 0:
         if scan.started:
             scan.index += 1
             yield Item(scan.index, scan.start_line, None, scan.size,

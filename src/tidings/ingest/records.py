@@ -81,6 +81,8 @@ def make_article(fields: Mapping[str, object], origin: str, line: int | None,
         return reject("text", "is empty")
     if len(text) > max_text_chars:
         return reject("text", too_long(len(text), max_text_chars))
+    if (nul := text.find("\x00")) >= 0:
+        return reject("text", f"holds a NUL character at offset {nul}; binary data is not an article")
     date_value = fields.get("date")
     if date_value is None or date_value == "":
         if default_date is None:

@@ -2,8 +2,8 @@
 
 Physical lines are grouped into records here, not inside the csv module, so that a row
 with an unbalanced quote cannot swallow the rest of the file: a quoted field that never
-closes, or closes only after lines that are rows of their own (right number of cells and
-a valid date), is rejected on its own line and the lines after it are read again. Where
+closes, or closes only after lines that begin rows of their own (the header's number of
+cells and a valid date), is rejected on its own line and the lines after it are read again. Where
 a record closes but has the wrong number of cells the two cannot be told apart, and the
 reject names the line range it took.
 """
@@ -92,9 +92,10 @@ class _Table:
         self.header, self.delimiter, self.origin, self.options = header, delimiter, origin, options
         self.date_col = header.index("date") if "date" in header else None
 
-    def _is_row(self, line: _Phys) -> bool:
-        """Whether a line on its own is a full row: right cell count and a valid date."""
-        if self.date_col is None or line.text is None or _is_open(line.text, self.delimiter):
+    def _starts_row(self, line: _Phys) -> bool:
+        """Whether a line on its own begins a row: the header's number of cells (the last one
+        may open a quoted field that runs on) and a valid date in the date column."""
+        if self.date_col is None or line.text is None:
             return False
         cells = _cells(line.text, self.delimiter)
         if cells is None or len(cells) != len(self.header):
@@ -129,7 +130,7 @@ class _Table:
                                    "line never closes; row skipped, the lines after it read again",
                                    first.text)
                 continue
-            if any(self._is_row(line) for line in taken[1:-1]):
+            if any(self._starts_row(line) for line in taken[1:]):
                 lines.push_back(taken[1:])
                 yield self._reject(first.number, "unbalanced quote: the field opened on this line "
                                    "would swallow the rows after it; row skipped, the lines after it "
