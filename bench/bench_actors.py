@@ -18,9 +18,9 @@ import random
 import sys
 import time
 
-from tidings.extract.actors import ActorIndex
-from tidings.extract.knowledge import load_kb
-from tidings.extract.patterns import load_patterns
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.kb.loader import load_kb
+from tidings.extract.events.patterns import load_patterns
 from tidings.nlp import DEFAULT_MODEL, load_nlp
 
 DAY = dt.date(2025, 5, 1)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from tidings.extract import extract_doc, load_kb
-from tidings.extract.knowledge import KnowledgeBase
+from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Article, ArticleResult
 
 THURSDAY = dt.date(2025, 5, 1)  # the seed article's date

@@ -11,7 +11,8 @@ from tidings.models import Article, ArticleResult
 
 
 from tidings.extract.document import extract_doc
-from tidings.extract.knowledge import KnowledgeBase, load_kb
+from tidings.extract.kb.knowledge import KnowledgeBase
+from tidings.extract.kb.loader import load_kb
 
 __all__ = ["extract_doc", "extract_stream", "load_kb", "KnowledgeBase"]
 

@@ -5,12 +5,13 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from tidings.extract.actors import ActorIndex
-from tidings.extract.events import extract_events
-from tidings.extract.knowledge import KnowledgeBase, load_kb
-from tidings.extract.patterns import load_patterns
-from tidings.extract.quotes import extract_quotes
-from tidings.extract.time import find_timexes
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.events.coder import extract_events
+from tidings.extract.kb.knowledge import KnowledgeBase
+from tidings.extract.kb.loader import load_kb
+from tidings.extract.events.patterns import load_patterns
+from tidings.extract.quotes.attribution import extract_quotes
+from tidings.extract.time.timex import find_timexes
 from tidings.models import Article, ArticleResult, Entity, Event, Quote
 
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME"}

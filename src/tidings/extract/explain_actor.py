@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from tidings.extract.actors import ActorIndex
-from tidings.extract.knowledge import Entry, KnowledgeBase
-from tidings.extract.patterns import load_patterns
-from tidings.extract.people import surname_index
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase
+from tidings.extract.events.patterns import load_patterns
+from tidings.extract.actors.people import surname_index
 from tidings.models import Actor
 
 

@@ -10,7 +10,7 @@ import yaml
 from spacy.tokens import Token
 
 from tidings.errors import CodebookError, Errors
-from tidings.extract.codebook import load_codebook
+from tidings.extract.events.codebook import load_codebook
 
 _PATH = "tidings/data/verbs.yaml"
 _OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}

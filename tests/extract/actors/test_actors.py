@@ -1,4 +1,4 @@
-"""Behaviour tests for actor resolution (tidings.extract.actors), on short sentences parsed
+"""Behaviour tests for actor resolution (tidings.extract.actors.index), on short sentences parsed
 once by the real model, checked directly on `ActorIndex` and through `extract_doc`."""
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tidings.extract.actors import ActorIndex, actor_code
-from tidings.extract.patterns import load_patterns
+from tidings.extract.actors.index import ActorIndex, actor_code
+from tidings.extract.events.patterns import load_patterns
 from tidings.models import Actor, ArticleResult, Event
 
 THU = dt.date(2025, 5, 1)

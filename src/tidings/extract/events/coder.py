@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.actor_base import STATE_ROLES
-from tidings.extract.actors import ActorIndex, actor_code
-from tidings.extract.codebook import CameoCode, load_codebook
-from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
-from tidings.extract.patterns import PatternBook, VerbPattern
+from tidings.extract.actors.base import STATE_ROLES
+from tidings.extract.actors.index import ActorIndex, actor_code
+from tidings.extract.events.codebook import CameoCode, load_codebook
+from tidings.extract.events.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
+from tidings.extract.events.patterns import PatternBook, VerbPattern
 from tidings.extract.syntax import complements, phrase_tokens, that_clause
-from tidings.extract.targets import ANAPHORIC_ROOTS, TargetFinder
-from tidings.extract.time import timex_date_range
+from tidings.extract.events.targets import ANAPHORIC_ROOTS, TargetFinder
+from tidings.extract.time.timex import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
 
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time

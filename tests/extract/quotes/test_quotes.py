@@ -1,4 +1,4 @@
-"""Behaviour tests for quote extraction and attribution (tidings.extract.quotes)."""
+"""Behaviour tests for quote extraction and attribution (tidings.extract.quotes.attribution)."""
 from __future__ import annotations
 
 import pytest

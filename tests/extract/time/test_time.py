@@ -1,4 +1,4 @@
-"""Tests for the time-expression tagger and resolver (tidings.extract.time)."""
+"""Tests for the time-expression tagger and resolver (tidings.extract.time.timex)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tidings.errors import CodebookError
-from tidings.extract import time as timex
-from tidings.extract import timex_rules
-from tidings.extract.time import find_timexes, timex_date_range
+from tidings.extract.time import timex
+from tidings.extract.time import rules as timex_rules
+from tidings.extract.time.timex import find_timexes, timex_date_range
 
 D = dt.date
 THU = D(2025, 5, 1)  # the seed article's date, a Thursday

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tidings.extract.knowledge import Entry
+from tidings.extract.kb.knowledge import Entry
 from tidings.models import Actor
 
 CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "punct", "cc", "conj", "prep_skip", "xcomp", "parataxis"}

@@ -1,4 +1,4 @@
-"""Tests for user dictionaries (tidings.extract.user_kb): YAML and TSV, checks, overrides."""
+"""Tests for user dictionaries (tidings.extract.kb.user): YAML and TSV, checks, overrides."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import CodebookError
-from tidings.extract.knowledge import KnowledgeBase, load_kb
-from tidings.extract.user_kb import read_user_file
+from tidings.extract.kb.knowledge import KnowledgeBase
+from tidings.extract.kb.loader import load_kb
+from tidings.extract.kb.user import read_user_file
 
 D = dt.date
 THU = D(2025, 5, 1)

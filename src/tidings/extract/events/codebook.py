@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from tidings.errors import CodebookError, Errors
-from tidings.extract.knowledge import read_tsv
+from tidings.extract.kb.knowledge import read_tsv
 
 
 @dataclass(frozen=True, slots=True)

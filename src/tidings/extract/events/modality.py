@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tidings.extract.patterns import PatternBook
+from tidings.extract.events.patterns import PatternBook
 
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "shall", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actor_base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention, first_person
-from tidings.extract.knowledge import KnowledgeBase
+from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention, first_person
+from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Actor
 
 _GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",

@@ -1,4 +1,4 @@
-"""Tests for the verb pattern book (tidings.extract.patterns, data/verbs.yaml).
+"""Tests for the verb pattern book (tidings.extract.events.patterns, data/verbs.yaml).
 
 Matching is tested on `Doc`s built by hand (words, heads, deps, lemmas), so no model is needed.
 """
@@ -11,8 +11,8 @@ import yaml
 import spacy
 from spacy.tokens import Doc
 
-from tidings.extract.codebook import load_codebook
-from tidings.extract.patterns import PatternBook, VerbPattern, load_patterns
+from tidings.extract.events.codebook import load_codebook
+from tidings.extract.events.patterns import PatternBook, VerbPattern, load_patterns
 
 VOCAB = spacy.blank("en").vocab  # has the lexical attributes (lower_) a bare Vocab lacks
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tidings.extract.actor_base import NameHit
-from tidings.extract.knowledge import Entry
+from tidings.extract.actors.base import NameHit
+from tidings.extract.kb.knowledge import Entry
 from tidings.models import Location
 
 

@@ -1,4 +1,4 @@
-"""Schema tests for data/cameo.tsv as read by tidings.extract.codebook."""
+"""Schema tests for data/cameo.tsv as read by tidings.extract.events.codebook."""
 from __future__ import annotations
 
 from importlib import resources
@@ -6,7 +6,7 @@ from importlib import resources
 import pytest
 
 from tidings.errors import CodebookError
-from tidings.extract.codebook import CameoCode, load_codebook, lookup_code
+from tidings.extract.events.codebook import CameoCode, load_codebook, lookup_code
 
 PLOVER_TYPES = frozenset("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
                          "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT".split())

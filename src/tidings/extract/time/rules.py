@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tidings.extract.timex_calendar import (INVALID, ago_value, duration_value, nearest_year, ordinal_day,
+from tidings.extract.time.calendar import (INVALID, ago_value, duration_value, nearest_year, ordinal_day,
                                             period_value, quarter_step, safe_date, season_value, week_of,
                                             weekday_date)
-from tidings.extract.timex_grammar import Grammar, grammar, norm, parse_vocabulary, vocabulary
+from tidings.extract.time.grammar import Grammar, grammar, norm, parse_vocabulary, vocabulary
 
 # `time.py` and the tests reach these through this module; they are re-exported on purpose.
 __all__ = ["CASED_RULES", "RULES", "TRIGGER_TAIL", "Ctx", "Grammar", "Hit", "INVALID", "Resolver", "grammar",

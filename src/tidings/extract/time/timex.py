@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from tidings.extract import timex_rules as rules
-from tidings.extract.timex_rules import Hit
+from tidings.extract.time import rules
+from tidings.extract.time.rules import Hit
 from tidings.models import Timex
 
 _DAYLIKE = frozenset({"day", "weekday", "rel"})

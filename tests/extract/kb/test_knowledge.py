@@ -1,4 +1,4 @@
-"""Tests for the knowledge base loader (tidings.extract.knowledge)."""
+"""Tests for the knowledge base loader (tidings.extract.kb.knowledge)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tidings.errors import CodebookError
-from tidings.extract.knowledge import KnowledgeBase, load_kb, read_tsv
+from tidings.extract.kb.knowledge import KnowledgeBase, read_tsv
+from tidings.extract.kb.loader import load_kb
 
 D = dt.date
 THU = D(2025, 5, 1)

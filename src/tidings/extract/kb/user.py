@@ -30,7 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tidings.errors import CodebookError, Errors
-from tidings.extract.knowledge import Entry, KnowledgeBase, read_tsv, split_values
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase, read_tsv, split_values
 
 # CAMEO role codes (shared/reference/cameo_actor_codes.tsv) and international sector codes, as
 # data/README.md lists them

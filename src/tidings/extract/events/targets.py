@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actor_base import STATE_ROLES
-from tidings.extract.actors import ActorIndex
-from tidings.extract.patterns import PatternBook, VerbPattern
+from tidings.extract.actors.base import STATE_ROLES
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.events.patterns import PatternBook, VerbPattern
 from tidings.extract.syntax import complements, phrase_tokens
 from tidings.models import Actor, Event
 

@@ -1,10 +1,10 @@
-"""The quotation-mark scanner (tidings.extract.quote_marks): pairs, paragraphs, nesting, apostrophes."""
+"""The quotation-mark scanner (tidings.extract.quotes.marks): pairs, paragraphs, nesting, apostrophes."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidings.extract.quote_marks import find_quote_spans
+from tidings.extract.quotes.marks import find_quote_spans
 
 
 def texts(s: str) -> list[str]:

@@ -13,12 +13,12 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.actor_base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES,
+from tidings.extract.actors.base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES,
                                         Mention, NameHit, actor_code, first_person)
-from tidings.extract.coref import Coreference
-from tidings.extract.knowledge import Entry, KnowledgeBase
-from tidings.extract.people import PersonRegistry
-from tidings.extract.places import PlaceFinder
+from tidings.extract.actors.coref import Coreference
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase
+from tidings.extract.actors.people import PersonRegistry
+from tidings.extract.actors.places import PlaceFinder
 from tidings.models import Actor
 
 __all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; callers import it from here

@@ -1,4 +1,4 @@
-"""Behaviour tests for event coding (tidings.extract.events) through `extract_doc`, on short
+"""Behaviour tests for event coding (tidings.extract.events.coder) through `extract_doc`, on short
 sentences of our own parsed once by the real model. The article is dated Thursday 2025-05-01."""
 from __future__ import annotations
 

@@ -11,8 +11,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.actor_base import CUT_DEPS, STATE_ROLES, NameHit, actor_code
-from tidings.extract.knowledge import Entry, KnowledgeBase
+from tidings.extract.actors.base import CUT_DEPS, STATE_ROLES, NameHit, actor_code
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.models import Actor
 
 

@@ -11,8 +11,8 @@ import unicodedata
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actors import ActorIndex
-from tidings.extract.quote_marks import find_quote_spans
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.quotes.marks import find_quote_spans
 from tidings.extract.syntax import that_clause
 from tidings.models import Actor, Quote
 

@@ -1,7 +1,7 @@
 """The actor and place knowledge base, read from the package's TSV data files.
 
 Files and columns are documented in `tidings/data/README.md`. Every file is parsed once per
-process (see `load_kb`) and validated row by row: a bad row raises `CodebookError` naming the
+process (see `kb.loader.load_kb`) and validated row by row: a bad row raises `CodebookError` naming the
 file and line, before any article is read.
 """
 from __future__ import annotations
@@ -191,11 +191,6 @@ _LOADERS = (
 )
 
 
-def _known_codes(kb: KnowledgeBase) -> frozenset[str]:
-    return frozenset(kb.countries) | frozenset(e.country for es in kb.names.values() for e in es
-                                                   if e.kind == "igo" and e.country)
-
-
 @functools.lru_cache(maxsize=1)
 def _packaged_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
@@ -206,19 +201,3 @@ def _packaged_kb() -> KnowledgeBase:
             continue
         loader(kb, path, text)
     return kb
-
-
-def load_kb(actor_files: Iterable[Path | str] = ()) -> KnowledgeBase:
-    """The packaged knowledge base, plus user dictionaries (which override packaged entries).
-
-    Every user file is read and checked in full before this returns, so a bad file stops a
-    run before any article is read.
-    """
-    from tidings.extract.user_kb import merge, read_user_file  # user_kb builds on this module
-
-    files = list(actor_files)
-    base = _packaged_kb()
-    if not files:
-        return base
-    known = _known_codes(base)
-    return merge(base, [read_user_file(f, known) for f in files])
