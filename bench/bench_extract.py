@@ -21,7 +21,7 @@ from tidings.models import Article
 from tidings.nlp import DEFAULT_MODEL, load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "gold" / "seed_article.txt"
+SEED = ROOT / "tests" / "gold" / "seed_article.txt"
 
 
 def corpus(inputs: list[str], repeat: int) -> list[Article]:

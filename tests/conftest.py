@@ -1,5 +1,5 @@
-"""Shared fixtures: fixture file paths, hand-built results, a DuckDB in tmp_path, and one
-real spaCy pipeline per session for the tests that need it."""
+"""Shared fixtures: fixture file paths, hand-built results, a DuckDB in tmp_path, one real spaCy
+pipeline per session for the tests that need it, and `tidings extract` output on gold files."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +10,8 @@ import pytest
 from tidings.models import Actor, Article, ArticleResult, Event, Quote, Timex
 
 FIXTURES = Path(__file__).parent / "fixtures"
+GOLD = Path(__file__).parent / "gold"
+SHARED_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"  # optional, beside the checkout
 
 
 @pytest.fixture
@@ -23,6 +25,30 @@ def nlp():
     from tidings.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def gold_output(tmp_path_factory):
+    """`gold_output(gold_path)` → the path of `tidings extract GOLD --format jsonl` output, run through
+    the CLI in this process (one model load) and at most once per gold file per session."""
+    from typer.testing import CliRunner
+
+    from tidings.cli.main import app
+
+    folder = tmp_path_factory.mktemp("gold-output")
+    done: dict[Path, Path] = {}
+
+    def run(gold: Path) -> Path:
+        gold = Path(gold).resolve()
+        if gold not in done:
+            res = CliRunner().invoke(app, ["extract", str(gold), "--format", "jsonl"])
+            assert res.exit_code == 0, (gold, res.output)
+            path = folder / f"{gold.stem}.jsonl"
+            path.write_text(res.stdout, encoding="utf-8")
+            done[gold] = path
+        return done[gold]
+
+    return run
 
 
 def actor(name: str, code: str, country: str, roles=("GOV",), text: str | None = None) -> Actor:

