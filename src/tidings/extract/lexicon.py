@@ -24,7 +24,7 @@ from tidings.extract.codebook import load_codebook
 from tidings.extract.knowledge import read_tsv
 
 PATH = "tidings/data/verbs_cameo.tsv"
-COLUMNS = ("verb", "objects", "code", "target", "sym", "line", "pattern")
+COLUMNS = ("verb", "objects", "code", "target", "sym", "keep", "line", "pattern")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +59,10 @@ def read_lexicon(text: str, path: str = PATH) -> list[LexiconEntry]:
         target = tuple(t for t in r["target"].split("|") if t)
         if not target or any(not t.isalpha() or (t != t.lower()) for t in target):
             raise bad(f"target {r['target']!r} must be slots like dobj|dative|poss|to")
-        if r["sym"] not in ("0", "1") or not r["line"].isdigit():
-            raise bad("sym must be 0 or 1 and line a number")
+        if r["sym"] not in ("0", "1") or r["keep"] not in ("0", "1") or not r["line"].isdigit():
+            raise bad("sym and keep must be 0 or 1, and line a number")
+        if r["keep"] == "0":
+            continue  # converted, but its class is not used (see data/README.md)
         objects = tuple(o for o in r["objects"].split("|") if o)
         out.append(LexiconEntry(verb, objects, r["code"], target, r["sym"] == "1", n, int(r["line"])))
     return out
