@@ -94,6 +94,8 @@ def _verb_keys(verb: Token) -> list[str]:
     lemma = verb.lemma_.lower()
     keys = []
     for c in verb.children:
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            continue  # "fired tear gas … on Tuesday": a time phrase, not the particle of "fire on"
         if c.dep_ in ("prt", "prep") and c.i > verb.i:
             keys.append(f"{lemma} {c.lower_}")
             if c.dep_ == "prep":
