@@ -31,6 +31,7 @@ _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", 
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
+_VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 
 
 @dataclass(slots=True)
@@ -205,6 +206,11 @@ class _Coder(TargetFinder):
             self._claimed.add(verb.i)
             code, source, target = "112", claim[1], source
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
+        if not source and code[:2] in _VERBAL_ROOTS and self._subject_names_no_actor(verb):
+            # "this calls for closer coordination", "the agreement commits both sides": a verbal act
+            # needs someone to do it; a subject that names no actor does not
+            self._drop(si, verb, code, "the subject names no actor ('this calls for …')")
+            return
         if self._unpaired(si, verb, code, pattern, speech, source, target):
             return
         if code[:2] == "04" and target and all(a.roles == ["MED"] for a in target):
@@ -219,6 +225,16 @@ class _Coder(TargetFinder):
         rule = pattern.rule if pattern else lemma if ":" in lemma else f"speech:{lemma}"
         self._emit_all(si, sent, verb, code, source, target, date_verb, mode.confidence * conf, rule, threatened,
                        sym=bool(pattern and pattern.sym))
+
+    def _subject_names_no_actor(self, verb: Token) -> bool:
+        """'This calls for …', 'the agreement commits both sides': the subject is a thing, not a
+        named party; an unknown name ('the European Community') may still be one."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("PRON", "NOUN", "DET"):
+            return False
+        own = [subj, *(t for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
+                       for t in c.subtree)]  # not "signed in Doha": a clause about the thing
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in own)
 
     def _intended_code(self, si: int, verb: Token, code: str, mode: Mode, pattern: VerbPattern | None,
                        speech: str | None, source: list[Actor]) -> tuple[str, str | None] | None:
@@ -444,6 +460,9 @@ class _Coder(TargetFinder):
                 if c not in src_c:
                     others.append(self._country_actor(c))
         future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
+        if code == "130" and not self._warning_threatens(tokens, words, text, src_c):
+            # "warning that escalation would help nobody": a forecast, not a threat (CAMEO 012)
+            return "012", (target or others[:1]), conf
         if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or target or self._adversary(source)), conf
         demand = self._obligation(comp, src_c)
@@ -455,6 +474,25 @@ class _Coder(TargetFinder):
                             or any(c in text for c in self.book.accusation_cues if " " in c)):
                 return "112", accused[:1], conf
         return code, (target or others[:1]), conf
+
+    def _warning_threatens(self, tokens: list[Token], words: set[str], text: str, src_c: set[str]) -> bool:
+        """Whether what a speaker 'warned' is a threat: it names retaliation or force, an act the
+        speaker's side would do ('Warsaw would shoot down …'), or a price someone would pay. A
+        forecast about a state of affairs ('escalation would help nobody') threatens no one."""
+        if words & self.book.threat_cues or any(c in text for c in self.book.threat_cues if " " in c):
+            return True
+        for t in tokens:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                if t.lower_ in ("we", "it", "they") or t.head.lemma_.lower() in self.book.threat_on_subject:
+                    return True
+                if any(d.dep_ == "poss" and d.lower_ in ("our", "its", "their") for d in t.children):
+                    return True  # "its patience has limits"
+                cs = {a.country for a in self.actors.resolve(t) if a.country}
+                if cs and cs <= src_c:
+                    return True
+            if t.pos_ == "VERB" and any(m[0].code[:2] >= "13" for m in self.book.matches(t)):
+                return True  # "firms trading with Israel would be targeted"
+        return False
 
     def _obligation(self, comp: list[Token], src_c: set[str]) -> tuple[str, list[Actor]] | None:
         """'Russia said Sudan must return the helicopter': a demand (100) of the one who must;
