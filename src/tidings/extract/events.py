@@ -18,6 +18,7 @@ from tidings.extract.actor_base import STATE_ROLES
 from tidings.extract.actors import ActorIndex, actor_code
 from tidings.extract.codebook import CameoCode, load_codebook
 from tidings.extract.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
+from tidings.extract.nominal import NominalActs
 from tidings.extract.patterns import PatternBook, VerbPattern
 from tidings.extract.syntax import complements, phrase_tokens, that_clause
 from tidings.extract.targets import ANAPHORIC_ROOTS, TargetFinder
@@ -51,10 +52,11 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
         verbs.sort(key=lambda t: t.lemma_.lower() in book.speech)
         for tok in verbs:
             coder.code_verb(tok, sent, si)
+        coder.code_nominal_acts(sent, si)
     return coder.events, coder.dropped
 
 
-class _Coder(TargetFinder):
+class _Coder(TargetFinder, NominalActs):
     """Coding state for one document: events kept, candidates dropped, targets per verb."""
 
     def __init__(self, doc: Doc, article: Article, actors: ActorIndex, timexes: list[Timex],
@@ -119,6 +121,16 @@ class _Coder(TargetFinder):
         carried = self._continued_date(verb, v)
         return carried or _Dated(self.article.date, None, "article")
 
+    def _background(self, verb: Token) -> bool:
+        """'property seized by government forces in the 1970s': a participle dated to a year or a
+        span, not a day, tells the story's background, not an event of it."""
+        own = self._timex_heads.get(verb.i)
+        return bool(own) and own[0][1][2] not in ("day", "week", "month")
+
+    def _timex_date(self, i: int) -> _Dated:
+        tx, (lo, _hi, precision) = self._timex_tokens[i]
+        return _Dated(lo, tx.text, precision)
+
     def _continued_date(self, verb: Token, top: Token | None) -> _Dated | None:
         """A sentence with no time of its own that goes on about the people of the one before
         ('… met Dbeibah in Rome on Tuesday. She urged him to …') tells the same occasion: it takes
@@ -150,10 +162,13 @@ class _Coder(TargetFinder):
         if match is None and speech is None:
             return
         mode = self._mode(verb, sent)
+        nominal = mode.status == "governed" and self._nominal_done(verb) and not self._background(verb)
+        if nominal:
+            mode = Mode("realis", "a done act told by a participle or a decision ('the measures imposed by …')")
         pattern, _obj = match if match else (None, None)
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
-        source = self._subject(verb)
+        source = self._decision_author(verb) or self._subject(verb)
         if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in verb.children):
             # "the leader had been detained in Sfax": by the authorities of the place (or the story's country)
             idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
@@ -179,6 +194,17 @@ class _Coder(TargetFinder):
             return
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
+        if code[:2] == "17" and not any(a.country for a in source) and any(a.country for a in target) and any(
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+            # "a Supreme Court justice placed Bolsonaro under house arrest": an organ of the state with
+            # no country of its own acts on its own people (domestic actors by country of residence)
+            country = next(a.country for a in target if a.country)
+            source = [a.model_copy(update={"country": country, "code": actor_code(country, a.roles)})
+                      for a in source] or [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
+                                                 code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])]
+        if nominal and not (source and target):
+            self._drop(si, verb, code, "an act told in a noun phrase needs both its parties ('a bomb planted by …')")
+            return
         if not source and self._restates_event(verb):
             self._drop(si, verb, code, "restates an earlier event ('the strikes hit …')")
             return
