@@ -32,6 +32,7 @@ _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", 
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
+_COPULAS = {"be", "become", "prove", "remain", "seem"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 
 
@@ -242,6 +243,11 @@ class _Coder(TargetFinder, NominalActs):
         if code[:2] == "04" and target and all(a.roles == ["MED"] for a in target):
             self._drop(si, verb, code, "speaking to reporters is a statement, not a consultation")
             return
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and lemma == "target" \
+                and self._root_of.get(verb.head.i, "18") < "18":
+            # "approved sanctions against Russia, targeting 200 tankers": whom the sanctions hit, no attack
+            self._drop(si, verb, code, f"says whom the act of '{verb.head.text}' is aimed at")
+            return
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and code[:2] < "14" \
                 and self._root_of.get(verb.head.i) == code[:2]:  # words restated; "…, killing 17" is not
             self._drop(si, verb, code, f"restates the act of '{verb.head.text}' ('condemned the strikes, calling them …')")
@@ -290,7 +296,7 @@ class _Coder(TargetFinder, NominalActs):
         """Source, target and the target's confidence; a mutual act of several parties pairs them."""
         if len(source) > 1 and _reciprocal(verb):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
-        if pattern and (pattern.sym or code[:2] in ("03", "05", "06")) and len(source) > 1 \
+        if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs) and len(source) > 1 \
                 and not self._slot_any(verb, pattern):
             # "the two leaders pledged to deepen cooperation": with each other
             source, target, conf = source[:1], source[1:], 1.0
@@ -370,6 +376,13 @@ class _Coder(TargetFinder, NominalActs):
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code and s.text == t.text:
                     continue  # one mention on both sides; "Iraqi Kurds" protesting in Iraq is a domestic event
+                if s is not None and t is not None and s.country and s.country == t.country \
+                        and s.country not in self.actors.kb.countries:
+                    continue  # an organisation does not act on itself ("the UN office urged the authorities")
+                if sym and s is not None and t is not None and s.country and s.country == t.country \
+                        and s.name != t.name and set(s.roles) == set(t.roles) and not set(s.roles) - STATE_ROLES:
+                    continue  # "King Mohammed VI and President Ghazouani met": two heads of one state do
+                    # not meet each other; one of them was resolved to the wrong country
                 self._emit(si, sent, verb, code, s, t, dated, location, confidence, rule, threatened, sym=sym)
         self._event_verbs.add(verb.i)
         self._root_of[verb.i] = code[:2]
@@ -489,6 +502,15 @@ class _Coder(TargetFinder, NominalActs):
         if code == "130" and not self._warning_threatens(tokens, words, text, src_c):
             # "warning that escalation would help nobody": a forecast, not a threat (CAMEO 012)
             return "012", (target or others[:1]), conf
+        if code == "130":
+            # "any attack on Guyana would have severe consequences for the government of X": X is threatened
+            bearer = [a for t in tokens if t.lemma_.lower() in self.book.threat_cues for p in t.children
+                      if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
+                      for a in ([b for q in o.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children
+                                 for b in self.actors.resolve(g)] or self.actors.resolve(o))  # "the government of X"
+                      if a.country and a.country not in src_c]
+            if bearer:
+                return code, bearer[:1], conf
         if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or target or self._adversary(source)), conf
         demand = self._obligation(comp, src_c)
@@ -505,6 +527,11 @@ class _Coder(TargetFinder, NominalActs):
         """Whether what a speaker 'warned' is a threat: it names retaliation or force, an act the
         speaker's side would do ('Warsaw would shoot down …'), or a price someone would pay. A
         forecast about a state of affairs ('escalation would help nobody') threatens no one."""
+        judged = {d.i for t in tokens if t.dep_ == "nsubj" and t.head.lemma_.lower() in _COPULAS
+                  and any(c.dep_ == "acomp" for c in t.head.children) for d in t.subtree}
+        said = [t for t in tokens if t.i not in judged]  # "a new war would be catastrophic": a judgment
+        words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
+        text = " ".join(t.lower_ for t in said)
         if words & self.book.threat_cues or any(c in text for c in self.book.threat_cues if " " in c):
             return True
         for t in tokens:
@@ -537,7 +564,9 @@ class _Coder(TargetFinder, NominalActs):
         """Other actors that are the subject (or its possessor) of a clause in the content."""
         out: list[Actor] = []
         for t in tokens:
-            if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")):
+            author = t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.dep_ in ("nsubj", "nsubjpass")
+            if t.dep_ in ("nsubj", "nsubjpass") or author or (  # "the launch by North Korea was a violation"
+                    t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")):
                 for a in self.actors.resolve(t):
                     if a.country and a.country not in src_c:
                         out.append(a)
