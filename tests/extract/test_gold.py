@@ -64,21 +64,22 @@ FLOORS = [
     ("core_not_happened.json", 0.60, 0.9, 0.9),
     ("core_quotes.json", 0.50, 0.9, 0.9),
     ("core_time.json", 0.65, 0.9, None),
-    ("articles_a.json", 0.72, 0.9, 0.9),
+    ("articles_a.json", 0.75, 0.9, 0.9),
     ("articles_b.json", 0.76, 0.9, 0.9),
     ("articles_c.json", 0.66, 0.85, 0.85),
-    ("articles_d.json", 0.48, 0.9, 0.8),
+    ("articles_d.json", 0.55, 0.9, 0.8),
     ("kb_metonymy.json", 0.82, 0.95, 0.9),
     ("kb_coref.json", 0.70, 0.95, 0.9),
-    ("kb_officeholders.json", 0.60, 0.95, 0.7),
+    ("kb_officeholders.json", 0.70, 0.95, 0.7),
     ("kb_igos.json", 0.75, 0.95, 0.9),
     ("kb_nonstate.json", 0.62, 0.95, 0.9),
     ("kb_places.json", 0.66, 0.95, None),
     ("tmq_timex.json", 0.74, 0.97, None),
     ("tmq_dating.json", 0.65, 0.95, 0.9),
-    ("tmq_modality.json", 0.64, 0.95, 0.9),
+    ("tmq_modality.json", 0.70, 0.95, 0.9),
     ("tmq_threats.json", 0.74, 0.95, 0.9),
     ("tmq_quotes.json", 0.54, 0.95, 0.95),
+    ("acts_dev.json", 0.85, 0.0, None),  # docs/coding.md conventions; tuned on, so set high
 ]
 
 

@@ -18,6 +18,7 @@ from tidings.extract.actors.base import STATE_ROLES
 from tidings.extract.actors.index import ActorIndex, actor_code
 from tidings.extract.events.codebook import CameoCode, load_codebook
 from tidings.extract.events.modality import FUTURE_AUX, SUBJECT_DEPS, Mode, verb_mode
+from tidings.extract.events.nominal import NominalActs
 from tidings.extract.events.patterns import PatternBook, VerbPattern
 from tidings.extract.syntax import complements, phrase_tokens, that_clause
 from tidings.extract.events.targets import ANAPHORIC_ROOTS, TargetFinder
@@ -31,6 +32,8 @@ _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", 
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
+_COPULAS = {"be", "become", "prove", "remain", "seem"}
+_VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 
 
 @dataclass(slots=True)
@@ -50,10 +53,11 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
         verbs.sort(key=lambda t: t.lemma_.lower() in book.speech)
         for tok in verbs:
             coder.code_verb(tok, sent, si)
+        coder.code_nominal_acts(sent, si)
     return coder.events, coder.dropped
 
 
-class _Coder(TargetFinder):
+class _Coder(TargetFinder, NominalActs):
     """Coding state for one document: events kept, candidates dropped, targets per verb."""
 
     def __init__(self, doc: Doc, article: Article, actors: ActorIndex, timexes: list[Timex],
@@ -118,6 +122,16 @@ class _Coder(TargetFinder):
         carried = self._continued_date(verb, v)
         return carried or _Dated(self.article.date, None, "article")
 
+    def _background(self, verb: Token) -> bool:
+        """'property seized by government forces in the 1970s': a participle dated to a year or a
+        span, not a day, tells the story's background, not an event of it."""
+        own = self._timex_heads.get(verb.i)
+        return bool(own) and own[0][1][2] not in ("day", "week", "month")
+
+    def _timex_date(self, i: int) -> _Dated:
+        tx, (lo, _hi, precision) = self._timex_tokens[i]
+        return _Dated(lo, tx.text, precision)
+
     def _continued_date(self, verb: Token, top: Token | None) -> _Dated | None:
         """A sentence with no time of its own that goes on about the people of the one before
         ('… met Dbeibah in Rome on Tuesday. She urged him to …') tells the same occasion: it takes
@@ -149,10 +163,13 @@ class _Coder(TargetFinder):
         if match is None and speech is None:
             return
         mode = self._mode(verb, sent)
+        nominal = mode.status == "governed" and self._nominal_done(verb) and not self._background(verb)
+        if nominal:
+            mode = Mode("realis", "a done act told by a participle or a decision ('the measures imposed by …')")
         pattern, _obj = match if match else (None, None)
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
-        source = self._subject(verb)
+        source = self._decision_author(verb) or self._subject(verb)
         if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in verb.children):
             # "the leader had been detained in Sfax": by the authorities of the place (or the story's country)
             idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
@@ -178,6 +195,17 @@ class _Coder(TargetFinder):
             return
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
+        if code[:2] == "17" and not any(a.country for a in source) and any(a.country for a in target) and any(
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+            # "a Supreme Court justice placed Bolsonaro under house arrest": an organ of the state with
+            # no country of its own acts on its own people (domestic actors by country of residence)
+            country = next(a.country for a in target if a.country)
+            source = [a.model_copy(update={"country": country, "code": actor_code(country, a.roles)})
+                      for a in source] or [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
+                                                 code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])]
+        if nominal and not (source and target):
+            self._drop(si, verb, code, "an act told in a noun phrase needs both its parties ('a bomb planted by …')")
+            return
         if not source and self._restates_event(verb):
             self._drop(si, verb, code, "restates an earlier event ('the strikes hit …')")
             return
@@ -205,10 +233,20 @@ class _Coder(TargetFinder):
             self._claimed.add(verb.i)
             code, source, target = "112", claim[1], source
             pattern, speech, lemma, date_verb = None, "112", f"claim:{lemma}", claim[0]
+        if not source and code[:2] in _VERBAL_ROOTS and self._subject_names_no_actor(verb):
+            # "this calls for closer coordination", "the agreement commits both sides": a verbal act
+            # needs someone to do it; a subject that names no actor does not
+            self._drop(si, verb, code, "the subject names no actor ('this calls for …')")
+            return
         if self._unpaired(si, verb, code, pattern, speech, source, target):
             return
         if code[:2] == "04" and target and all(a.roles == ["MED"] for a in target):
             self._drop(si, verb, code, "speaking to reporters is a statement, not a consultation")
+            return
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and lemma == "target" \
+                and self._root_of.get(verb.head.i, "18") < "18":
+            # "approved sanctions against Russia, targeting 200 tankers": whom the sanctions hit, no attack
+            self._drop(si, verb, code, f"says whom the act of '{verb.head.text}' is aimed at")
             return
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and code[:2] < "14" \
                 and self._root_of.get(verb.head.i) == code[:2]:  # words restated; "…, killing 17" is not
@@ -219,6 +257,16 @@ class _Coder(TargetFinder):
         rule = pattern.rule if pattern else lemma if ":" in lemma else f"speech:{lemma}"
         self._emit_all(si, sent, verb, code, source, target, date_verb, mode.confidence * conf, rule, threatened,
                        sym=bool(pattern and pattern.sym))
+
+    def _subject_names_no_actor(self, verb: Token) -> bool:
+        """'This calls for …', 'the agreement commits both sides': the subject is a thing, not a
+        named party; an unknown name ('the European Community') may still be one."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("PRON", "NOUN", "DET"):
+            return False
+        own = [subj, *(t for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
+                       for t in c.subtree)]  # not "signed in Doha": a clause about the thing
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in own)
 
     def _intended_code(self, si: int, verb: Token, code: str, mode: Mode, pattern: VerbPattern | None,
                        speech: str | None, source: list[Actor]) -> tuple[str, str | None] | None:
@@ -248,7 +296,7 @@ class _Coder(TargetFinder):
         """Source, target and the target's confidence; a mutual act of several parties pairs them."""
         if len(source) > 1 and _reciprocal(verb):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
-        if pattern and (pattern.sym or code[:2] in ("03", "05", "06")) and len(source) > 1 \
+        if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs) and len(source) > 1 \
                 and not self._slot_any(verb, pattern):
             # "the two leaders pledged to deepen cooperation": with each other
             source, target, conf = source[:1], source[1:], 1.0
@@ -328,6 +376,13 @@ class _Coder(TargetFinder):
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code and s.text == t.text:
                     continue  # one mention on both sides; "Iraqi Kurds" protesting in Iraq is a domestic event
+                if s is not None and t is not None and s.country and s.country == t.country \
+                        and s.country not in self.actors.kb.countries:
+                    continue  # an organisation does not act on itself ("the UN office urged the authorities")
+                if sym and s is not None and t is not None and s.country and s.country == t.country \
+                        and s.name != t.name and set(s.roles) == set(t.roles) and not set(s.roles) - STATE_ROLES:
+                    continue  # "King Mohammed VI and President Ghazouani met": two heads of one state do
+                    # not meet each other; one of them was resolved to the wrong country
                 self._emit(si, sent, verb, code, s, t, dated, location, confidence, rule, threatened, sym=sym)
         self._event_verbs.add(verb.i)
         self._root_of[verb.i] = code[:2]
@@ -444,6 +499,18 @@ class _Coder(TargetFinder):
                 if c not in src_c:
                     others.append(self._country_actor(c))
         future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
+        if code == "130" and not self._warning_threatens(tokens, words, text, src_c):
+            # "warning that escalation would help nobody": a forecast, not a threat (CAMEO 012)
+            return "012", (target or others[:1]), conf
+        if code == "130":
+            # "any attack on Guyana would have severe consequences for the government of X": X is threatened
+            bearer = [a for t in tokens if t.lemma_.lower() in self.book.threat_cues for p in t.children
+                      if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
+                      for a in ([b for q in o.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children
+                                 for b in self.actors.resolve(g)] or self.actors.resolve(o))  # "the government of X"
+                      if a.country and a.country not in src_c]
+            if bearer:
+                return code, bearer[:1], conf
         if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or target or self._adversary(source)), conf
         demand = self._obligation(comp, src_c)
@@ -455,6 +522,30 @@ class _Coder(TargetFinder):
                             or any(c in text for c in self.book.accusation_cues if " " in c)):
                 return "112", accused[:1], conf
         return code, (target or others[:1]), conf
+
+    def _warning_threatens(self, tokens: list[Token], words: set[str], text: str, src_c: set[str]) -> bool:
+        """Whether what a speaker 'warned' is a threat: it names retaliation or force, an act the
+        speaker's side would do ('Warsaw would shoot down …'), or a price someone would pay. A
+        forecast about a state of affairs ('escalation would help nobody') threatens no one."""
+        judged = {d.i for t in tokens if t.dep_ == "nsubj" and t.head.lemma_.lower() in _COPULAS
+                  and any(c.dep_ == "acomp" for c in t.head.children) for d in t.subtree}
+        said = [t for t in tokens if t.i not in judged]  # "a new war would be catastrophic": a judgment
+        words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
+        text = " ".join(t.lower_ for t in said)
+        if words & self.book.threat_cues or any(c in text for c in self.book.threat_cues if " " in c):
+            return True
+        for t in tokens:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                if t.lower_ in ("we", "it", "they") or t.head.lemma_.lower() in self.book.threat_on_subject:
+                    return True
+                if any(d.dep_ == "poss" and d.lower_ in ("our", "its", "their") for d in t.children):
+                    return True  # "its patience has limits"
+                cs = {a.country for a in self.actors.resolve(t) if a.country}
+                if cs and cs <= src_c:
+                    return True
+            if t.pos_ == "VERB" and any(m[0].code[:2] >= "13" for m in self.book.matches(t)):
+                return True  # "firms trading with Israel would be targeted"
+        return False
 
     def _obligation(self, comp: list[Token], src_c: set[str]) -> tuple[str, list[Actor]] | None:
         """'Russia said Sudan must return the helicopter': a demand (100) of the one who must;
@@ -473,7 +564,9 @@ class _Coder(TargetFinder):
         """Other actors that are the subject (or its possessor) of a clause in the content."""
         out: list[Actor] = []
         for t in tokens:
-            if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")):
+            author = t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.dep_ in ("nsubj", "nsubjpass")
+            if t.dep_ in ("nsubj", "nsubjpass") or author or (  # "the launch by North Korea was a violation"
+                    t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")):
                 for a in self.actors.resolve(t):
                     if a.country and a.country not in src_c:
                         out.append(a)

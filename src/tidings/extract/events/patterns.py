@@ -15,6 +15,7 @@ from tidings.extract.events.lexicon import load_lexicon, merge_lexicon
 
 _PATH = "tidings/data/verbs.yaml"
 _OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+_TIME_PREPS = {"after", "before", "since", "until", "till", "amid", "following", "ahead"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class PatternBook:
     container_nouns: frozenset[str] = frozenset()
     intent_by_root: dict[str, str] = field(default_factory=dict)
     stative_passives: frozenset[str] = frozenset()
+    nominal_consults: dict[str, str] = field(default_factory=dict)  # "during a call with X" → 041
+    nominal_acts: dict[str, str] = field(default_factory=dict)  # "sanctions on X by Y" → 163
     imported: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict)  # tried after by_verb
 
     def speech_code(self, verb: Token) -> str | None:
@@ -98,12 +101,17 @@ def _verb_keys(verb: Token) -> list[str]:
     lemma = verb.lemma_.lower()
     keys = []
     for c in verb.children:
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            continue  # "fired tear gas … on Tuesday": a time phrase, not the particle of "fire on"
         if c.dep_ in ("prt", "prep") and c.i > verb.i:
             keys.append(f"{lemma} {c.lower_}")
             if c.dep_ == "prep":
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i == c.i + 1:
                         keys.append(f"{lemma} {c.lower_} {g.lemma_.lower()}")
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in ("home", "back") and c.i > verb.i:
+            keys.append(f"{lemma} {c.lower_}")  # "send home staff": the parser calls "home" an adverb
     for c in verb.children:
         if c.dep_ == "dobj":  # "exchanged artillery fire", "took hostage"
             keys.append(f"{lemma} {c.lemma_.lower()}")
@@ -114,6 +122,8 @@ def _verb_keys(verb: Token) -> list[str]:
 def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
     """Objects a pattern may require: direct object, 'in solidarity', 'out an attack', etc."""
     out: list[tuple[Token, set[str]]] = []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the measures imposed by Japan": the noun is the object
+        out.append((verb.head, _forms(verb.head)))
     for c in verb.children:
         if c.dep_ in _OBJ_DEPS:
             out.append((c, _forms(c)))
@@ -130,6 +140,8 @@ def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
                 for g in cj.children:
                     if g.dep_ == "prep" and g.lower_ in ("of", "in"):
                         out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
+            continue  # "took effect after a week of border clashes": a time, not an object
         elif c.dep_ in ("prep", "prt", "agent"):
             out.append((c, {c.lower_}))
             for g in c.children:
@@ -212,6 +224,10 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in raw.get("container_nouns", ())),
                        {str(k): _check_code(str(v), "intent_by_root") for k, v in (raw.get("intent_by_root") or {}).items()},
                        frozenset(str(w).lower() for w in raw.get("stative_passives", ())),
+                       {str(k).lower(): _check_code(str(v), "nominal_consults")
+                        for k, v in (raw.get("nominal_consults") or {}).items()},
+                       {str(k).lower(): _check_code(str(v), "nominal_acts")
+                        for k, v in (raw.get("nominal_acts") or {}).items()},
                        _imported(by_verb, {*speech, *irrealis, *(str(w).lower() for w in raw.get("intent_governors", ())),
                                            *(str(w).lower() for w in raw.get("attempt_governors", ()))}))
 

@@ -84,10 +84,13 @@ class TargetFinder:
         if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.tag_ == "VBG" \
                 and verb.dep_ in ("advcl", "conj") and verb.head.i in self._targets_of:
             return self._targets_of[verb.head.i], 0.9  # "ambushed an army patrol, killing five soldiers"
+        if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ == "acl" \
+                and verb.head.head.head.i in self._targets_of:  # "were killed in an attack carried out by gunmen"
+            return self._targets_of[verb.head.head.head.i], 0.9
         for slot in slots:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
-                return self._place_victims(verb, found, source), 1.0
+                return self._speakers_own(verb, self._place_victims(verb, found, source), source), 1.0
         if pattern is not None and pattern.code[:2] in _GOVERNING_ROOTS:
             found = self._complement_target(verb, source)
             if found:
@@ -134,6 +137,11 @@ class TargetFinder:
         # nor anyone named inside a relative clause of the sentence ("Oman, which mediates between …")
         own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "relcl" and t.i != verb.i
                 and verb.i not in {y.i for y in t.subtree} for x in t.subtree}
+        # nor a host or broker ("at talks hosted by Malaysia"), nor a place ("an agreement signed in Doha")
+        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "agent" and t.head.i != verb.i
+                for x in t.subtree}
+        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS
+                for g in t.children if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and m.token not in own and not self._speaker_token(m.token, verb):
@@ -195,6 +203,24 @@ class TargetFinder:
             return found
         return [a.model_copy(update={"country": country, "code": (country + a.roles[0]) if a.roles else country})
                 for a in found]
+
+    def _venue(self, tok: Token) -> bool:
+        """A city where something was signed or announced ('in Doha', 'in Geneva'), not a territory
+        an act is done in ('settlements in the Gaza Strip')."""
+        loc = self.actors.location_in([tok.i])
+        return loc is not None and loc.kind in ("capital", "city")
+
+    def _speakers_own(self, verb: Token, found: list[Actor], source: list[Actor]) -> list[Actor]:
+        """'Fishermen said Chinese vessels fired water cannon at their boats': a hostile act on
+        'their' boats, read back to its own doer, is an act on the speakers' side."""
+        src_c = {a.country for a in source if a.country}
+        if not src_c or not {a.country for a in found} <= src_c or not any(
+                d.dep_ == "poss" and d.lower_ in ("their", "our", "his", "her")
+                for c in verb.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children) for d in g.children):
+            return found
+        _tok, rep = self._reporter(verb)
+        other = next((a.country for a in rep if a.country and a.country not in src_c), None)
+        return [self._country_actor(other)] if other else found
 
     def _reporting_country(self, verb: Token) -> str | None:
         """The country of whoever reports this clause ('X said that …'), if any."""

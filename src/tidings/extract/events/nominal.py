@@ -1,0 +1,181 @@
+"""Acts told through a noun rather than a finite verb: consultations in a prepositional phrase
+('during her call with X', 'after a telephone conversation between A and B', 'agreed in
+bilateral talks'), sanctions, suspensions and expulsions with a stated author ('joint sanctions
+on the country by Canada and Norway', 'the suspension of the pact by Colombia'), and participles
+and infinitives that tell a done act ('the measures imposed by Japan', 'a truce brokered by A and
+B', 'the bloc's decision to impose penalties on …').
+
+Only acts that happened count: the clause the noun belongs to must itself be realis, and the
+noun must not be planned, proposed or ahead. `NominalActs` is a mixin of `events._Coder`, which
+supplies the document, its actors, the pattern book, dating and emitting (see docs/coding.md).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tidings.extract.events.modality import verb_mode
+from tidings.models import Actor
+
+_DONE_PREPS = {"during", "in", "at", "after", "following", "on", "over"}  # not "before", "ahead of", "for"
+_UNDONE_MODS = {"planned", "proposed", "possible", "future", "upcoming", "expected", "next", "potential",
+                "scheduled", "prospective", "new"}
+_DECISION_NOUNS = {"decision", "move"}  # "its decision to send home staff": the act was taken
+
+
+class NominalActs:
+    """Nominal consultations and nominal sanctions for `events._Coder`."""
+
+    # ---- participles and infinitives ----------------------------------------------------------------
+    def _nominal_done(self, verb: Token) -> bool:
+        """'the measures imposed by Japan', 'a truce brokered by Qatar', 'the EU's decision to impose
+        sanctions': a participle with its author, or the infinitive of a decision, tells an act that
+        was done when the clause around the noun is itself a plain statement of fact."""
+        noun = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+            if self.actors.resolve(noun):  # "troops backed by AU forces": a description of an actor
+                return False
+        elif verb.dep_ in ("acl", "xcomp") and verb.tag_ == "VB" and noun.lemma_.lower() in _DECISION_NOUNS \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            pass
+        else:
+            return False
+        return self._noun_done(noun)
+
+    def _decision_author(self, verb: Token) -> list[Actor]:
+        """Who took the decision: its possessor ('the European Union's decision'), else whoever
+        announced it."""
+        if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _DECISION_NOUNS:
+            poss = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return self.actors.resolve(poss, subject=True)
+        return []
+
+    def _noun_done(self, noun: Token) -> bool:
+        """A definite noun phrase presupposes its act ('protest the measures imposed by Japan' even
+        inside a purpose clause), unless it is planned ('proposed talks'), hypothetical ('any attack
+        carried out by …') or the clause around it is negated, conditional, asked or future."""
+        if any(c.lower_ in _UNDONE_MODS for c in noun.children if c.dep_ in ("amod", "compound")):
+            return False
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in noun.children):
+            return False
+        gov = _clause_verb(noun)
+        if gov is None:
+            return False
+        if noun.dep_ == "pobj" and noun.head.lower_ not in _DONE_PREPS | {"of", "against", "to", "with", "by"}:
+            return False
+        return verb_mode(gov, self.actors.sent_of(gov), self.book).status in ("realis", "governed", "habitual")
+
+    # ---- nouns with an author: sanctions, suspensions, expulsions ---------------------------------------
+    def code_nominal_acts(self, sent: Span, si: int) -> None:
+        """Consultations in nouns and authored sanctions nouns of one sentence."""
+        for noun in sent:
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = noun.lemma_.lower()
+            if lemma in self.book.nominal_consults:
+                self._nominal_consult(noun, sent, si, self.book.nominal_consults[lemma])
+            elif lemma in self.book.nominal_acts:
+                self._authored_act(noun, sent, si, self.book.nominal_acts[lemma])
+
+    def _authored_act(self, noun: Token, sent: Span, si: int, code: str) -> None:
+        """'joint sanctions on the country by Canada, Australia and Norway', 'the suspension of the
+        trade pact by Colombia': the 'by' phrase names who acted; 'on/against' whom, else the one
+        reacting to it ('Ecuador protested against the suspension …')."""
+        by = _pobj(noun, "by")
+        of = _pobj(noun, "of")
+        if by is None and of is not None:
+            by = _pobj(of, "by")  # "the suspension of the trade pact by Colombia"
+        if by is None and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+            by = _pobj(noun.head, "by")  # "denounced the sanctions on the country by Canada": misattached
+        if by is None or not self._noun_done(noun):
+            return
+        source = [a for a in self.actors.resolve(by, subject=True) if a.country]
+        if not source:
+            return
+        src_c = {a.country for a in source}
+        target: list[Actor] = []
+        for prep in ("on", "against", "of", "with"):
+            obj = _pobj(noun, prep)
+            if obj is not None:
+                target = [a for a in self.actors.resolve(obj) if a.country and a.country not in src_c]
+                if target:
+                    break
+        gov = _clause_verb(noun)
+        if not target and gov is not None:
+            target = [a for a in self.actors.subject_of(gov) if a.country and a.country not in src_c]
+        if not target and gov is not None:  # "on the country": the country the story is about
+            main = self.actors.main_country()
+            target = [self._country_actor(main)] if main and main not in src_c else []
+        if not target:
+            return
+        self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=False)
+
+    # ---- consultations in nouns ---------------------------------------------------------------------
+    def _nominal_consult(self, noun: Token, sent: Span, si: int, code: str) -> None:
+        """'During her call with X, Y voiced …', 'in a phone conversation with X, Y said …',
+        'after a telephone conversation between A and B', 'agreed in bilateral talks in Geneva'."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _DONE_PREPS or not self._noun_done(noun):
+            return
+        gov = _clause_verb(noun)
+        if gov is None:
+            return
+        parties: list[Actor] = []
+        between = _pobj(noun, "between")
+        with_ = _pobj(noun, "with")
+        if between is not None:
+            parties = [a for a in self.actors.resolve(between) if a.country]
+            if len({a.country for a in parties}) < 2:  # "between Egyptian President X and Turkish President Y"
+                named = self.actors.countries_in([t.i for t in between.head.subtree])
+                parties = parties if len(named) < 2 else [self._country_actor(c) for c in named]
+            source, target = parties[:1], parties[1:]
+        elif with_ is not None:
+            target = [a for a in self.actors.resolve(with_) if a.country]
+            source = [a for a in self.actors.subject_of(gov) if a.country]
+        else:  # "the United States and China agreed in bilateral talks"
+            both = [a for a in self.actors.subject_of(gov) if a.country]
+            source, target = both[:1], both[1:]
+        target = [t for t in target if all(t.country != s.country for s in source)]
+        if not source or not target:
+            return
+        self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=True)
+
+    def _emit_nominal(self, si: int, sent: Span, noun: Token, gov: Token | None, code: str,
+                      source: list[Actor], target: list[Actor], rule: str, sym: bool) -> None:
+        """Emit one event per pair, dated by a time phrase on the noun itself ('a conversation …
+        on 3 June') before that of the clause it belongs to."""
+        own = self._own_date(noun)
+        dated = own or self._date_of(gov if gov is not None else noun)
+        for s in source:
+            for t in target:
+                if s.country == t.country:
+                    continue
+                self._emit(si, sent, noun, code, s, t, dated, None, 0.8, rule, None, sym=sym)
+
+    def _own_date(self, noun: Token):
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+                for g in c.children:
+                    if g.i in self._timex_tokens:
+                        return self._timex_date(g.i)
+        return None
+
+
+def _pobj(noun: Token, prep: str) -> Token | None:
+    """The object of a preposition hanging from the noun ('talks with X'), or from the verb or
+    participle right above it ('sanctions imposed on X')."""
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a noun belongs to."""
+    t = tok
+    for _ in range(10):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
