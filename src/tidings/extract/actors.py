@@ -223,7 +223,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 self._office_holder_by_surname(tok.text) if tok.ent_type_ not in _NOT_A_NAME else None)
             if known is not None:
                 return [known.model_copy(update={"text": self.np_text(tok)})]
-        pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok)
+        pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok) \
+            or self._organ_anaphor(tok) or self._statement_author(tok)
         if pair:
             return pair
         if low in ("country", "nation", "government", "state") and \
@@ -401,6 +402,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
 
     def subject_of(self, verb: Token) -> list[Actor]:
         """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
+        quoted = self._quoted_speaker(verb)
+        if quoted is not None:
+            return quoted
         v, seen = self._reattach_report(verb), set()
         while v.i not in seen:
             seen.add(v.i)
@@ -432,6 +436,20 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 continue
             break
         return self.according_to(verb)
+
+    def _quoted_speaker(self, verb: Token) -> list[Actor] | None:
+        """'IRNA quoted the minister as saying …', 'the minister was quoted as saying by a
+        statement …': the words are the minister's, whoever relays them. None when the verb is
+        not part of a 'quote … as saying' construction."""
+        quote = verb
+        if verb.lemma_.lower() in ("say", "tell") and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+            quote = verb.head.head
+        if quote.lemma_.lower() != "quote" or not any(
+                c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in c.children)
+                for c in quote.children):
+            return None
+        who = next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return self.resolve(who, subject=True) if who is not None else None
 
     def _launched_by(self, subj: Token) -> list[Actor]:
         """'Drones launched by the RSF struck …': whoever launched the weapon."""
