@@ -18,6 +18,7 @@ from tidings.extract.actor_base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUN
 from tidings.extract.coref import Coreference
 from tidings.extract.knowledge import Entry, KnowledgeBase
 from tidings.extract.people import PersonRegistry
+from tidings.extract.peoples import People, home_country, load_peoples
 from tidings.extract.places import PlaceFinder
 from tidings.models import Actor
 
@@ -72,6 +73,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             for k in range(sent.start, sent.end):
                 self.sent_index[k] = n
         self._role_cover: dict[int, int] = {}
+        self.peoples: dict[int, People] = {}  # "Kurdish", "Baloch": a people living inside states
         self._scan()
         self._register_people()
 
@@ -98,6 +100,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             if role:
                 roles, kind = role.entries
                 self.roles[i] = (role.end, roles, kind)
+        peoples = load_peoples()
+        self.peoples = {i: peoples[w] for i, w in enumerate(words) if w in peoples and i not in self.names}
         for start, hit in self.names.items():
             for k in range(start, hit.end):
                 self._name_cover.setdefault(k, hit)
@@ -149,6 +153,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                     rank = _KIND_RANK.get(e.kind, 9)
                     if rank < kind_rank:
                         country, kind_rank = e.country, rank
+                        if e.kind == "demonym" and i > 0 and self.doc[i - 1].lower_ == "ethnic":
+                            country = self._minority_country(i, idx, e.country)
                         if e.roles:
                             roles = list(e.roles)
             r = self.roles.get(i)
@@ -156,6 +162,13 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 for role in r[1]:
                     if role not in roles:
                         roles.insert(0, role) if kind_rank > 3 and not roles else roles.append(role)
+        if country is None:  # "Kurdish fighters", "Baloch separatists": the people's country
+            people = next((self.peoples[i] for i in idx if i in self.peoples), None)
+            if people is not None:
+                sent = self.sents[self.sent_index[idx[0]]]
+                here = {e.country for k in range(sent.start, sent.end) if k in self.places
+                        for e in self.places[k].entries}  # a namesake elsewhere is not among its countries
+                country = home_country(people, here, self._doc_countries() | self._place_countries())
         if country is None:  # "leaders of the Tigray interim administration": a region's country
             for i in idx:
                 place = self.places.get(i)
@@ -164,6 +177,27 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                     country = e.country
                     break
         return country, roles
+
+    def _sentence_place_country(self, i: int) -> str | None:
+        sent = self.sents[self.sent_index[i]]
+        here = self.location_in(list(range(sent.start, sent.end)))
+        return here.country if here else None
+
+    def _minority_country(self, i: int, idx: list[int], own: str | None) -> str | None:
+        """'ethnic Albanians in southern Serbia' are Serbia's: an ethnic minority belongs to the
+        country it lives in (named in its phrase, else in its sentence, else the article's)."""
+        for c in self.countries_in(idx, locative=True):
+            if c != own:
+                return c
+        here = self._sentence_place_country(i)
+        if here and here != own:
+            return here
+        sent = self.sents[self.sent_index[i]]
+        near = [c for c in self.countries_in(list(range(sent.start, sent.end)), locative=True) if c != own]
+        if near:
+            return near[0]
+        main = self.main_country()
+        return main if main and main != own else own
 
     # ---- resolution -------------------------------------------------------------------
     def resolve(self, token: Token | None, subject: bool = False) -> list[Actor]:
@@ -237,7 +271,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         """A person inside the phrase (apposition, "the minister, Rajnath Singh")."""
         for i in idx:
             t = self.doc[i]
-            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj"):
+            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj") \
+                    and t.i not in self._role_cover:  # "Riot police": the tagger's person is a role word
                 actor = self._person_at(t)
                 if actor and actor.country is None:
                     country, roles = self._country_roles(idx)
@@ -318,7 +353,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         return sorted(out)
 
     def _has_actor_signal(self, tok: Token, core: list[int]) -> bool:
-        if tok.i in self._name_cover or tok.i in self._role_cover:
+        if tok.i in self._name_cover or tok.i in self._role_cover or any(i in self.peoples for i in core):
             return True
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True

@@ -300,4 +300,9 @@ class Coreference:
                 ante = self.antecedent(c, exclude=own_subject)
                 if ante and ante[0].country:
                     return ante[0].country
+            if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and \
+                    any(d.lower_ == "the" for d in c.children):  # "the country's rebels"
+                ante = self._country_anaphor(c)
+                if ante:
+                    return ante[0].country
         return None
