@@ -30,7 +30,9 @@ _MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "go
                 "guard", "official", "ministry", "navy", "protester", "demonstrator", "leader", "union",
                 "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
                 "gunman", "insurgent", "fighter", "jihadist", "separatist"}
-_ARMED_LOCALS = {"REB", "INS", "UAF", "SEP"}
+_ARMED_LOCALS = {"REB", "INS", "SEP"}
+_UNKNOWN_ARMED = {"UAF"}  # "gunmen": unidentified armed forces, side unknown
+_UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed"}
 _DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
@@ -308,16 +310,31 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             return []
         if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS
                                           or roles[0] in _ARMED_LOCALS) and self._bare_organ(tok):
-            # "the foreign ministry said in a statement from Port Sudan": whose ministry
-            sent = self.sent_of(tok)
-            here = self.location_in(list(range(sent.start, sent.end)))
-            # police, crowds and unnamed armed men are local: "gunmen" in a Nigerian story are Nigerian
-            local = roles[0] in ("COP",) or roles[0] in _DOMESTIC_GROUPS or roles[0] in _ARMED_LOCALS
-            country = self.context_country(tok, same_sentence=True) or (here.country if here else None) \
-                or (self.main_country() if local else None) or self.context_country(tok)
+            country = self._organ_country(tok, roles[0])
         name = self._entry_name(idx) or self.np_text(tok)
         return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
+
+    def _organ_country(self, tok: Token, role: str) -> str | None:
+        """Whose unnamed organ, crowd or armed group this is (docs/coding_actors.md).
+
+        State organs ("the foreign ministry said in a statement from Port Sudan") serve the
+        country the text is about. Police and crowds are local: the country where they act.
+        Rebels, insurgents and separatists with no name are domestic insurgents of the country
+        they fight in: the place the sentence names, else the article's main country, else the
+        country the sentence is about. Unidentified attackers ("gunmen",
+        "unidentified militants") get no country: their side is unknown until the text ties
+        them to a state or a group."""
+        if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in tok.children):
+            return None
+        sent = self.sent_of(tok)
+        here = self.location_in(list(range(sent.start, sent.end)))
+        if role in _ARMED_LOCALS:
+            return (here.country if here else None) or self.main_country() \
+                or self.context_country(tok, same_sentence=True)
+        local = role == "COP" or role in _DOMESTIC_GROUPS
+        return self.context_country(tok, same_sentence=True) or (here.country if here else None) \
+            or (self.main_country() if local else None) or self.context_country(tok)
 
     def _collective_member(self, tok: Token) -> Token | None:
         """'a group of Moroccan diplomats' → 'diplomats'."""
