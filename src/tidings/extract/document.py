@@ -11,6 +11,7 @@ from tidings.extract.knowledge import KnowledgeBase, load_kb
 from tidings.extract.patterns import load_patterns
 from tidings.extract.quotes import extract_quotes
 from tidings.extract.time import find_timexes
+from tidings.extract.time_events import redate_events
 from tidings.models import Article, ArticleResult, Entity, Event, Quote
 
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME"}
@@ -30,6 +31,7 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
     actors.set_speakers([(q.start, q.end, q.speaker_actor) for q in quotes
                          if q.kind == "direct" and q.speaker_actor is not None and q.speaker_actor.country])
     events, dropped = extract_events(doc, article, actors, timexes, book)
+    events = redate_events(events, doc, actors, timexes, article.date)
     events, quotes = link_quotes(article.id, events, quotes)
     entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                 for e in doc.ents if e.label_ in _ENTITY_LABELS]
