@@ -322,7 +322,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         country the text is about. Police and crowds are local: the country where they act.
         Rebels, insurgents and separatists with no name are domestic insurgents of the country
         they fight in: the place the sentence names, else the article's main country, else the
-        country the sentence is about. Unidentified attackers ("gunmen",
+        country the text has just been about. Unidentified attackers ("gunmen",
         "unidentified militants") get no country: their side is unknown until the text ties
         them to a state or a group."""
         if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in tok.children):
@@ -330,8 +330,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         sent = self.sent_of(tok)
         here = self.location_in(list(range(sent.start, sent.end)))
         if role in _ARMED_LOCALS:
-            return (here.country if here else None) or self.main_country() \
-                or self.context_country(tok, same_sentence=True)
+            return (here.country if here else None) or self.main_country() or self.context_country(tok)
         local = role == "COP" or role in _DOMESTIC_GROUPS
         return self.context_country(tok, same_sentence=True) or (here.country if here else None) \
             or (self.main_country() if local else None) or self.context_country(tok)
