@@ -23,6 +23,7 @@ HEADERS: dict[str, list[str]] = {
     "roles.tsv": ["term", "roles", "kind"],
     "people.tsv": ["name", "aliases", "country", "roles", "title", "start_date", "end_date", "source"],
     "places.tsv": ["name", "aliases", "country", "lat", "lon", "kind", "admin1"],
+    "peoples.tsv": ["name", "forms", "countries"],
 }
 
 # CAMEO role codes (shared/reference/cameo_actor_codes.tsv, kind "role") plus the
@@ -92,6 +93,7 @@ def test_knowledge_files_no_duplicate_rows(name: str) -> None:
         "countries.tsv": ("code",),
         "igos.tsv": ("code", "name"),
         "roles.tsv": ("term",),
+        "peoples.tsv": ("name",),
     }.get(name, ("name", "country"))
     if name in DATED:
         key_cols = (*key_cols, "start_date")
@@ -181,3 +183,15 @@ def test_places_cover_every_capital_with_a_coordinate() -> None:
         if r["capitals"] and (r["capitals"].split("|")[0], r["code"]) not in places
     ]
     assert len(missing) <= 1, missing  # Diego Garcia (IOT) is an island row, not a city
+
+
+def test_peoples_countries_exist_and_forms_are_unique() -> None:
+    codes = country_codes()
+    seen: dict[str, int] = {}
+    for line, r in records("peoples.tsv"):
+        for c in r["countries"].split("|"):
+            assert c in codes, f"peoples.tsv:{line} unknown country {c}"
+        for form in r["forms"].split("|"):
+            assert " " not in form and form[:1].isupper(), f"peoples.tsv:{line} form {form!r} is not one capitalised word"
+            assert form not in seen, f"peoples.tsv:{line} form {form!r} also on line {seen[form]}"
+            seen[form] = line

@@ -7,9 +7,10 @@ from spacy.tokens import Doc
 
 from tidings.extract.actors.index import ActorIndex
 from tidings.extract.events.coder import extract_events
+from tidings.extract.events.dating import redate_events
+from tidings.extract.events.patterns import load_patterns
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.extract.kb.loader import load_kb
-from tidings.extract.events.patterns import load_patterns
 from tidings.extract.quotes.attribution import extract_quotes
 from tidings.extract.time.timex import find_timexes
 from tidings.models import Article, ArticleResult, Entity, Event, Quote
@@ -31,6 +32,7 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
     actors.set_speakers([(q.start, q.end, q.speaker_actor) for q in quotes
                          if q.kind == "direct" and q.speaker_actor is not None and q.speaker_actor.country])
     events, dropped = extract_events(doc, article, actors, timexes, book)
+    events = redate_events(events, doc, actors, timexes, article.date)
     events, quotes = link_quotes(article.id, events, quotes)
     entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                 for e in doc.ents if e.label_ in _ENTITY_LABELS]

@@ -21,6 +21,12 @@ _BODY_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "bod
 _IGO_ROLES = {"IGO", "NGO"}
 
 
+# "the statement said", "the communique added": the words of whoever issued it
+_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "release", "declaration"}
+# "the ministry said": the ministry named earlier in the article, not the country of the nearest subject
+_ORGAN_NOUNS = {"ministry", "department", "office", "embassy", "presidency", "army", "military", "government"}
+
+
 _PERSON_NOUNS = {"minister", "leader", "president", "premier", "counterpart", "chancellor", "envoy",
                  "diplomat", "king", "official", "general", "commander", "chief", "secretary", "head"}
 
@@ -220,6 +226,56 @@ class Coreference:
             self._main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
         return self._main or None
 
+    def _organ_anaphor(self, tok: Token) -> list[Actor]:
+        """'the ministry said', 'the defence ministry added': the nearest earlier mention of a
+        ministry (an office, an embassy) with a country, its qualifier agreeing ('defence')."""
+        if tok.lemma_.lower() not in _ORGAN_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+            return []
+        core = self._core_tokens(tok)
+        if self.countries_in(core) or any(c.dep_ == "prep" for c in tok.children):
+            return []
+        quals = {self.doc[i].lower_ for i in core if self.doc[i].dep_ in ("amod", "compound")}
+        for m in reversed(self.mentions):
+            if m.token >= tok.i or m.person or len(m.actors) != 1 or not m.actors[0].country:
+                continue
+            words = {w.lower().strip("'s") for w in m.actors[0].text.split()}
+            head = self.doc[m.token]
+            if (head.lemma_.lower() == tok.lemma_.lower() or tok.lower_ in words) and quals <= words:
+                return [m.actors[0]]
+        return []
+
+    def _statement_author(self, tok: Token) -> list[Actor]:
+        """'The statement said …': the author of the last statement the article mentions ('said in
+        a statement', 'a statement from X'), else the last body (not a person) that spoke as the
+        subject of a main clause before it."""
+        if tok.lemma_.lower() not in _STATEMENT_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+            return []
+        for k in range(tok.i - 1, -1, -1):
+            t = self.doc[k]
+            if t.lemma_.lower() in _STATEMENT_NOUNS and t.pos_ == "NOUN":
+                author = self._author_of(t)
+                if author:
+                    return author
+        for m in reversed(self.mentions):
+            head = self.doc[m.token]
+            if m.token < tok.i and m.subject and not m.person and len(m.actors) == 1 \
+                    and m.actors[0].country and head.head.dep_ == "ROOT" and m.actors[0].roles:
+                return m.actors
+        return []
+
+    def _author_of(self, statement: Token) -> list[Actor]:
+        for c in statement.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                return self.resolve(c)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and self.resolve(obj):
+                    return self.resolve(obj)
+        verb = statement.head.head if statement.dep_ == "pobj" else statement.head
+        if statement.dep_ in ("pobj", "dobj") and verb.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb)
+        return []
+
     def _title_anaphor(self, tok: Token) -> list[Actor]:
         """'the president said': the last person named with that title."""
         if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children) or tok.i not in self._role_cover:
@@ -243,5 +299,10 @@ class Coreference:
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"):
                 ante = self.antecedent(c, exclude=own_subject)
                 if ante and ante[0].country:
+                    return ante[0].country
+            if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and \
+                    any(d.lower_ == "the" for d in c.children):  # "the country's rebels"
+                ante = self._country_anaphor(c)
+                if ante:
                     return ante[0].country
         return None

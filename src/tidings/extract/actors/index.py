@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span, Token
 from tidings.extract.actors.base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES,
                                         Mention, NameHit, actor_code, first_person)
 from tidings.extract.actors.coref import Coreference
-from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.extract.actors.people import PersonRegistry
+from tidings.extract.actors.peoples import People, home_country, load_peoples
 from tidings.extract.actors.places import PlaceFinder
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.models import Actor
 
 __all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; callers import it from here
@@ -29,7 +30,9 @@ _MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "go
                 "guard", "official", "ministry", "navy", "protester", "demonstrator", "leader", "union",
                 "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
                 "gunman", "insurgent", "fighter", "jihadist", "separatist"}
-_ARMED_LOCALS = {"REB", "INS", "UAF", "SEP"}
+_ARMED_LOCALS = {"REB", "INS", "SEP"}
+_UNKNOWN_ARMED = {"UAF"}  # "gunmen": unidentified armed forces, side unknown
+_UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed"}
 _DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
@@ -72,6 +75,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             for k in range(sent.start, sent.end):
                 self.sent_index[k] = n
         self._role_cover: dict[int, int] = {}
+        self.peoples: dict[int, People] = {}  # "Kurdish", "Baloch": a people living inside states
         self._scan()
         self._register_people()
 
@@ -98,6 +102,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             if role:
                 roles, kind = role.entries
                 self.roles[i] = (role.end, roles, kind)
+        peoples = load_peoples()
+        self.peoples = {i: peoples[w] for i, w in enumerate(words) if w in peoples and i not in self.names}
         for start, hit in self.names.items():
             for k in range(start, hit.end):
                 self._name_cover.setdefault(k, hit)
@@ -149,6 +155,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                     rank = _KIND_RANK.get(e.kind, 9)
                     if rank < kind_rank:
                         country, kind_rank = e.country, rank
+                        if e.kind == "demonym" and i > 0 and self.doc[i - 1].lower_ == "ethnic":
+                            country = self._minority_country(i, idx, e.country)
                         if e.roles:
                             roles = list(e.roles)
             r = self.roles.get(i)
@@ -156,6 +164,13 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 for role in r[1]:
                     if role not in roles:
                         roles.insert(0, role) if kind_rank > 3 and not roles else roles.append(role)
+        if country is None:  # "Kurdish fighters", "Baloch separatists": the people's country
+            people = next((self.peoples[i] for i in idx if i in self.peoples), None)
+            if people is not None:
+                sent = self.sents[self.sent_index[idx[0]]]
+                here = {e.country for k in range(sent.start, sent.end) if k in self.places
+                        for e in self.places[k].entries}  # a namesake elsewhere is not among its countries
+                country = home_country(people, here, self._doc_countries() | self._place_countries())
         if country is None:  # "leaders of the Tigray interim administration": a region's country
             for i in idx:
                 place = self.places.get(i)
@@ -164,6 +179,27 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                     country = e.country
                     break
         return country, roles
+
+    def _sentence_place_country(self, i: int) -> str | None:
+        sent = self.sents[self.sent_index[i]]
+        here = self.location_in(list(range(sent.start, sent.end)))
+        return here.country if here else None
+
+    def _minority_country(self, i: int, idx: list[int], own: str | None) -> str | None:
+        """'ethnic Albanians in southern Serbia' are Serbia's: an ethnic minority belongs to the
+        country it lives in (named in its phrase, else in its sentence, else the article's)."""
+        for c in self.countries_in(idx, locative=True):
+            if c != own:
+                return c
+        here = self._sentence_place_country(i)
+        if here and here != own:
+            return here
+        sent = self.sents[self.sent_index[i]]
+        near = [c for c in self.countries_in(list(range(sent.start, sent.end)), locative=True) if c != own]
+        if near:
+            return near[0]
+        main = self.main_country()
+        return main if main and main != own else own
 
     # ---- resolution -------------------------------------------------------------------
     def resolve(self, token: Token | None, subject: bool = False) -> list[Actor]:
@@ -223,7 +259,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 self._office_holder_by_surname(tok.text) if tok.ent_type_ not in _NOT_A_NAME else None)
             if known is not None:
                 return [known.model_copy(update={"text": self.np_text(tok)})]
-        pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok)
+        pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok) \
+            or self._organ_anaphor(tok) or self._statement_author(tok)
         if pair:
             return pair
         if low in ("country", "nation", "government", "state") and \
@@ -236,7 +273,8 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         """A person inside the phrase (apposition, "the minister, Rajnath Singh")."""
         for i in idx:
             t = self.doc[i]
-            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj"):
+            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj") \
+                    and t.i not in self._role_cover:  # "Riot police": the tagger's person is a role word
                 actor = self._person_at(t)
                 if actor and actor.country is None:
                     country, roles = self._country_roles(idx)
@@ -272,16 +310,30 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
             return []
         if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS
                                           or roles[0] in _ARMED_LOCALS) and self._bare_organ(tok):
-            # "the foreign ministry said in a statement from Port Sudan": whose ministry
-            sent = self.sent_of(tok)
-            here = self.location_in(list(range(sent.start, sent.end)))
-            # police, crowds and unnamed armed men are local: "gunmen" in a Nigerian story are Nigerian
-            local = roles[0] in ("COP",) or roles[0] in _DOMESTIC_GROUPS or roles[0] in _ARMED_LOCALS
-            country = self.context_country(tok, same_sentence=True) or (here.country if here else None) \
-                or (self.main_country() if local else None) or self.context_country(tok)
+            country = self._organ_country(tok, roles[0])
         name = self._entry_name(idx) or self.np_text(tok)
         return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]
+
+    def _organ_country(self, tok: Token, role: str) -> str | None:
+        """Whose unnamed organ, crowd or armed group this is (docs/coding_actors.md).
+
+        State organs ("the foreign ministry said in a statement from Port Sudan") serve the
+        country the text is about. Police and crowds are local: the country where they act.
+        Rebels, insurgents and separatists with no name are domestic insurgents of the country
+        they fight in: the place the sentence names, else the article's main country, else the
+        country the text has just been about. Unidentified attackers ("gunmen",
+        "unidentified militants") get no country: their side is unknown until the text ties
+        them to a state or a group."""
+        if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in tok.children):
+            return None
+        sent = self.sent_of(tok)
+        here = self.location_in(list(range(sent.start, sent.end)))
+        if role in _ARMED_LOCALS:
+            return (here.country if here else None) or self.main_country() or self.context_country(tok)
+        local = role == "COP" or role in _DOMESTIC_GROUPS
+        return self.context_country(tok, same_sentence=True) or (here.country if here else None) \
+            or (self.main_country() if local else None) or self.context_country(tok)
 
     def _collective_member(self, tok: Token) -> Token | None:
         """'a group of Moroccan diplomats' → 'diplomats'."""
@@ -317,7 +369,7 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
         return sorted(out)
 
     def _has_actor_signal(self, tok: Token, core: list[int]) -> bool:
-        if tok.i in self._name_cover or tok.i in self._role_cover:
+        if tok.i in self._name_cover or tok.i in self._role_cover or any(i in self.peoples for i in core):
             return True
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True
@@ -401,6 +453,9 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
 
     def subject_of(self, verb: Token) -> list[Actor]:
         """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
+        quoted = self._quoted_speaker(verb)
+        if quoted is not None:
+            return quoted
         v, seen = self._reattach_report(verb), set()
         while v.i not in seen:
             seen.add(v.i)
@@ -432,6 +487,20 @@ class ActorIndex(PersonRegistry, Coreference, PlaceFinder):
                 continue
             break
         return self.according_to(verb)
+
+    def _quoted_speaker(self, verb: Token) -> list[Actor] | None:
+        """'IRNA quoted the minister as saying …', 'the minister was quoted as saying by a
+        statement …': the words are the minister's, whoever relays them. None when the verb is
+        not part of a 'quote … as saying' construction."""
+        quote = verb
+        if verb.lemma_.lower() in ("say", "tell") and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+            quote = verb.head.head
+        if quote.lemma_.lower() != "quote" or not any(
+                c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in c.children)
+                for c in quote.children):
+            return None
+        who = next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return self.resolve(who, subject=True) if who is not None else None
 
     def _launched_by(self, subj: Token) -> list[Actor]:
         """'Drones launched by the RSF struck …': whoever launched the weapon."""

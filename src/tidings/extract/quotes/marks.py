@@ -4,7 +4,8 @@ English news continues a long quote into the next paragraph by leaving the first
 open and opening the next one with a new mark; a regex over matched pairs gets that wrong
 (straight marks pair across the break) and cannot tell an apostrophe from a closing single
 mark. This scanner keeps one open quote at a time: curly doubles, straight doubles, and
-curly singles used as the outer mark ('befitting and decisive'). Marks of another kind
+curly singles used as the outer mark ('befitting and decisive'), and guillemets («…»), which
+wire copy often closes with an English mark instead («…" or «…”). Marks of another kind
 inside an open quote are nested quotes and stay part of its text. Pure text in, spans out.
 """
 from __future__ import annotations
@@ -49,6 +50,8 @@ def _opener(text: str, i: int) -> str | None:
     c = text[i]
     if c == "“":
         return "curly"
+    if c == "«":
+        return "guillemet"
     if c == '"':
         return "straight"
     if c == "‘" and (text[i - 1] if i else "") in _OPEN_BEFORE:
@@ -62,6 +65,8 @@ def _closes(text: str, i: int, kind: str) -> bool:
         return c == "”"
     if kind == "straight":
         return c == '"'
+    if kind == "guillemet":
+        return c in ('»', '"', "”")
     # a closing single mark, not the apostrophe of "India’s" or "leaders’ talks"
     return c == "’" and (i + 1 == len(text) or not text[i + 1].isalnum())
 

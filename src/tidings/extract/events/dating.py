@@ -1,0 +1,144 @@
+"""Event dates checked against the clause and sentence they are told in (docs/coding_actors.md).
+
+`events` dates a verb by the time expression that governs it. Three news conventions are
+applied afterwards, each only where the text says more than that:
+
+- the day named in the event's own clause ("discussed … in a phone call on Friday") outranks a
+  vaguer or farther expression elsewhere in the sentence ("who visited last month");
+- an act in a clause on an occasion ("an attack on Tuesday in which eight soldiers were killed")
+  happened that day;
+- an act told without a date and dated in the next sentence ("X and Y talked and agreed …" /
+  "They talked on Tuesday") takes that sentence's day;
+- a background span ("since April", "since March 3") is not the day of the act: a state that
+  has held since then is coded when it is reported (the reporting verb's day, else the article's).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.time.timex import timex_date_range
+from tidings.models import Event, Timex
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "csubj", "xcomp", "appos"}
+_SPAN_MARKS = {"since"}
+_SAYING = {"say", "tell", "add", "state", "note", "announce", "report"}
+
+
+class _Day:
+    __slots__ = ("timex", "day", "tokens")
+
+    def __init__(self, timex: Timex, day: dt.date, tokens: range) -> None:
+        self.timex, self.day, self.tokens = timex, day, tokens
+
+
+def redate_events(events: list[Event], doc: Doc, actors: ActorIndex, timexes: list[Timex],
+                  published: dt.date) -> list[Event]:
+    """The events with their dates corrected by the conventions above."""
+    if not events:
+        return events
+    sents = actors.sents
+    days, spans = _days(doc, timexes)
+    at = {t.idx: t for t in doc}
+    out: list[Event] = []
+    for e in events:
+        verb = at.get(e.verb_start) if e.verb_start is not None else None
+        new = _own_clause_day(e, verb, days, spans) if verb is not None else None
+        if new is None and verb is not None:
+            new = _background_span(e, verb, sents, days, spans, published)
+        if new is None and verb is not None and e.date_precision == "article":
+            new = _occasion_day(verb, days) or _next_sentence_day(e, verb, actors, days, published)
+        out.append(e if new is None else e.model_copy(update=new))
+    return out
+
+
+def _days(doc: Doc, timexes: list[Timex]) -> tuple[list[_Day], list[_Day]]:
+    """Day-precise time expressions, and those that open a background span ('since April')."""
+    days, spans = [], []
+    for tx in timexes:
+        rng = timex_date_range(tx.value) if tx.type in ("DATE", "TIME") else None
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand") if rng else None
+        if span is None:
+            continue
+        d = _Day(tx, rng[0], range(span.start, span.end))
+        if span.start > 0 and doc[span.start - 1].lower_ in _SPAN_MARKS:
+            spans.append(d)
+        elif rng[2] == "day":
+            days.append(d)
+    return days, spans
+
+
+def _clause(verb: Token) -> set[int]:
+    """The verb's own clause: its dependents down to, not into, the clauses hung from it."""
+    out, stack = set(), [verb]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return out
+
+
+def _own_clause_day(e: Event, verb: Token, days: list[_Day], spans: list[_Day]) -> dict | None:
+    clause = _clause(verb)
+    own = [d for d in days if d.tokens[0] in clause]
+    if not own or any(d.timex.text == e.date_text and d.tokens[0] in clause for d in own):
+        return None
+    if e.date_precision == "day" and e.date_text is not None and not any(
+            s.timex.text == e.date_text for s in spans):
+        # dated by a day of a clause it continues ('… and signed on Monday'): keep it
+        return None
+    d = own[0]
+    return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"}
+
+
+def _background_span(e: Event, verb: Token, sents: list[Span], days: list[_Day], spans: list[_Day],
+                     published: dt.date) -> dict | None:
+    span = next((s for s in spans if s.timex.text == e.date_text and s.tokens[0] in _clause(verb)), None)
+    if span is None:
+        return None
+    root = sents[e.sentence].root
+    clause = _clause(root)
+    report = next((d for d in days if d.tokens[0] in clause and d.day <= published), None)
+    if report is not None:
+        return {"date": report.day, "date_text": report.timex.text, "date_precision": "day"}
+    return {"date": published, "date_text": None, "date_precision": "article"}
+
+
+def _occasion_day(verb: Token, days: list[_Day]) -> dict | None:
+    """'an attack on a checkpost on Tuesday in which eight soldiers were killed': the killing
+    happened on the occasion its noun names, dated in the clause that holds the noun."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)
+                                       for c in verb.children):
+        return None
+    t = verb.head
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    clause = _clause(t) - {k.i for k in verb.subtree}
+    d = next((d for d in days if d.tokens[0] in clause), None)
+    return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"} if d else None
+
+
+def _next_sentence_day(e: Event, verb: Token, actors: ActorIndex, days: list[_Day],
+                       published: dt.date) -> dict | None:
+    """'Macron and Merz talked and agreed …' / 'The two leaders talked on Tuesday': that Tuesday.
+    The same act (its verb, or the verb it is conjoined with) by the same parties; verbs of saying
+    are told too often to identify an occasion."""
+    nxt = e.sentence + 1
+    if nxt >= len(actors.sents):
+        return None
+    lemmas = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.conjuncts}
+    lemmas -= actors.speech | _SAYING
+    parties = {a.country for a in (e.source, e.target) if a is not None and a.country}
+    for t in actors.sents[nxt]:
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lemmas:
+            continue
+        who = {a.country for a in actors.subject_of(t) if a.country}
+        if not who or not who <= parties:
+            continue
+        clause = _clause(t)
+        d = next((d for d in days if d.tokens[0] in clause and d.day <= published), None)
+        if d is not None:
+            return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"}
+    return None
