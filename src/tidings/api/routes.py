@@ -28,6 +28,16 @@ def reader(request: Request) -> Iterator[Store]:
 Db = Annotated[Store, Depends(reader)]
 
 
+def no_query(request: Request) -> None:
+    """Endpoints without parameters refuse any, as the others refuse unknown ones."""
+    if request.query_params:
+        names = ", ".join(repr(k) for k in list(request.query_params)[:3])
+        raise ApiError(Errors.E601.format(problem=f"unknown query parameter {names}"), status=422, code="E601")
+
+
+NoQuery = Depends(no_query)
+
+
 def _not_found(what: str) -> ApiError:
     return ApiError(Errors.E602.format(what=what), status=404, code="E602")
 
@@ -37,7 +47,7 @@ def events(db: Db, p: Annotated[EventPageParams, Query()]) -> dict:
     return shapes.page(query.event_page(db, p.to_filter(), p.offset, p.page_size), p.page, p.page_size)
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence offsets, article and quotes")
+@router.get("/events/{event_id}", dependencies=[NoQuery], summary="One event with its evidence offsets, article and quotes")
 def event(db: Db, event_id: Id) -> dict:
     detail = query.event_detail(db, event_id)
     if detail is None:
@@ -45,7 +55,7 @@ def event(db: Db, event_id: Id) -> dict:
     return shapes.event_detail(detail)
 
 
-@router.get("/articles/{article_id}", summary="One article with its text, events and quotes")
+@router.get("/articles/{article_id}", dependencies=[NoQuery], summary="One article with its text, events and quotes")
 def article(db: Db, article_id: Id) -> dict:
     detail = query.article_detail(db, article_id)
     if detail is None:
@@ -92,7 +102,7 @@ def top_dyad(db: Db, p: Annotated[EventParams, Query()]) -> dict:
     return {"ok": True, "dyad": "-".join(pair) if pair else None}
 
 
-@router.get("/status", summary="Row counts, whether writes are on, and jobs waiting")
+@router.get("/status", dependencies=[NoQuery], summary="Row counts, whether writes are on, and jobs waiting")
 def status(db: Db, request: Request) -> dict:
     ingester = request.app.state.ingester
     return {"ok": True, **query.counts(db), "writes": ingester is not None,

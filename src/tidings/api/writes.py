@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from tidings.api.routes import NoQuery
 from tidings.errors import ApiError, Errors
 from tidings.ingest import read_stream
 from tidings.models import Article, Reject
@@ -48,7 +49,7 @@ def _read(data: bytes, max_chars: int) -> tuple[list[Article], list[Reject]]:
     return articles, rejects
 
 
-@router.post("/articles", status_code=202,
+@router.post("/articles", status_code=202, dependencies=[NoQuery],
              summary="Queue articles (JSON Lines or a JSON array) for ingest; needs the bearer token")
 async def post_articles(request: Request) -> JSONResponse:
     _check_token(request)
@@ -61,7 +62,7 @@ async def post_articles(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=202 if job else 200)
 
 
-@router.get("/jobs/{job_id}", summary="The state of an ingest job: queued, running, done or failed")
+@router.get("/jobs/{job_id}", dependencies=[NoQuery], summary="The state of an ingest job: queued, running, done or failed")
 def job(request: Request, job_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
     ingester = request.app.state.ingester
     found = ingester.job(job_id) if ingester else None

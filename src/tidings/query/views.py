@@ -18,7 +18,7 @@ from tidings.query.queries import ACTOR_COLUMNS, Db, _open
 Interval = Literal["day", "week", "month"]
 
 PAGE_COLUMNS = """e.event_id, e.article_id, e.event_date, e.date_text, e.date_precision,
-    e.source_name, e.source_code, e.source_country, e.cameo, e.root,
+    e.source_text, e.target_text, e.source_name, e.source_code, e.source_country, e.cameo, e.root,
     e.target_name, e.target_code, e.target_country, e.quad_class, e.goldstein,
     e.location_name, e.location_country, e.location_lat, e.location_lon,
     e.confidence, e.evidence, e.start_char, e.end_char, e.rule, e.quote_id"""
