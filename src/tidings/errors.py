@@ -11,7 +11,8 @@ class Errors:
     E201 = ("Cannot open the database {path}: {problem}. Is it a DuckDB file written by tidings? "
             "Pass the right --db, or move the file aside to start a new database.")
     E205 = ("The database {path} is held by another process ({holder}). Wait for that `tidings "
-            "ingest` to finish, or stop it, then run this again; nothing was written.")
+            "ingest` to finish, or stop it, then run this again; nothing was written. If it is "
+            "`tidings serve --token T`, send articles through it: `tidings ingest INPUT --server URL --token T`.")
     E202 = "No database at {path}. Run `tidings ingest INPUT... --db {path}` first, or pass the right --db."
     E203 = ("Writing a batch of {count} articles to {path} failed: {problem}. That batch was rolled "
             "back; earlier batches are kept and rerunning the same command resumes.")

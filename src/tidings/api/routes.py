@@ -4,28 +4,24 @@ Each request reads through its own cursor of the server's one connection (see `r
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
 
 from tidings import query
 from tidings.api.params import (ActorParams, EventPageParams, EventParams, IntervalParams, MapParams, NetworkParams,
                                 QuoteParams, TrendParams)
 from tidings.errors import ApiError, Errors
-from tidings.store import Store
 from tidings.web import shapes
 
 router = APIRouter(prefix="/api")
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 
 
-def reader(request: Request) -> Iterator[Store]:
-    with request.app.state.store.reader() as store:
-        yield store
-
-
-Db = Annotated[Store, Depends(reader)]
+def reader(request: Request):
+    """A cursor of the server's connection for this request (one per request and thread)."""
+    return request.app.state.store.reader()
 
 
 def no_query(request: Request) -> None:
@@ -43,67 +39,78 @@ def _not_found(what: str) -> ApiError:
 
 
 @router.get("/events", summary="Events matching the filters, by event date, one page at a time")
-def events(db: Db, p: Annotated[EventPageParams, Query()]) -> dict:
-    return shapes.page(query.event_page(db, p.to_filter(), p.offset, p.page_size), p.page, p.page_size)
+def events(request: Request, p: Annotated[EventPageParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        return JSONResponse(shapes.page(query.event_page(db, p.to_filter(), p.offset, p.page_size), p.page, p.page_size))
 
 
 @router.get("/events/{event_id}", dependencies=[NoQuery], summary="One event with its evidence offsets, article and quotes")
-def event(db: Db, event_id: Id) -> dict:
-    detail = query.event_detail(db, event_id)
-    if detail is None:
-        raise _not_found(f"no event {event_id!r}")
-    return shapes.event_detail(detail)
+def event(request: Request, event_id: Id) -> JSONResponse:
+    with reader(request) as db:
+        detail = query.event_detail(db, event_id)
+        if detail is None:
+            raise _not_found(f"no event {event_id!r}")
+        return JSONResponse(shapes.event_detail(detail))
 
 
 @router.get("/articles/{article_id}", dependencies=[NoQuery], summary="One article with its text, events and quotes")
-def article(db: Db, article_id: Id) -> dict:
-    detail = query.article_detail(db, article_id)
-    if detail is None:
-        raise _not_found(f"no article {article_id!r}")
-    return shapes.article_detail(detail)
+def article(request: Request, article_id: Id) -> JSONResponse:
+    with reader(request) as db:
+        detail = query.article_detail(db, article_id)
+        if detail is None:
+            raise _not_found(f"no article {article_id!r}")
+        return JSONResponse(shapes.article_detail(detail))
 
 
 @router.get("/quotes", summary="Attributed quotes by article date")
-def quotes(db: Db, p: Annotated[QuoteParams, Query()]) -> dict:
-    result = query.quote_page(db, speaker=p.speaker, country=p.country, since=p.since, until=p.until,
-                              text=p.q, offset=p.offset, limit=p.page_size)
-    return shapes.page(result, p.page, p.page_size)
+def quotes(request: Request, p: Annotated[QuoteParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        result = query.quote_page(db, speaker=p.speaker, country=p.country, since=p.since, until=p.until,
+                                  text=p.q, offset=p.offset, limit=p.page_size)
+        return JSONResponse(shapes.page(result, p.page, p.page_size))
 
 
 @router.get("/actors", summary="Resolved actors with their counts as source, target and speaker")
-def actors(db: Db, p: Annotated[ActorParams, Query()]) -> dict:
-    table = query.actors(db, country=p.country, name=p.name, limit=p.page_size, offset=p.offset)
-    return {"ok": True, "page": p.page, "page_size": p.page_size, "items": shapes.rows(table)}
+def actors(request: Request, p: Annotated[ActorParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        table = query.actors(db, country=p.country, name=p.name, limit=p.page_size, offset=p.offset)
+        return JSONResponse({"ok": True, "page": p.page, "page_size": p.page_size, "items": shapes.rows(table)})
 
 
 @router.get("/timeline", summary="Events per day, week or month, by quad class, with the Goldstein sum")
-def timeline(db: Db, p: Annotated[IntervalParams, Query()]) -> dict:
-    return shapes.timeline(db, p.to_filter(), p.interval)
+def timeline(request: Request, p: Annotated[IntervalParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        return JSONResponse(shapes.timeline(db, p.to_filter(), p.interval))
 
 
 @router.get("/trend", summary="Daily or weekly Goldstein sum and event counts for a country or dyad")
-def trend(db: Db, p: Annotated[TrendParams, Query()]) -> dict:
-    return shapes.trend(db, p.to_filter(), p.interval)
+def trend(request: Request, p: Annotated[TrendParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        return JSONResponse(shapes.trend(db, p.to_filter(), p.interval))
 
 
 @router.get("/network", summary="Actor-to-actor edges weighted by events and mean Goldstein score")
-def network(db: Db, p: Annotated[NetworkParams, Query()]) -> dict:
-    return shapes.network(db, p.to_filter(), p.limit)
+def network(request: Request, p: Annotated[NetworkParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        return JSONResponse(shapes.network(db, p.to_filter(), p.limit))
 
 
 @router.get("/map", summary="Located events grouped by place")
-def map_points(db: Db, p: Annotated[MapParams, Query()]) -> dict:
-    return shapes.map_points(db, p.to_filter(), p.limit)
+def map_points(request: Request, p: Annotated[MapParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        return JSONResponse(shapes.map_points(db, p.to_filter(), p.limit))
 
 
 @router.get("/top-dyad", summary="The pair of countries with the most events under the filters")
-def top_dyad(db: Db, p: Annotated[EventParams, Query()]) -> dict:
-    pair = query.top_dyad(db, p.to_filter())
-    return {"ok": True, "dyad": "-".join(pair) if pair else None}
+def top_dyad(request: Request, p: Annotated[EventParams, Query()]) -> JSONResponse:
+    with reader(request) as db:
+        pair = query.top_dyad(db, p.to_filter())
+        return JSONResponse({"ok": True, "dyad": "-".join(pair) if pair else None})
 
 
 @router.get("/status", dependencies=[NoQuery], summary="Row counts, whether writes are on, and jobs waiting")
-def status(db: Db, request: Request) -> dict:
-    ingester = request.app.state.ingester
-    return {"ok": True, **query.counts(db), "writes": ingester is not None,
-            "pending_jobs": ingester.pending() if ingester else 0}
+def status(request: Request) -> JSONResponse:
+    with reader(request) as db:
+        ingester = request.app.state.ingester
+        return JSONResponse({"ok": True, **query.counts(db), "writes": ingester is not None,
+                             "pending_jobs": ingester.pending() if ingester else 0})

@@ -267,15 +267,28 @@ function project(lon, lat) {
   return [((lon + 180) / 360) * MAP.W, ((MAP.north - lat) / (MAP.north - MAP.south)) * MAP.H];
 }
 
+/* Rings that cross the antimeridian are unwrapped (longitudes made continuous) and drawn
+   again shifted by 360 degrees; the viewBox clips what falls outside. */
 function worldPath(feature) {
   let d = "";
   for (const polygon of feature.geometry.coordinates) {
     for (const ring of polygon) {
-      ring.forEach(([lon, lat], i) => {
-        const [x, y] = project(lon, Math.max(MAP.south, Math.min(MAP.north, lat)));
-        d += (i ? "L" : "M") + x.toFixed(1) + "," + y.toFixed(1);
+      const lons = [];
+      ring.forEach(([lon], i) => {
+        let x = lon;
+        if (i) { while (x - lons[i - 1] > 180) x -= 360; while (x - lons[i - 1] < -180) x += 360; }
+        lons.push(x);
       });
-      d += "Z";
+      const shifts = [0];
+      if (Math.max(...lons) > 180) shifts.push(-360);
+      if (Math.min(...lons) < -180) shifts.push(360);
+      for (const shift of shifts) {
+        ring.forEach(([, lat], i) => {
+          const [x, y] = project(lons[i] + shift, Math.max(MAP.south, Math.min(MAP.north, lat)));
+          d += (i ? "L" : "M") + x.toFixed(1) + "," + y.toFixed(1);
+        });
+        d += "Z";
+      }
     }
   }
   return d;
@@ -287,7 +300,7 @@ function drawMap(data) {
   signature(svg, data.points.map((p) => [p.name, p.events]));
   if (state.world) {
     const g = el("g", {}, svg);
-    for (const f of state.world.features) tip(el("path", { d: worldPath(f), class: "land" }, g), f.properties.name || "");
+    for (const f of state.world.features.filter((f) => f.properties.name !== "Antarctica")) tip(el("path", { d: worldPath(f), class: "land" }, g), f.properties.name || "");
   }
   if (!data.points.length) return empty(svg, "No located events match the filters.");
   const max = Math.max(...data.points.map((p) => p.events));
