@@ -20,7 +20,7 @@ THU = D(2025, 5, 1)  # the seed article's date, a Thursday
 MON = D(2025, 4, 28)
 SUN = D(2025, 5, 4)
 NEW_YEAR = D(2025, 1, 2)  # a Thursday in ISO week 2025-W01
-SEED = Path(__file__).resolve().parents[1] / "gold" / "seed_article.txt"  # carried in the repository
+SEED = Path(__file__).resolve().parents[2] / "gold" / "seed_article.txt"  # carried in the repository
 
 
 def found(text: str, anchor: dt.date, **kw: bool) -> list[tuple[str, str, str]]:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from tidings.errors import CodebookError, Errors
 from tidings.extract.events.codebook import load_codebook
+from tidings.extract.events.lexicon import load_lexicon, merge_lexicon
 
 _PATH = "tidings/data/verbs.yaml"
 _OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
@@ -31,10 +32,11 @@ class VerbPattern:
     victim: bool = False
     person_object: bool = False  # applies only when the direct object is a person ("received Zelensky")
     index: int = 0
+    source: str = "verbs.yaml"  # or verbs_cameo.tsv, the imported lexicon (index = its line)
 
     @property
     def rule(self) -> str:
-        return f"verbs.yaml#{self.index}:{self.verbs[0]}{'+' + self.objects[0] if self.objects else ''}"
+        return f"{self.source}#{self.index}:{self.verbs[0]}{'+' + self.objects[0] if self.objects else ''}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class PatternBook:
     container_nouns: frozenset[str] = frozenset()
     intent_by_root: dict[str, str] = field(default_factory=dict)
     stative_passives: frozenset[str] = frozenset()
+    imported: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict)  # tried after by_verb
 
     def speech_code(self, verb: Token) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -78,15 +81,16 @@ class PatternBook:
             keys = [fixed + k[len(lemma):] if k.startswith(lemma) else k for k in keys]
         if verb.lemma_.lower() not in self.speech:
             keys.append("*")  # nominal events of any verb: "… during a phone call with X"
-        for key in keys:
-            for p in self.by_verb.get(key, ()):
-                if not p.objects:
-                    yield p, None
-                    continue
-                for obj, forms in objs:
-                    if any(f in p.objects for f in forms):
-                        yield p, obj
-                        break
+        for table in (self.by_verb, self.imported):  # every hand-written pattern first
+            for key in keys:
+                for p in table.get(key, ()):
+                    if not p.objects:
+                        yield p, None
+                        continue
+                    for obj, forms in objs:
+                        if any(f in p.objects for f in forms):
+                            yield p, obj
+                            break
 
 
 def _verb_keys(verb: Token) -> list[str]:
@@ -207,4 +211,15 @@ def load_patterns() -> PatternBook:
                        {str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
                        frozenset(str(w).lower() for w in raw.get("container_nouns", ())),
                        {str(k): _check_code(str(v), "intent_by_root") for k, v in (raw.get("intent_by_root") or {}).items()},
-                       frozenset(str(w).lower() for w in raw.get("stative_passives", ())))
+                       frozenset(str(w).lower() for w in raw.get("stative_passives", ())),
+                       _imported(by_verb, {*speech, *irrealis, *(str(w).lower() for w in raw.get("intent_governors", ())),
+                                           *(str(w).lower() for w in raw.get("attempt_governors", ()))}))
+
+
+def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:
+    """The imported lexicon (data/verbs_cameo.tsv) as patterns, under the hand-written ones."""
+    out: dict[str, list[VerbPattern]] = {}
+    for e in merge_lexicon(load_lexicon(), hand, reserved):
+        out.setdefault(e.verb, []).append(VerbPattern(code=e.code, verbs=(e.verb,), objects=e.objects, target=e.target,
+                                                      sym=e.sym, index=e.line, source="verbs_cameo.tsv"))
+    return {k: tuple(sorted(v, key=lambda p: (not p.objects, p.index))) for k, v in out.items()}
