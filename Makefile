@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench evaluate clean
+.PHONY: demo test setup bench evaluate clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,8 @@ demo: $(STAMP)
 	$(BIN)/tidings ingest examples/ --db demo.duckdb
 	$(BIN)/tidings summary --db demo.duckdb
 	$(BIN)/tidings events --db demo.duckdb --format table --limit 40
+	@echo
+	@echo "Open the dashboard:  $(BIN)/tidings serve --db demo.duckdb   then visit http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/lint-imports
@@ -30,6 +32,10 @@ evaluate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_actors.py
+	$(BIN)/python bench/bench_api.py
+
+screenshots: $(STAMP)
+	TIDINGS_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/web
 
 clean:
 	rm -rf $(VENV) demo.duckdb tidings.duckdb

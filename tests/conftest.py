@@ -95,3 +95,27 @@ def filled_db(db_path) -> str:
                            make_result("a2", dt.date(2025, 5, 3), events=1, quotes=0)])
         store.write_batch([make_result("a3", dt.date(2025, 6, 1), events=0, quotes=2)])
     return db_path
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> str:
+    """The sample corpus (examples/) ingested once per session; treat it as read-only
+    (copy it, `sample_db_copy`, to write)."""
+    from tidings import pipeline
+
+    path = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
+    stats = pipeline.run([str(EXAMPLES)], path)
+    assert stats.articles_new > 40 and stats.events > 100
+    return path
+
+
+@pytest.fixture
+def sample_db_copy(sample_db, tmp_path) -> str:
+    import shutil
+
+    path = str(tmp_path / "copy.duckdb")
+    shutil.copyfile(sample_db, path)
+    return path

@@ -11,7 +11,8 @@ class Errors:
     E201 = ("Cannot open the database {path}: {problem}. Is it a DuckDB file written by tidings? "
             "Pass the right --db, or move the file aside to start a new database.")
     E205 = ("The database {path} is held by another process ({holder}). Wait for that `tidings "
-            "ingest` to finish, or stop it, then run this again; nothing was written.")
+            "ingest` to finish, or stop it, then run this again; nothing was written. If it is "
+            "`tidings serve --token T`, send articles through it: `tidings ingest INPUT --server URL --token T`.")
     E202 = "No database at {path}. Run `tidings ingest INPUT... --db {path}` first, or pass the right --db."
     E203 = ("Writing a batch of {count} articles to {path} failed: {problem}. That batch was rolled "
             "back; earlier batches are kept and rerunning the same command resumes.")
@@ -24,6 +25,17 @@ class Errors:
             "(see tests/gold/README.md).")
     E503 = ("{path}:{line}: {problem}. Fix this row of the gold-set registry (tab-separated columns: "
             "file, kind, first_blind_f1, optional, note).")
+    E601 = "Invalid request: {problem}. See /docs for the parameters each endpoint takes."
+    E602 = "Not found: {what}. Check the id or the path (/docs lists every endpoint)."
+    E603 = "Method {method} is not allowed on {path}. See /docs for what this endpoint accepts."
+    E604 = "Missing or wrong bearer token. Send `Authorization: Bearer <token>` as given to `tidings serve --token`."
+    E605 = "Writes are off on this server. Start it with `tidings serve --token TOKEN` to accept posted articles."
+    E606 = "Request body of {size} bytes is larger than the limit of {limit} bytes. Send fewer articles per request."
+    E607 = "{problem}. The server could not answer this request."
+    E699 = ("Unexpected {kind} on the server while answering {path}. This is a bug in tidings; the "
+            "server log has the details.")
+    E701 = "Cannot reach the tidings server at {url}: {problem}. Is `tidings serve --token ...` running there?"
+    E702 = "The tidings server at {url} answered {status}: {problem}"
 
 
 class TidingsError(Exception):
@@ -64,3 +76,14 @@ class ModelError(TidingsError):
 
 class EvaluationError(TidingsError):
     code = "E501"
+
+
+class ApiError(TidingsError):
+    """A request the API refuses; `status` is the HTTP status it is answered with."""
+
+    code = "E601"
+
+    def __init__(self, message: str, status: int = 400, code: str | None = None, **attrs: object) -> None:
+        super().__init__(message, status=status, **attrs)
+        if code:
+            self.code = code

@@ -106,19 +106,29 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
     Raises StoreError if a batch cannot be written (that batch is rolled back, earlier
     ones stay, and a rerun resumes) and IngestError for a missing input path.
     """
-    stats = RunStats()
     with Store(db_path) as store:
-        split = _Split(read_inputs(list(inputs), default_date, max_text_chars=max_text_chars), stats)
-        fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
-        results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size, day_first=day_first)
-        for batch in _chunks(results, batch_size):
-            store.write_batch(batch, split.take_rejects())
-            stats.articles_new += len(batch)
-            stats.events += sum(len(r.events) for r in batch)
-            stats.quotes += sum(len(r.quotes) for r in batch)
-            if progress:
-                progress(stats)
-        store.write_rejects(split.take_rejects())
+        records = read_inputs(list(inputs), default_date, max_text_chars=max_text_chars)
+        return ingest_records(records, store, kb=kb, batch_size=batch_size, progress=progress,
+                              model=model, day_first=day_first)
+
+
+def ingest_records(records: Iterable[Article | Reject], store: Store, kb=None,
+                   batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+                   model: str | None = None, day_first: bool = True) -> RunStats:
+    """Extract and write already-read records into an open store (the API server's own
+    connection, or the one `run` opens); same batching, skipping and rejects as `run`."""
+    stats = RunStats()
+    split = _Split(records, stats)
+    fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
+    results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size, day_first=day_first)
+    for batch in _chunks(results, batch_size):
+        store.write_batch(batch, split.take_rejects())
+        stats.articles_new += len(batch)
+        stats.events += sum(len(r.events) for r in batch)
+        stats.quotes += sum(len(r.quotes) for r in batch)
+        if progress:
+            progress(stats)
+    store.write_rejects(split.take_rejects())
     if progress:
         progress(stats)
     return stats

@@ -25,8 +25,18 @@ class ExtractFormat(str, Enum):
 def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
            batch_size: Annotated[int | None, typer.Option(
                min=1, max=100_000, help="Articles per parse/write batch (default 64).")] = None,
-           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None) -> None:
+           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None,
+           server: Annotated[str | None, typer.Option(
+               "--server", metavar="URL", show_default=False,
+               help="Send the articles to a running `tidings serve --token` at URL (it holds the "
+                    "database) instead of opening --db.")] = None,
+           token: Annotated[str | None, typer.Option(
+               "--token", envvar="TIDINGS_TOKEN", show_default=False,
+               help="Bearer token of the server (with --server; also $TIDINGS_TOKEN).")] = None) -> None:
     """Extract events from INPUT... and store them; already stored articles are skipped."""
+    if server:
+        _forward(inputs, server, token, date, max_chars)
+        return
     settings = load_settings({"db_path": db, "batch_size": batch_size, "day_first": day_first,
                               "actor_files": tuple(str(p) for p in actors or ()),
                               "max_text_chars": max_chars})
@@ -94,3 +104,29 @@ def _schema():
 
 
 _EVENT_SCHEMA = _schema()
+
+
+def _forward(inputs: list[str], server: str, token: str | None, date, max_chars: int | None) -> None:
+    """`ingest --server`: read and check locally, let the server parse and store."""
+    from tidings.api.client import forward
+    from tidings.ingest import read_inputs
+
+    if not token:
+        raise typer.BadParameter("--server needs --token (or $TIDINGS_TOKEN)", param_hint="--token")
+    settings = load_settings({"max_text_chars": max_chars})
+    local: list[str] = []
+
+    def articles():
+        for record in read_inputs(list(inputs), date, max_text_chars=settings.max_text_chars):
+            if isinstance(record, Reject):
+                local.append(record.describe())
+                print(f"tidings: rejected: {record.describe()}", file=sys.stderr)
+            else:
+                yield record
+
+    stats = forward(server, token, articles())
+    for line in stats.server_rejects:
+        print(f"tidings: rejected by the server: {line}", file=sys.stderr)
+    print(f"tidings: {stats.summary()}, {len(local)} rejected here -> {server}", file=sys.stderr)
+    if local or stats.server_rejects:
+        raise typer.Exit(EXIT_REJECTS)

@@ -18,6 +18,10 @@ from tidings.cli.output import Format
 from tidings.config import load_settings
 from tidings.errors import TidingsError
 
+# typer may vendor its own click: its usage errors then are not click's own classes
+CLICK_ERRORS = tuple({click.exceptions.ClickException,
+                      *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")})
+
 EXIT_ERROR = 1
 EXIT_REJECTS = 3
 EXIT_INTERRUPTED = 130
@@ -84,7 +88,7 @@ def handles_errors(func: F) -> F:
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+        except (typer.Exit, typer.Abort, *CLICK_ERRORS):
             raise
         except TidingsError as exc:
             print(f"tidings: error: {exc}", file=sys.stderr)

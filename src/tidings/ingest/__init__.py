@@ -6,7 +6,7 @@ below registers the built-in JSONL, JSON array, CSV, TSV and plain-text readers.
 from tidings.ingest import jsonl, tabular, text  # noqa: F401  (registers the readers)
 from tidings.ingest.records import content_id, make_article, parse_date
 from tidings.ingest.registry import Reader, ReaderRegistry, ReadOptions, readers, register
-from tidings.ingest.sources import read_inputs
+from tidings.ingest.sources import read_inputs, read_stream
 
 __all__ = ["Reader", "ReaderRegistry", "ReadOptions", "content_id", "make_article", "parse_date",
-           "read_inputs", "readers", "register"]
+           "read_inputs", "read_stream", "readers", "register"]

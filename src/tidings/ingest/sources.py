@@ -69,3 +69,15 @@ def read_inputs(paths: list[str], default_date: dt.date | None = None,
             yield from registry.get("jsonl").read(stream, STDIN, options, None)
         else:
             yield from read_file(item, options, registry)
+
+
+def read_stream(stream: BinaryIO, origin: str, default_date: dt.date | None = None,
+                registry: ReaderRegistry = readers,
+                max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Iterator[Article | Reject]:
+    """Records of one JSON document posted or piped whole: a JSON array of articles when
+    it starts with `[`, else JSON Lines. Same readers and rejects as files get."""
+    options = ReadOptions(default_date=default_date, max_text_chars=max_text_chars)
+    head = stream.read(SNIFF_BYTES)
+    stream.seek(0)
+    name = "json-array" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") else "jsonl"
+    yield from registry.get(name).read(stream, origin, options, None)

@@ -123,7 +123,7 @@ def summary(db: Db, top: int = 10) -> pa.Table:
 
 
 def actors(db: Db, country: str | None = None, name: str | None = None,
-           limit: int | None = None) -> pa.Table:
+           limit: int | None = None, offset: int = 0) -> pa.Table:
     """Resolved actors with how often each appears as source, target and quote speaker."""
     w = Where()
     w.contains_any(["name", "text", "code"], name)
@@ -133,7 +133,8 @@ def actors(db: Db, country: str | None = None, name: str | None = None,
          f"count(*) FILTER (slot = 'source') AS as_source, count(*) FILTER (slot = 'target') AS as_target, "
          f"count(*) FILTER (slot = 'speaker') AS as_speaker, "
          f"string_agg(DISTINCT text, ' | ' ORDER BY text) AS written_as "
-         f"FROM actors {w.sql()} GROUP BY ALL ORDER BY mentions DESC, name {limit_sql(limit)}")
+         f"FROM actors {w.sql()} GROUP BY ALL ORDER BY mentions DESC, name, code {limit_sql(limit)}"
+         f"{f' OFFSET {int(offset)}' if offset else ''}")
     with _open(db) as store:
         return store.sql(q, w.params)
 

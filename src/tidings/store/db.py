@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -29,8 +30,11 @@ class Store:
     `read_only=True` never creates a file: a missing database raises StoreError (E202).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, con=None) -> None:
         self.path = str(path)
+        if con is not None:  # a view over a connection someone else owns (see `reader`)
+            self.con = con
+            return
         if read_only and not Path(self.path).exists():
             raise StoreError(Errors.E202.format(path=self.path), path=self.path)
         try:
@@ -52,6 +56,20 @@ class Store:
     def cursor(self):
         """A cursor for another thread; DuckDB connections are not shared across threads."""
         return self.con.cursor()
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A Store over a fresh cursor of this connection, for one reader in one thread.
+
+        A long-lived process (the API server) owns the only connection; each request reads
+        through its own cursor, so reads see every committed batch while a writer thread
+        keeps ingesting through the connection itself.
+        """
+        view = Store(self.path, con=self.con.cursor())
+        try:
+            yield view
+        finally:
+            view.con.close()
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         return write.known_ids(self.con, ids)
