@@ -11,6 +11,7 @@ from tidings.errors import Errors, StoreError
 from tidings.models import ArticleResult, Reject
 from tidings.store import write
 from tidings.store.migrate import migrate
+from tidings.store.stories import StoryIndex
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:
@@ -39,6 +40,7 @@ class Store:
             raise _open_error(self.path, exc) from exc
         if not read_only:
             migrate(self.con, self.path)
+        self._stories: StoryIndex | None = None  # built on the first write, kept for the run
 
     def __enter__(self) -> Store:
         return self
@@ -57,7 +59,13 @@ class Store:
         return write.known_ids(self.con, ids)
 
     def write_batch(self, results: Sequence[ArticleResult], rejects: Sequence[Reject] = ()) -> None:
-        write.write_batch(self.con, results, rejects, self.path)
+        if results and self._stories is None:
+            self._stories = StoryIndex.load(self.con)
+        try:
+            write.write_batch(self.con, results, rejects, self.path, self._stories)
+        except StoreError:
+            self._stories = None  # it may hold links of the rolled-back batch
+            raise
 
     def write_rejects(self, rejects: Sequence[Reject]) -> None:
         write.write_rejects(self.con, rejects, self.path)
