@@ -25,19 +25,29 @@ class ExtractFormat(str, Enum):
 def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
            batch_size: Annotated[int | None, typer.Option(
                min=1, max=100_000, help="Articles per parse/write batch (default 64).")] = None,
-           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None) -> None:
-    """Extract events from INPUT... and store them; already stored articles are skipped."""
+           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None,
+           fetch: Annotated[bool, typer.Option(
+               "--fetch/--no-fetch", help="Follow feed items' links over HTTP (--no-fetch: read "
+               "feed files from the text their items carry).")] = True) -> None:
+    """Extract events from INPUT... (files, directories, feed or page URLs) and store them;
+    already stored articles are skipped."""
     settings = load_settings({"db_path": db, "batch_size": batch_size, "day_first": day_first,
                               "actor_files": tuple(str(p) for p in actors or ()),
                               "max_text_chars": max_chars})
     kb = pipeline.load_kb(settings.actor_files)
     progress = IngestProgress()
+    from tidings.cli.sources_cmd import http_client
+
+    client = http_client(max_chars=settings.max_text_chars) if fetch else None
     try:
         stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
                              batch_size=settings.batch_size, progress=progress, model=settings.model,
-                             day_first=settings.day_first, max_text_chars=settings.max_text_chars)
+                             day_first=settings.day_first, max_text_chars=settings.max_text_chars,
+                             client=client)
     finally:
         progress.stop()
+        if client is not None:
+            client.close()
     for line in stats.reject_messages:
         print(f"tidings: rejected: {line}", file=sys.stderr)
     print(f"tidings: {stats.summary()} -> {settings.db_path}", file=sys.stderr)

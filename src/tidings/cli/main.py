@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from tidings import __version__
-from tidings.cli import actor_cmd, ingest_cmd, query_cmd, score_cmd
+from tidings.cli import actor_cmd, ingest_cmd, query_cmd, score_cmd, sources_cmd
 
 app = typer.Typer(name="tidings", no_args_is_help=True, add_completion=False,
                   help="Dated news reports in; coded political events, actors, dates and quotes out.")
@@ -45,3 +45,6 @@ app.command()(actor_cmd.actors)
 app.command()(actor_cmd.actor)
 app.command()(query_cmd.rejects)
 app.command()(score_cmd.score)
+app.command()(sources_cmd.watch)
+app.command()(sources_cmd.export)
+app.command()(sources_cmd.show)
