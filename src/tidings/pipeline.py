@@ -101,7 +101,8 @@ def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
 def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None, kb=None,
         batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
         model: str | None = None, day_first: bool = True,
-        max_text_chars: int = DEFAULT_MAX_TEXT_CHARS, client: PoliteClient | None = None) -> RunStats:
+        max_text_chars: int = DEFAULT_MAX_TEXT_CHARS, client: PoliteClient | None = None,
+        feeds_only: bool = False) -> RunStats:
     """Ingest `inputs` into the database at `db_path`; rerunning it changes nothing.
 
     URLs and feed files are fetched with `client` (items already stored are not fetched).
@@ -111,7 +112,8 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
     stats = RunStats()
     options = ReadOptions(default_date=default_date, max_text_chars=max_text_chars)
     with Store(db_path) as store:
-        split = _Split(read_sources(list(inputs), options, client, known=store.known_ids), stats)
+        split = _Split(read_sources(list(inputs), options, client, known=store.known_ids,
+                                    feeds_only=feeds_only), stats)
         fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
         results = extract_stream(fresh, kb=kb, model=model, batch_size=batch_size, day_first=day_first)
         for batch in _chunks(results, batch_size):
@@ -150,7 +152,7 @@ def watch(feeds: Sequence[str], db_path: str, every: float, client: PoliteClient
     done: list[RunStats] = []
     while polls is None or len(done) < polls:
         started = clock()
-        stats = run(feeds, db_path, client=client, **run_options)
+        stats = run(feeds, db_path, client=client, feeds_only=True, **run_options)
         done.append(stats)
         if on_poll:
             on_poll(len(done), stats)

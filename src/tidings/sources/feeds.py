@@ -60,9 +60,10 @@ def follow_items(items: list[FeedItem], origin: str, client: PoliteClient, optio
 
 
 def read_url(url: str, client: PoliteClient, options: ReadOptions,
-             known: Known = _none_known) -> Iterator[Article | Reject]:
-    """A feed URL (its items followed) or a page URL (one article)."""
-    if url_id(url) in known([url_id(url)]):
+             known: Known = _none_known, feeds_only: bool = False) -> Iterator[Article | Reject]:
+    """A feed URL (its items followed) or a page URL (one article); with `feeds_only` (what
+    `watch` asks) anything but a feed is rejected."""
+    if not feeds_only and url_id(url) in known([url_id(url)]):
         return
     try:
         res = client.get(url)
@@ -70,7 +71,7 @@ def read_url(url: str, client: PoliteClient, options: ReadOptions,
         yield Reject(origin=url, message=f"{exc.reason}; nothing read from it")
         return
     ctype = res.content_type.lower()
-    if looks_like_feed(res.body) or any(t in ctype for t in _FEED_TYPES):
+    if feeds_only or looks_like_feed(res.body) or any(t in ctype for t in _FEED_TYPES):
         items, problem = parse_feed(res.body, url, res.content_type)
         if problem is not None:
             yield problem
@@ -98,7 +99,7 @@ def _feed_file(path: Path, client: PoliteClient, options: ReadOptions, known: Kn
 
 
 def read_sources(inputs: list[str], options: ReadOptions, client: PoliteClient | None = None,
-                 known: Known = _none_known) -> Iterator[Article | Reject]:
+                 known: Known = _none_known, feeds_only: bool = False) -> Iterator[Article | Reject]:
     """Every record of every input, in order. URLs and feed files use `client` (a feed file
     without a client is read offline, from the text its items carry)."""
     for value in inputs:
@@ -106,7 +107,7 @@ def read_sources(inputs: list[str], options: ReadOptions, client: PoliteClient |
             if client is None:
                 yield Reject(origin=value, message="a URL input needs the network; this run has no HTTP client")
                 continue
-            yield from read_url(value, client, options, known)
+            yield from read_url(value, client, options, known, feeds_only)
             continue
         path = Path(value)
         if client is not None and path.is_file():
