@@ -66,7 +66,7 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 def merged(db: Db) -> list[dict]:
     """Every merged event as a dict, ordered by event date then first report."""
-    q = ("SELECT * FROM merged_events ORDER BY event_date, article_date, article_id, start_char")
+    q = ("SELECT * FROM merged_events ORDER BY event_date, article_date, article_id, start_char, event_key")
     with _open(db) as store:
         return store.sql(q).to_pylist()
 
@@ -217,6 +217,6 @@ def acled_table(db: Db) -> pa.Table:
 
 def events_table(db: Db) -> pa.Table:
     """Every merged event with all its columns (for parquet, csv and jsonl)."""
-    q = "SELECT * FROM merged_events ORDER BY event_date, article_date, article_id, start_char"
+    q = "SELECT * FROM merged_events ORDER BY event_date, article_date, article_id, start_char, event_key"
     with _open(db) as store:
         return store.sql(q)
