@@ -30,6 +30,7 @@ class Article(_Record):
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # "path:line" the record came from, for error messages
+    author: str | None = None  # byline, where the page gave one
 
 
 class Reject(_Record):

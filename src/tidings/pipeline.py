@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.extract import KnowledgeBase, extract_stream
 from tidings.extract import load_kb as extract_load_kb
-from tidings.ingest import read_inputs
+from tidings.ingest import ReadOptions, read_inputs
 from tidings.models import Article, ArticleResult, Reject
+from tidings.sources import PoliteClient, read_sources
 from tidings.store import Store
 
 DEFAULT_BATCH_SIZE = 64
@@ -100,14 +101,17 @@ def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
 def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None, kb=None,
         batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
         model: str | None = None, day_first: bool = True,
-        max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> RunStats:
+        max_text_chars: int = DEFAULT_MAX_TEXT_CHARS, client: PoliteClient | None = None,
+        feeds_only: bool = False) -> RunStats:
     """Ingest `inputs` into the database at `db_path`; rerunning it changes nothing.
 
+    URLs and feed files are fetched with `client` (items already stored are not fetched).
     Raises StoreError if a batch cannot be written (that batch is rolled back, earlier
     ones stay, and a rerun resumes) and IngestError for a missing input path.
     """
+    options = ReadOptions(default_date=default_date, max_text_chars=max_text_chars)
     with Store(db_path) as store:
-        records = read_inputs(list(inputs), default_date, max_text_chars=max_text_chars)
+        records = read_sources(list(inputs), options, client, known=store.known_ids, feeds_only=feeds_only)
         return ingest_records(records, store, kb=kb, batch_size=batch_size, progress=progress,
                               model=model, day_first=day_first)
 
@@ -144,3 +148,24 @@ def extract(inputs: Sequence[str], default_date: dt.date | None = None, kb=None,
         yield from split.take_rejects()
         yield result
     yield from split.take_rejects()
+
+
+def watch(feeds: Sequence[str], db_path: str, every: float, client: PoliteClient,
+          polls: int | None = None, sleep: Callable[[float], None] | None = None,
+          clock: Callable[[], float] | None = None,
+          on_poll: Callable[[int, RunStats], None] | None = None, **run_options) -> list[RunStats]:
+    """Poll `feeds` every `every` seconds (`polls` times, or until interrupted) and ingest the
+    items not stored yet; returns each poll's stats. A poll that overruns starts the next at once.
+    `sleep` and `clock` default to the client's, so tests inject one fake clock for both."""
+    sleep, clock = sleep or client.sleep, clock or client.clock
+    done: list[RunStats] = []
+    while polls is None or len(done) < polls:
+        started = clock()
+        stats = run(feeds, db_path, client=client, feeds_only=True, **run_options)
+        done.append(stats)
+        if on_poll:
+            on_poll(len(done), stats)
+        if polls is not None and len(done) >= polls:
+            break
+        sleep(max(0.0, every - (clock() - started)))
+    return done

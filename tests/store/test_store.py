@@ -27,7 +27,7 @@ def test_store_migrations_create_every_table_once(db_path):
     versions = con.execute("SELECT version FROM schema_version").fetchall()
     con.close()
     assert set(TABLES) | {"schema_version"} <= names
-    assert versions == [(1,), (2,)]
+    assert versions == [(1,), (2,), (3,)]
 
 
 def test_store_migration_2_upgrades_a_version_1_database(db_path):

@@ -32,8 +32,12 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
                     "database) instead of opening --db.")] = None,
            token: Annotated[str | None, typer.Option(
                "--token", envvar="TIDINGS_TOKEN", show_default=False,
-               help="Bearer token of the server (with --server; also $TIDINGS_TOKEN).")] = None) -> None:
-    """Extract events from INPUT... and store them; already stored articles are skipped."""
+               help="Bearer token of the server (with --server; also $TIDINGS_TOKEN).")] = None,
+           fetch: Annotated[bool, typer.Option(
+               "--fetch/--no-fetch", help="Follow feed items' links over HTTP (--no-fetch: read "
+               "feed files from the text their items carry).")] = True) -> None:
+    """Extract events from INPUT... (files, directories, feed or page URLs) and store them;
+    already stored articles are skipped."""
     if server:
         _forward(inputs, server, token, date, max_chars)
         return
@@ -42,12 +46,18 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
                               "max_text_chars": max_chars})
     kb = pipeline.load_kb(settings.actor_files)
     progress = IngestProgress()
+    from tidings.cli.sources_cmd import http_client
+
+    client = http_client(max_chars=settings.max_text_chars) if fetch else None
     try:
         stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
                              batch_size=settings.batch_size, progress=progress, model=settings.model,
-                             day_first=settings.day_first, max_text_chars=settings.max_text_chars)
+                             day_first=settings.day_first, max_text_chars=settings.max_text_chars,
+                             client=client)
     finally:
         progress.stop()
+        if client is not None:
+            client.close()
     for line in stats.reject_messages:
         print(f"tidings: rejected: {line}", file=sys.stderr)
     print(f"tidings: {stats.summary()} -> {settings.db_path}", file=sys.stderr)

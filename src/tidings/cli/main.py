@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from tidings import __version__
-from tidings.cli import actor_cmd, ingest_cmd, query_cmd, score_cmd, serve_cmd
+from tidings.cli import actor_cmd, ingest_cmd, query_cmd, score_cmd, serve_cmd, sources_cmd
 
 app = typer.Typer(name="tidings", no_args_is_help=True, add_completion=False,
                   help="Dated news reports in; coded political events, actors, dates and quotes out.")
@@ -47,3 +47,6 @@ app.command()(query_cmd.rejects)
 app.command()(score_cmd.score)
 app.command()(serve_cmd.serve)
 app.command()(serve_cmd.report)
+app.command()(sources_cmd.watch)
+app.command()(sources_cmd.export)
+app.command()(sources_cmd.show)

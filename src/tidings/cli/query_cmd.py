@@ -23,10 +23,12 @@ QUOTE_TABLE_COLUMNS = ["article_date", "speaker", "speaker_country", "kind", "te
 def events(db: DbOpt = None, actor: ActorOpt = None, country: CountryOpt = None,
            root: Annotated[str | None, typer.Option("--root", help="CAMEO root code, e.g. 04 or 19.")] = None,
            since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = None,
-           fmt: FormatOpt = Format.jsonl, output: OutputOpt = None) -> None:
-    """List coded events, by event date."""
+           fmt: FormatOpt = Format.jsonl, output: OutputOpt = None,
+           all_mentions: Annotated[bool, typer.Option(
+               "--all-mentions", help="Every report of each event, not each event once.")] = False) -> None:
+    """List coded events by event date, each once with num_mentions, num_sources, num_articles."""
     table = query.events(db_path(db), actor=actor, country=country, root=root,
-                         since=since, until=until, limit=limit)
+                         since=since, until=until, limit=limit, all_mentions=all_mentions)
     write_rows(table, fmt, output, title="events", table_columns=EVENT_TABLE_COLUMNS)
 
 

@@ -24,6 +24,9 @@ EVENT_COLUMNS = """e.article_id, e.event_id, e.event_date, e.date_text, e.date_p
     e.source_name, e.source_code, e.source_country, e.cameo, e.root,
     e.target_name, e.target_code, e.target_country, e.quad_class, e.goldstein, e.plover,
     e.location_name, e.confidence, e.evidence, e.rule, e.threatened, e.quote_id"""
+COUNT_COLUMNS = """, e.num_mentions, e.num_sources, e.num_articles, e.num_stories,
+    e.first_seen_date, e.last_seen_date, e.article_ids, e.outlets"""
+MENTION_COLUMNS = ", e.story_id, e.outlet, e.url, e.article_date, e.event_key"
 
 
 @contextmanager
@@ -37,15 +40,21 @@ def _open(db: Db) -> Iterator[Store]:
 
 def events(db: Db, actor: str | None = None, country: str | None = None, root: str | None = None,
            since: dt.date | None = None, until: dt.date | None = None,
-           limit: int | None = None) -> pa.Table:
-    """Events by event date, then article and position in the article."""
+           limit: int | None = None, all_mentions: bool = False) -> pa.Table:
+    """Events by event date, then article and position in the article.
+
+    Each event once (`merged_events`: the first report's columns plus `num_mentions`,
+    `num_sources`, `num_articles`, `num_stories`, first/last seen dates and the articles and
+    outlets behind it), or with `all_mentions` every report of it (`event_mentions`)."""
     w = Where()
     w.contains_any([f"e.{c}" for c in ACTOR_COLUMNS], actor)
     w.equals_any(["e.source_country", "e.target_country"], country)
     if root:
         w.add("e.root = ?", root.zfill(2))
     w.between("e.event_date", since, until)
-    q = (f"SELECT {EVENT_COLUMNS} FROM events e {w.sql()} "
+    source = "event_mentions" if all_mentions else "merged_events"
+    extra = MENTION_COLUMNS if all_mentions else COUNT_COLUMNS + ", e.event_key"
+    q = (f"SELECT {EVENT_COLUMNS}{extra} FROM {source} e {w.sql()} "
          f"ORDER BY e.event_date, e.article_id, e.start_char {limit_sql(limit)}")
     with _open(db) as store:
         return store.sql(q, w.params)

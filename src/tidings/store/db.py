@@ -12,6 +12,7 @@ from tidings.errors import Errors, StoreError
 from tidings.models import ArticleResult, Reject
 from tidings.store import write
 from tidings.store.migrate import migrate
+from tidings.store.stories import StoryIndex
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:
@@ -32,6 +33,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False, con=None) -> None:
         self.path = str(path)
+        self._stories: StoryIndex | None = None  # built on the first write, kept for the run
         if con is not None:  # a view over a connection someone else owns (see `reader`)
             self.con = con
             return
@@ -75,7 +77,13 @@ class Store:
         return write.known_ids(self.con, ids)
 
     def write_batch(self, results: Sequence[ArticleResult], rejects: Sequence[Reject] = ()) -> None:
-        write.write_batch(self.con, results, rejects, self.path)
+        if results and self._stories is None:
+            self._stories = StoryIndex.load(self.con)
+        try:
+            write.write_batch(self.con, results, rejects, self.path, self._stories)
+        except StoreError:
+            self._stories = None  # it may hold links of the rolled-back batch
+            raise
 
     def write_rejects(self, rejects: Sequence[Reject]) -> None:
         write.write_rejects(self.con, rejects, self.path)

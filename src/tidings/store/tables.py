@@ -24,7 +24,8 @@ def _actor_cols(prefix: str) -> list[tuple[str, pa.DataType]]:
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([("article_id", S), ("article_date", D), ("title", S), ("url", S),
-                           ("source", S), ("origin", S), ("text", S), ("ingested_at", TS)]),
+                           ("source", S), ("origin", S), ("text", S), ("ingested_at", TS),
+                           ("author", S)]),
     "events": pa.schema([
         ("article_id", S), ("event_id", S), ("sentence", I), ("evidence", S), ("start_char", I),
         ("end_char", I), ("event_date", D), ("date_text", S), ("date_precision", S),
@@ -63,7 +64,7 @@ def _rows_for(result: ArticleResult, now: dt.datetime) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in ("articles", *CHILD_TABLES)}
     rows["articles"].append({"article_id": aid, "article_date": a.date, "title": a.title,
                              "url": a.url, "source": a.source, "origin": a.origin,
-                             "text": a.text, "ingested_at": now})
+                             "text": a.text, "ingested_at": now, "author": a.author})
     seen_actors: set[tuple] = set()
 
     def add_actor(event_id: str | None, slot: str, actor: Actor | None) -> None:

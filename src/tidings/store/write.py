@@ -12,7 +12,9 @@ import pyarrow as pa
 
 from tidings.errors import Errors, StoreError
 from tidings.models import ArticleResult, Reject
+from tidings.store.stories import StoryIndex
 from tidings.store.tables import CHILD_TABLES, reject_table, result_tables
+
 
 def _insert(con, table: str, data: pa.Table, sql: str | None = None) -> None:
     """Register `data` under a unique view name and insert it by column name."""
@@ -54,19 +56,25 @@ def known_ids(con, ids: Iterable[str]) -> set[str]:
 
 
 def write_batch(con, results: Sequence[ArticleResult], rejects: Sequence[Reject] = (),
-                path: str = "") -> None:
-    """Write a batch of results (and pending rejects) in one transaction.
+                path: str = "", stories: StoryIndex | None = None) -> None:
+    """Write a batch of results (and pending rejects) in one transaction, each new article
+    linked to its story (through `stories`, loaded from the table when not given).
 
-    Raises StoreError after rolling back only this batch; earlier batches stay committed.
+    Raises StoreError after rolling back only this batch; earlier batches stay committed
+    (the caller then drops its `stories` index, which may hold the rolled-back links).
     """
     if not results and not rejects:
         return
     tables = result_tables(results)
+    now = tables["articles"].column("ingested_at")[0].as_py() if results else None
     con.execute("BEGIN TRANSACTION")
     try:
         _insert(con, "articles", tables["articles"])
         for name in CHILD_TABLES:
             _insert(con, name, tables[name])
+        if results:
+            index = stories if stories is not None else StoryIndex.load(con)
+            _insert(con, "stories", index.link([r.article for r in results], now))
         _insert(con, "rejects", reject_table(rejects), _INSERT_NEW_REJECTS)
         con.execute("COMMIT")
     except (duckdb.Error, pa.ArrowException) as exc:
