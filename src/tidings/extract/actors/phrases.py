@@ -1,0 +1,287 @@
+"""Noun phrases to actors: the phrase's own words, a person named in it, or what it refers to.
+
+A mixin for `actors.ActorIndex`. `resolve` gives the actors of the phrase headed by a token
+("India and Pakistan" gives two), caching each head and keeping every resolved phrase as a
+`Mention` for coreference. A phrase is read, in order, as a reference (pronoun, registered
+person, surname, anaphor), a person inside it ("the minister, Rajnath Singh"), or its words:
+countries and roles from the scan tables, conjoined modifiers and group phrases, and for an
+unnamed state organ, crowd or armed group the country it belongs to. Owns `np_text`.
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.actors.base import (CUT_DEPS, GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_ROLES, Mention,
+                                        NameHit, actor_code, first_person)
+from tidings.extract.actors.peoples import People
+from tidings.extract.kb.knowledge import KnowledgeBase
+from tidings.models import Actor
+
+_GROUP_PREPS = {"of", "from", "in", "for"}
+# "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
+_MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "government", "soldier",
+                "guard", "official", "ministry", "navy", "protester", "demonstrator", "leader", "union",
+                "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
+                "gunman", "insurgent", "fighter", "jihadist", "separatist"}
+_ARMED_LOCALS = {"REB", "INS", "SEP"}
+_UNKNOWN_ARMED = {"UAF"}  # "gunmen": unidentified armed forces, side unknown
+_UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed"}
+_DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
+_SEAT_ROLE = "GOV"
+# entity types a bare surname never has: "respond by May", "Meta", "Fox News"
+_NOT_A_NAME = {"DATE", "TIME", "ORG", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART",
+               "LAW", "PRODUCT", "EVENT", "FAC", "LANGUAGE"}
+
+
+class PhraseResolver:
+    """Noun phrase → actors for `ActorIndex`."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    collectives: frozenset[str]
+    names: dict[int, NameHit]
+    places: dict[int, NameHit]
+    peoples: dict[int, People]
+    people: dict[str, Actor]
+    mentions: list[Mention]
+    _cache: dict[int, list[Actor]]
+    _name_cover: dict[int, NameHit]
+    _role_cover: dict[int, int]
+    _person_tokens: dict[int, tuple[int, int]]
+
+    def resolve(self, token: Token | None, subject: bool = False) -> list[Actor]:
+        """Actors for the noun phrase headed by `token`; conjuncts give several."""
+        if token is None:
+            return []
+        if token.i in self._cache:
+            return self._cache[token.i]
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        out: list[Actor] = []
+        for h in heads:
+            out.extend(self._resolve_one(h))
+        if out:
+            person = len(out) == 1 and (any(a.name == out[0].name for a in self.people.values())
+                                        or self._titled_name(token))
+            if token.pos_ != "PRON":
+                bisect.insort(self.mentions, Mention(token.i, out, subject, person), key=lambda m: m.token)
+        self._cache[token.i] = out
+        return out
+
+    def _resolve_one(self, tok: Token) -> list[Actor]:
+        referred = self._resolve_reference(tok)
+        if referred is not None:
+            return referred
+        core = self._core_tokens(tok)
+        if not self._has_actor_signal(tok, core):
+            return []
+        if self._is_locative(tok):
+            return []
+        idx = self._np_tokens(tok)
+        named = self._person_in_phrase(tok, idx)
+        if named:
+            return named
+        return self._resolve_phrase(tok, core, idx)
+
+    def _resolve_reference(self, tok: Token) -> list[Actor] | None:
+        """Pronouns, registered people, 'a group of …', bare surnames and pair or group anaphors;
+        None when the phrase has to be read from its own words."""
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS or first_person(tok):
+            return self.antecedent(tok)
+        if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
+            actor = self._person_at(tok)
+            if actor:
+                return [self.place(actor, tok).model_copy(update={"text": self.np_text(tok)})]
+        inner = self._collective_member(tok)
+        if inner is not None:
+            found = self._resolve_one(inner)
+            if found:
+                return found
+        if tok.i not in self._name_cover and tok.i not in self.places and (
+                tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.text in self.people)):
+            # a surname, whatever the tagger calls it ("Burhan" tagged as a place, "Starmer" as a noun);
+            # one never named in this article is looked up only if the tagger did not call it a
+            # date or an organisation ("respond by May", "Meta")
+            known = self.people.get(tok.text) or (
+                self._office_holder_by_surname(tok.text) if tok.ent_type_ not in _NOT_A_NAME else None)
+            if known is not None:
+                return [known.model_copy(update={"text": self.np_text(tok)})]
+        pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok) \
+            or self._organ_anaphor(tok) or self._statement_author(tok)
+        if pair:
+            return pair
+        if low in ("country", "nation", "government", "state") and \
+                any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
+                not self.countries_in(self._core_tokens(tok)):
+            return self._country_anaphor(tok)  # "said the country rejects …": the speaker's
+        return None
+
+    def _person_in_phrase(self, tok: Token, idx: list[int]) -> list[Actor]:
+        """A person inside the phrase (apposition, "the minister, Rajnath Singh")."""
+        for i in idx:
+            t = self.doc[i]
+            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj") \
+                    and t.i not in self._role_cover:  # "Riot police": the tagger's person is a role word
+                actor = self._person_at(t)
+                if actor and actor.country is None:
+                    country, roles = self._country_roles(idx)
+                    if country:
+                        actor = actor.model_copy(update={"country": country, "roles": roles,
+                                                         "code": actor_code(country, roles)})
+                if actor:
+                    return [actor.model_copy(update={"text": self.np_text(tok)})]
+        return []
+
+    def _resolve_phrase(self, tok: Token, core: list[int], idx: list[int]) -> list[Actor]:
+        """Country and roles from the phrase's words: 'his country', 'officials from India and
+        Pakistan', 'Thai and Cambodian troops', 'its army', 'the foreign ministry'."""
+        # several countries in a group phrase: "officials from India and Pakistan"
+        grouped = self._group_countries(tok)
+        multi = grouped if len(grouped) > 1 else self._conjoined_modifiers(tok)
+        # the words before the head ("the Turkish ambassador in Baghdad") outrank its phrases
+        country, roles = self._country_roles(core)
+        if country is None:
+            country, roles = self._country_roles(idx)
+        if len(multi) > 1:
+            roles = roles or [_SEAT_ROLE]
+            return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c), code=actor_code(c, roles),
+                          country=c, roles=list(roles)) for c in multi]
+        if country is None:
+            country = self._possessive_country(tok)
+        if country is None:
+            pair = self._embedded_pair(idx)
+            if pair:
+                return [a.model_copy(update={"text": self.np_text(tok), "roles": roles or a.roles,
+                                             "code": actor_code(a.country, roles or a.roles)}) for a in pair]
+        if country is None and not roles:
+            return []
+        if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS
+                                          or roles[0] in _ARMED_LOCALS) and self._bare_organ(tok):
+            country = self._organ_country(tok, roles[0])
+        name = self._entry_name(idx) or self.np_text(tok)
+        return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
+                      country=country, roles=roles)]
+
+    def _organ_country(self, tok: Token, role: str) -> str | None:
+        """Whose unnamed organ, crowd or armed group this is (docs/coding_actors.md).
+
+        State organs ("the foreign ministry said in a statement from Port Sudan") serve the
+        country the text is about. Police and crowds are local: the country where they act.
+        Rebels, insurgents and separatists with no name are domestic insurgents of the country
+        they fight in: the place the sentence names, else the article's main country, else the
+        country the text has just been about. Unidentified attackers ("gunmen",
+        "unidentified militants") get no country: their side is unknown until the text ties
+        them to a state or a group."""
+        if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in tok.children):
+            return None
+        sent = self.sent_of(tok)
+        here = self.location_in(list(range(sent.start, sent.end)))
+        if role in _ARMED_LOCALS:
+            return (here.country if here else None) or self.main_country() or self.context_country(tok)
+        local = role == "COP" or role in _DOMESTIC_GROUPS
+        return self.context_country(tok, same_sentence=True) or (here.country if here else None) \
+            or (self.main_country() if local else None) or self.context_country(tok)
+
+    def _collective_member(self, tok: Token) -> Token | None:
+        """'a group of Moroccan diplomats' → 'diplomats'."""
+        if tok.lemma_.lower() not in self.collectives and tok.lower_ not in self.collectives:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _bare_organ(self, tok: Token) -> bool:
+        """A definite state organ with no named holder: 'the foreign ministry', 'the army' — not 'one soldier'."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children) \
+            or any(p.dep_ == "prep" and p.lower_ in ("for", "of") and any(  # "a spokesman for the ministry"
+                d.lower_ == "the" for o in p.children for d in o.children) for p in tok.children)
+        # "police arrested …", "security forces detained …": a bare plural or mass organ, not "two soldiers"
+        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) and \
+            tok.lemma_.lower() in _MASS_ORGANS
+        return (definite or bare) and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
+
+    def is_demonym(self, tok: Token) -> bool:
+        """Whether the token is a people's name ('Albanians', 'Kurds'), not a state's."""
+        hit = self._name_cover.get(tok.i)
+        return hit is not None and any(e.kind == "demonym" for e in hit.entries)
+
+    def _core_tokens(self, tok: Token) -> list[int]:
+        """The head noun and its modifiers before it: 'Pakistan's military spokesman'."""
+        out = [tok.i]
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det", "appos") or \
+                    (c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.i in self._role_cover):
+                out.extend(t.i for t in c.subtree)
+        return sorted(out)
+
+    def _has_actor_signal(self, tok: Token, core: list[int]) -> bool:
+        if tok.i in self._name_cover or tok.i in self._role_cover or any(i in self.peoples for i in core):
+            return True
+        if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            return True  # "its posts": whatever the pronoun stands for
+        return any(i in self._name_cover or i in self._role_cover
+                   for i in core if self.doc[i].dep_ in ("poss", "compound", "amod", "nmod"))
+
+    def _is_locative(self, tok: Token) -> bool:
+        """'in Doha', 'at the Kremlin gates': a place named as where, not who."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+            return False
+        hit = self._name_cover.get(tok.i)
+        return hit is not None and all(e.kind in ("capital", "country") for e in hit.entries) and \
+            not any(self.doc[i].i in self._role_cover for i in self._core_tokens(tok))
+
+    def _conjoined_modifiers(self, tok: Token) -> list[str]:
+        """'Thai and Cambodian troops', 'Egyptian and Sudanese officials'."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and any(True for _ in c.conjuncts):
+                for m in [c, *c.conjuncts]:
+                    hit = self._name_cover.get(m.i)
+                    country = next((e.country for e in hit.entries if e.kind != "person"), None) if hit else None
+                    if country and country not in out:
+                        out.append(country)
+        return out if len(out) > 1 else []
+
+    def _group_countries(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for h in [pobj, *pobj.conjuncts]:
+                        for t in h.subtree:
+                            hit = self.names.get(t.i)
+                            if hit:
+                                c = next((e.country for e in hit.entries if e.kind != "person"), None)
+                                if c and c not in out:
+                                    out.append(c)
+        return out
+
+    def _np_tokens(self, tok: Token) -> list[int]:
+        out: list[int] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t.i)
+            for c in t.children:
+                if c.dep_ in CUT_DEPS:
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in _GROUP_PREPS:
+                    continue
+                stack.append(c)
+        return sorted(out)
+
+    def np_text(self, tok: Token) -> str:
+        """The noun phrase headed by `tok`, as written."""
+        idx = self._np_tokens(tok)
+        lo, hi = idx[0], idx[-1]
+        if self.doc[lo].dep_ == "det" and self.doc[lo].lower_ in ("the", "a", "an"):
+            lo += 1
+        return self.doc[lo:hi + 1].text if lo <= hi else tok.text

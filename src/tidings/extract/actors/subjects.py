@@ -1,0 +1,130 @@
+"""Who does what a verb says, and who says it: subjects, agents, relayed quotes, 'according to'.
+
+A mixin for `actors.ActorIndex`. `subject_of` follows a verb to its subject, passive agent or
+the subject it shares with the verb it hangs on, reattaching a verb of saying that the parser
+hung inside a report to the outer reporter; "IRNA quoted the minister as saying" gives the
+minister, and a verb with no subject falls back to the source 'according to X' names. Owns
+`sent_of`, the cached sentence of a token.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.models import Actor
+
+# "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
+_JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "condemn", "criticize", "criticise",
+            "denounce", "say", "warn", "add", "insist", "stress"}
+_TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
+_SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
+
+
+class SubjectFinder:
+    """Subjects and speakers of verbs for `ActorIndex`."""
+
+    doc: Doc
+    speech: frozenset[str]
+    sents: list[Span]
+    sent_index: list[int]
+
+    def subject_of(self, verb: Token) -> list[Actor]:
+        """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
+        quoted = self._quoted_speaker(verb)
+        if quoted is not None:
+            return quoted
+        v, seen = self._reattach_report(verb), set()
+        while v.i not in seen:
+            seen.add(v.i)
+            for c in v.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.resolve(objs[0], subject=True)
+            for c in v.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
+                        return self.resolve(v.head, subject=True)
+                    return self.resolve(c, subject=True) or self._launched_by(c)
+            if any(c.dep_ == "nsubjpass" for c in v.children):
+                return self._nominal_agent(v)
+            if v.dep_ == "relcl":
+                return self.resolve(v.head, subject=True)
+            if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "ADP"):
+                # "issued a declaration demanding that …": whoever issued it demands
+                v = v.head.head if v.head.dep_ == "dobj" else v.head.head.head
+                continue
+            if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP") and any(
+                    c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in v.children):
+                break  # "… days after a strike killed 20 children": a finite clause of its own
+            if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
+                v = v.head
+                if v.dep_ == "prep" and v.head.i != v.i:  # "responded by expelling": the responder
+                    v = v.head
+                continue
+            break
+        return self.according_to(verb)
+
+    def _quoted_speaker(self, verb: Token) -> list[Actor] | None:
+        """'IRNA quoted the minister as saying …', 'the minister was quoted as saying by a
+        statement …': the words are the minister's, whoever relays them. None when the verb is
+        not part of a 'quote … as saying' construction."""
+        quote = verb
+        if verb.lemma_.lower() in ("say", "tell") and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+            quote = verb.head.head
+        if quote.lemma_.lower() != "quote" or not any(
+                c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in c.children)
+                for c in quote.children):
+            return None
+        who = next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return self.resolve(who, subject=True) if who is not None else None
+
+    def _launched_by(self, subj: Token) -> list[Actor]:
+        """'Drones launched by the RSF struck …': whoever launched the weapon."""
+        for acl in subj.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return self.resolve(obj, subject=True)
+        return []
+
+    def _nominal_agent(self, verb: Token) -> list[Actor]:
+        """'an attack by TTP fighters … in which eight soldiers were killed': the attack's author."""
+        if verb.dep_ != "relcl":
+            return []
+        for c in verb.head.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.resolve(obj, subject=True)
+        return []
+
+    def _reattach_report(self, verb: Token) -> Token:
+        """'X said that Y struck a school, and warned that …': the parser often hangs 'warned' on
+        'struck'; a verb of saying conjoined inside a report belongs to the outer reporter."""
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _JUDGING
+        if not (verb.dep_ == "conj" and verb.lemma_.lower() in self.speech or participle) \
+                or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return verb
+        t = verb.head
+        for _ in range(8):
+            if t.head.i == t.i:
+                return verb
+            t = t.head
+            if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX"):
+                return t
+        return verb
+
+    def according_to(self, tok: Token) -> list[Actor]:
+        """The source named by 'according to X' in the token's sentence."""
+        for t in self.sent_of(tok):
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    return self.resolve(objs[0])
+        return []
+
+    def sent_of(self, tok: Token) -> Span:
+        """The token's sentence (spaCy recomputes `Token.sent` on every access)."""
+        return self.sents[self.sent_index[tok.i]]
