@@ -151,3 +151,20 @@ def test_context_killed_on_the_occasion_of_its_noun(extract) -> None:
                      "on Tuesday in which eight soldiers were killed.", D(2026, 4, 9))
     killed = [e for e in result.events if e.verb == "killed"]
     assert killed and killed[0].date == D(2026, 4, 7)
+
+
+# ---- "both sides" are the article's two main parties --------------------------------------------
+def test_context_both_sides_are_the_two_parties_the_article_is_about(extract) -> None:
+    result = extract("Sudan's army accused Chad on Monday of letting weapons cross into Darfur. Chad rejected the "
+                     "charge and said Khartoum was looking for a scapegoat. Nigeria's foreign minister spoke with "
+                     "officials in N'Djamena on Tuesday. The chairman of the African Union Commission urged both "
+                     "governments to exercise restraint.", D(2025, 3, 6))
+    appeals = {t for t in triples(result) if t[0] == "02"}
+    assert appeals == {("02", "AFU", "SDN"), ("02", "AFU", "TCD")}, triples(result)
+
+
+def test_context_the_two_sides_as_subject_keep_their_own_sentence(extract) -> None:
+    result = extract("Japan's prime minister met the Indian foreign minister in Tokyo on Wednesday, and the two "
+                     "sides agreed to expand defence cooperation.", D(2025, 8, 21))
+    agreed = {frozenset((s, t)) for r, s, t in triples(result) if r in ("03", "05")}
+    assert frozenset(("JPN", "IND")) in agreed, triples(result)

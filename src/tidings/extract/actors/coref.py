@@ -153,6 +153,9 @@ class Coreference:
             people = self.last_two_people(tok.i)
             if len({a.country for a in people}) == 2:
                 return people
+        sides = self._salient_pair(tok)
+        if len(sides) == 2:
+            return sides
         seen: list[Actor] = []
         for m in reversed(self.mentions):
             if m.token >= tok.i:
@@ -163,6 +166,38 @@ class Coreference:
             if len(seen) >= 2:
                 break
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _appealer(self, tok: Token) -> set[int]:
+        """Tokens of the subject of the verb that governs `tok` ("Wang urged both sides"), unless
+        `tok` is part of that subject itself ("the two sides agreed")."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        cover = {t.i for s in subjects for t in s.subtree}
+        return set() if tok.i in cover else cover
+
+    def _salient_pair(self, tok: Token) -> list[Actor]:
+        """'both sides' with no pair named together: the two countries the article has been about
+        most so far, not the last two named. Whoever appeals to the sides is never one of them, nor
+        is an organisation; a tie goes to the later-named country."""
+        appealer = self._appealer(tok)
+        speakers = {a.country for m in self.mentions if m.token in appealer for a in m.actors if a.country}
+        weight: dict[str, tuple[int, int]] = {}
+        first: dict[str, Actor] = {}
+        for m in self.mentions:
+            if m.token >= tok.i:
+                break
+            for a in m.actors:
+                c = a.country
+                if not c or c in speakers or c not in self.kb.countries or any(r in _IGO_ROLES for r in a.roles):
+                    continue
+                count, _ = weight.get(c, (0, 0))
+                weight[c] = (count + 1, m.token)
+                first.setdefault(c, a)
+        ranked = sorted(weight, key=lambda c: weight[c], reverse=True)[:2]
+        ranked.sort(key=lambda c: weight[c][1])
+        return [first[c] for c in ranked]
 
     def _embedded_pair(self, idx: list[int]) -> list[Actor]:
         """'the directors of military operations of the two armies' → the two armies' countries."""
