@@ -4,6 +4,8 @@ self-dyads and roots. Short sentences of our own, parsed once by the real model;
 dated Thursday 2025-05-01."""
 from __future__ import annotations
 
+import datetime as dt
+
 from event_helpers import roots, triples
 
 
@@ -185,3 +187,14 @@ def test_events_targeting_after_sanctions_is_no_attack(extract) -> None:
     result = extract("EU foreign ministers approved new sanctions against Russia on Tuesday, targeting 200 tankers.")
     assert ("16", "EEC", "RUS") in triples(result)
     assert "19" not in roots(result)
+
+
+def test_events_act_under_a_modal_attempt_is_not_done(extract) -> None:
+    result = extract("Analysts fear that Ethiopia could try to seize the Eritrean port of Assab by force.",
+                     dt.date(2026, 1, 8))
+    assert not roots(result) & {"15", "18", "19", "20"}, triples(result)
+
+
+def test_events_attempt_without_a_modal_is_still_done(extract) -> None:
+    result = extract("Russian troops tried to storm the Ukrainian village of Robotyne on Monday.", dt.date(2025, 5, 8))
+    assert "19" in roots(result) or "18" in roots(result), triples(result)

@@ -64,6 +64,10 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
     if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
         gov = gov.head
+    if gov is not None and verb.dep_ == "xcomp" and gov.i != verb.i:
+        aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (_MODALS | FUTURE_AUX):  # "could try to seize", "will seek to expel": not done
+            return Mode("modal", f"under a modal '{' '.join(sorted(aux))} {gov.text} to'")
     if gov is not None and verb.dep_ == "xcomp" and gov.lemma_.lower() in book.attempt_governors and gov.i != verb.i:
         return Mode("attempted", f"attempted ('{gov.text} to')", 0.8)
     if gov is not None and gov.lemma_.lower() in book.intent_governors and gov.i != verb.i:
