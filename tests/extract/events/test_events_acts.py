@@ -198,3 +198,11 @@ def test_events_act_under_a_modal_attempt_is_not_done(extract) -> None:
 def test_events_attempt_without_a_modal_is_still_done(extract) -> None:
     result = extract("Russian troops tried to storm the Ukrainian village of Robotyne on Monday.", dt.date(2025, 5, 8))
     assert "19" in roots(result) or "18" in roots(result), triples(result)
+
+
+def test_events_clause_of_a_denied_report_is_no_event(extract) -> None:
+    result = extract("Kosovo police detained two Serbian men near Mitrovica on Friday. Serbia's Defence Minister "
+                     "Milan Jovic denied a report in a Kosovo newspaper that the army had moved troops closer to "
+                     "the boundary line.", dt.date(2024, 2, 24))
+    assert "15" not in roots(result), triples(result)
+    assert ("12", "SRB", "XKX") in triples(result)

@@ -17,6 +17,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely", "supposedly"}
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+_CONFIRMING = {"confirm", "verify", "corroborate", "acknowledge", "substantiate"}  # "confirmed reports that …"
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
 
 
@@ -85,6 +86,11 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             verb.dep_ in ("pobj", "amod", "compound")
             or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
         return Mode("governed", "a gerund used as a noun")
+    if verb.dep_ in ("acl", "relcl", "ccomp") and verb.head.lemma_.lower() in book.claim_nouns \
+            and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        if verb.head.head.lemma_.lower() in _CONFIRMING:
+            return None  # "confirmed reports that rebels had attacked": told as fact
+        return Mode("governed", f"what a {verb.head.text} claims ('a {verb.head.text} that …')")
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in kids):
         return Mode("habitual", "a habit in a relative clause ('fighters who carry out attacks')")

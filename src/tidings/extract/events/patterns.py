@@ -62,6 +62,7 @@ class PatternBook:
     nominal_consults: dict[str, str] = field(default_factory=dict)  # "during a call with X" → 041
     nominal_acts: dict[str, str] = field(default_factory=dict)  # "sanctions on X by Y" → 163
     imported: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict)  # tried after by_verb
+    claim_nouns: frozenset[str] = frozenset()  # "a report that the army had moved units": a claim, not an act
 
     def speech_code(self, verb: Token) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -229,7 +230,8 @@ def load_patterns() -> PatternBook:
                        {str(k).lower(): _check_code(str(v), "nominal_acts")
                         for k, v in (raw.get("nominal_acts") or {}).items()},
                        _imported(by_verb, {*speech, *irrealis, *(str(w).lower() for w in raw.get("intent_governors", ())),
-                                           *(str(w).lower() for w in raw.get("attempt_governors", ()))}))
+                                           *(str(w).lower() for w in raw.get("attempt_governors", ()))}),
+                       frozenset(str(w).lower() for w in raw.get("claim_nouns", ())))
 
 
 def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:
