@@ -206,3 +206,24 @@ def test_events_clause_of_a_denied_report_is_no_event(extract) -> None:
                      "the boundary line.", dt.date(2024, 2, 24))
     assert "15" not in roots(result), triples(result)
     assert ("12", "SRB", "XKX") in triples(result)
+
+
+# ---- praise and criticism by an office --------------------------------------------------------------
+def test_events_the_secretary_is_the_secretary_named_before(extract) -> None:
+    result = extract("U.S. Secretary of State Marco Rubio met Qatar's prime minister in Doha on Monday. The Secretary "
+                     "praised Qatar's role in securing the release of the hostages.", dt.date(2025, 10, 14))
+    assert ("05", "USA", "QAT") in triples(result), triples(result)
+
+
+def test_events_the_minister_is_the_last_minister_even_unnamed(extract) -> None:
+    result = extract("German Foreign Minister Johann Wadephul met Jordan's king on Monday. France's foreign minister "
+                     "spoke in Paris on Tuesday. The minister also criticised China's support for Moscow.",
+                     dt.date(2025, 10, 14))
+    assert ("11", "FRA", "CHN") in triples(result), triples(result)
+
+
+def test_events_calling_anothers_conduct_unacceptable_is_disapproval(extract) -> None:
+    result = extract("France's foreign minister called Russia's behaviour unacceptable on Tuesday. Germany's "
+                     "chancellor said Iran's conduct was simply unacceptable.", dt.date(2025, 10, 14))
+    assert ("11", "FRA", "RUS") in triples(result), triples(result)
+    assert ("11", "DEU", "IRN") in triples(result), triples(result)

@@ -312,8 +312,10 @@ class Coreference:
         return []
 
     def _title_anaphor(self, tok: Token) -> list[Actor]:
-        """'the president said': the last person named with that title."""
-        if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children) or tok.i not in self._role_cover:
+        """'the president said', 'The Secretary praised': the last one named with that title, a
+        person or an office with no name given ("France's foreign minister … The minister")."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in tok.children) \
+                or tok.i not in self._role_cover:
             return []
         start = self._role_cover[tok.i]
         end, _roles, kind = self.roles[start]
@@ -321,7 +323,8 @@ class Coreference:
             return []
         title = self.doc[start:end].text.lower()
         for m in reversed(self.mentions):
-            if m.token < tok.i and m.person and title in m.actors[0].text.lower():
+            if m.token < tok.i and len(m.actors) == 1 and title in m.actors[0].text.lower() \
+                    and (m.person or m.actors[0].country):
                 return m.actors
         return []
 

@@ -163,6 +163,9 @@ def _forms(tok: Token) -> set[str]:
         forms.add(f"{m.lower_} {lemma}")
         forms.add(f"{m.lower_} {tok.lower_}")
         forms.add(m.lemma_.lower())
+    # "called Russia's behaviour unacceptable": the small model hangs the object complement on the
+    # noun as a modifier after it; English puts no other adjective there
+    forms.update(c.lemma_.lower() for c in tok.children if c.dep_ == "amod" and c.i > tok.i and c.pos_ == "ADJ")
     return forms
 
 
