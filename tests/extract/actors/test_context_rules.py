@@ -168,3 +168,17 @@ def test_context_the_two_sides_as_subject_keep_their_own_sentence(extract) -> No
                      "sides agreed to expand defence cooperation.", D(2025, 8, 21))
     agreed = {frozenset((s, t)) for r, s, t in triples(result) if r in ("03", "05")}
     assert frozenset(("JPN", "IND")) in agreed, triples(result)
+
+
+# ---- a verbal act conjoined inside a report is the reporter's ------------------------------------------
+def test_context_accusation_after_a_report_is_the_reporters(extract) -> None:
+    result = extract("Hezbollah said in a statement that it had not fired at Israel since the truce took effect "
+                     "and accused Israel of looking for a pretext to escalate.", D(2025, 6, 8))
+    assert ("11", "LBN", "ISR") in triples(result), triples(result)
+
+
+def test_context_act_before_a_trailing_reporter_keeps_its_subject(extract) -> None:
+    result = extract("US envoy Tom Barrack spoke with the Syrian foreign minister by phone on Tuesday and urged "
+                     "Syria and Israel to avoid escalation, the Syrian ministry said.", D(2026, 8, 20))
+    appeals = {(s, t) for r, s, t in triples(result) if r == "02"}
+    assert appeals and all(s == "USA" for s, _ in appeals), triples(result)

@@ -14,7 +14,8 @@ from tidings.models import Actor
 
 # "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
 _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "condemn", "criticize", "criticise",
-            "denounce", "say", "warn", "add", "insist", "stress"}
+            "denounce", "say", "warn", "add", "insist", "stress", "reject", "dismiss", "deny", "refute", "rebuff",
+            "urge", "demand"}
 _TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 
@@ -104,7 +105,8 @@ class SubjectFinder:
         """'X said that Y struck a school, and warned that …': the parser often hangs 'warned' on
         'struck'; a verb of saying conjoined inside a report belongs to the outer reporter."""
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _JUDGING
-        if not (verb.dep_ == "conj" and verb.lemma_.lower() in self.speech or participle) \
+        verbal = verb.lemma_.lower() in self.speech or verb.lemma_.lower() in _JUDGING
+        if not (verb.dep_ == "conj" and verbal or participle) \
                 or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in verb.children):
             return verb
         t = verb.head
@@ -113,7 +115,9 @@ class SubjectFinder:
                 return verb
             t = t.head
             if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX"):
-                return t
+                # "Hezbollah said that it had not fired … and accused Israel": the reporter said it
+                # first; a report told after ("…, and urged both sides, the ministry said") is narration
+                return t if verb.lemma_.lower() in self.speech or t.i < verb.i else verb
         return verb
 
     def according_to(self, tok: Token) -> list[Actor]:
