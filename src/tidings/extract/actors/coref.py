@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention, first_person
+from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Mention, first_person
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Actor
 
@@ -26,9 +26,6 @@ _STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "releas
 # "the ministry said": the ministry named earlier in the article, not the country of the nearest subject
 _ORGAN_NOUNS = {"ministry", "department", "office", "embassy", "presidency", "army", "military", "government"}
 
-
-_PERSON_NOUNS = {"minister", "leader", "president", "premier", "counterpart", "chancellor", "envoy",
-                 "diplomat", "king", "official", "general", "commander", "chief", "secretary", "head"}
 
 
 class Coreference:
@@ -149,7 +146,7 @@ class Coreference:
                 continue  # "Qatar and Turkey urged both sides": the sides are others
             if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
                 return list(m.actors)
-        if tok.lemma_.lower() in _PERSON_NOUNS:  # "the two ministers": the last two people, not places
+        if tok.lemma_.lower() in PERSON_NOUNS:  # "the two ministers": the last two people, not places
             people = self.last_two_people(tok.i)
             if len({a.country for a in people}) == 2:
                 return people

@@ -1,0 +1,77 @@
+"""Who a quote belongs to when the sentence names a relay, an apposition or an earlier mention
+(docs/coding_actors.md, "Reported speech of institutions" and "Speakers across sentences")."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from tidings.errors import CodebookError
+from tidings.extract.actors.index import ActorIndex
+from tidings.extract.actors.subjects import quote_verbs
+from tidings.models import ArticleResult, Quote
+
+
+def quote_with(result: ArticleResult, words: str) -> Quote:
+    found = [q for q in result.quotes if words in q.text]
+    assert len(found) == 1, [(q.kind, q.speaker, q.text) for q in result.quotes]
+    return found[0]
+
+
+def test_quote_speakers_relay_verbs_come_from_the_table() -> None:
+    table = quote_verbs()
+    assert {"quote", "cite"} <= table["relay"] and "say" in table["speech"] and "cite" not in table["speech"]
+    with pytest.raises(CodebookError, match="quote_verbs.tsv:3"):
+        quote_verbs("lemma\tkind\tnote\nquote\trelay\t\nCite\trelay\t\n")
+    with pytest.raises(CodebookError, match="quote_verbs.tsv:2"):
+        quote_verbs("lemma\tkind\tnote\nquote\trelayed\t\n")
+
+
+def test_quote_speakers_cited_as_saying_gives_the_person_cited(extract) -> None:
+    text = ("Russian state media cited Defence Minister Andrei Belousov as saying that the drills in "
+            "Belarus would end on schedule.")
+    q = quote_with(extract(text), "the drills in Belarus would end")
+    assert q.speaker == "Andrei Belousov" and q.speaker_actor.country == "RUS"
+
+
+def test_quote_speakers_relayed_direct_quote_belongs_to_the_person(extract) -> None:
+    text = "“There is no crisis at the border,” the agency cited the interior minister, Ahmed Saleh, as saying."
+    q = quote_with(extract(text), "There is no crisis")
+    assert q.speaker == "Ahmed Saleh"
+
+
+def test_quote_speakers_inverted_said_with_an_unknown_head_noun(extract) -> None:
+    text = "“The convoy reached the town at dawn,” said the head of the relief operation, Maria Lindqvist."
+    q = quote_with(extract(text), "The convoy reached the town")
+    assert q.speaker == "Maria Lindqvist"
+
+
+def _apposition_doc() -> Doc:
+    # "Moldova 's minister , Ana Moraru , said ." with the tagger calling the name an organisation
+    words = ["Moldova", "'s", "minister", ",", "Ana", "Moraru", ",", "said", "."]
+    return Doc(Vocab(), words=words, lemmas=["Moldova", "'s", "minister", ",", "Ana", "Moraru", ",", "say", "."],
+               pos=["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"],
+               heads=[2, 0, 7, 2, 5, 2, 2, 7, 7],
+               deps=["poss", "case", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct"],
+               ents=["B-GPE", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+
+
+def test_quote_speakers_name_beside_a_title_is_a_person_whatever_the_tagger_says(kb) -> None:
+    doc = _apposition_doc()
+    index = ActorIndex(doc, kb, dt.date(2026, 3, 12))
+    (speaker,) = index.subject_of(doc[7])
+    assert (speaker.name, speaker.country) == ("Ana Moraru", "MDA")
+    assert "Moraru" in index.people
+
+
+def test_quote_speakers_name_beside_a_place_word_is_not_a_person(kb) -> None:
+    # "the capital, Chisinau": no title, no person noun, so no person is made of the name
+    words = ["the", "capital", ",", "New", "Town", ",", "fell", "."]
+    doc = Doc(Vocab(), words=words, lemmas=["the", "capital", ",", "New", "Town", ",", "fall", "."],
+              pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"],
+              heads=[1, 6, 1, 4, 1, 1, 6, 6],
+              deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct"])
+    index = ActorIndex(doc, kb, dt.date(2026, 3, 12))
+    assert "Town" not in index.people
