@@ -75,3 +75,23 @@ def test_quote_speakers_name_beside_a_place_word_is_not_a_person(kb) -> None:
               deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct"])
     index = ActorIndex(doc, kb, dt.date(2026, 3, 12))
     assert "Town" not in index.people
+
+
+def test_quote_speakers_a_statement_from_a_body_speaks_for_the_body(extract) -> None:
+    q = quote_with(extract("“The crossings must reopen now,” said a statement from the World Food Programme."),
+                   "The crossings must reopen")
+    assert q.speaker_actor is not None and q.speaker_actor.country == "UNO"
+
+
+def test_quote_speakers_according_to_a_statement_names_its_author(extract) -> None:
+    text = "Talks on the border will resume in May, according to a statement by Thailand's foreign ministry."
+    q = quote_with(extract(text), "Talks on the border will resume")
+    assert q.speaker_actor.country == "THA"
+
+
+def test_quote_speakers_unnamed_spokesperson_later_is_the_body_they_speak_for(extract) -> None:
+    text = ("A spokesman for the Brazilian foreign ministry said on Friday that Brasilia would not recognise "
+            "the vote. Venezuela's government called the remarks interference. “We stand by our position,” "
+            "the spokesman added.")
+    q = quote_with(extract(text), "We stand by our position")
+    assert q.speaker_actor.country == "BRA"
