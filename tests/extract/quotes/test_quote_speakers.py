@@ -95,3 +95,18 @@ def test_quote_speakers_unnamed_spokesperson_later_is_the_body_they_speak_for(ex
             "the spokesman added.")
     q = quote_with(extract(text), "We stand by our position")
     assert q.speaker_actor.country == "BRA"
+
+
+def test_quote_speakers_known_name_the_tagger_cut_short_is_whole(extract) -> None:
+    text = "European Commission President Ursula von der Leyen said on Friday that the bloc would widen its sanctions."
+    q = quote_with(extract(text), "the bloc would widen its sanctions")
+    assert q.speaker == "Ursula von der Leyen" and q.speaker_actor.country == "EEC"
+
+
+def test_quote_speakers_a_single_letter_is_never_a_person(kb) -> None:
+    # "Sánchez posted on X." with the tagger calling "X." a person
+    words = ["Sánchez", "posted", "on", "X."]
+    doc = Doc(Vocab(), words=words, lemmas=["Sánchez", "post", "on", "X."], pos=["PROPN", "VERB", "ADP", "PROPN"],
+              heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"], ents=["B-PERSON", "O", "O", "B-PERSON"])
+    index = ActorIndex(doc, kb, dt.date(2026, 3, 12))
+    assert "Sánchez" in index.people and "X." not in index.people and "X" not in index.people

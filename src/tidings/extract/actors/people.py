@@ -54,8 +54,8 @@ class PersonRegistry:
                 continue  # "Sri Lanka" tagged as a person is still a country
             ent = self._full_name(ent)
             name = self._clean_name(ent)
-            if not name or name in self.people:
-                continue
+            if not name or name in self.people or not any(sum(c.isalpha() for c in w) > 1 for w in name.split()):
+                continue  # "a post on X.": a letter is no name
             actor = self._person_actor(ent, name)
             self.people[name] = actor
             parts = name.split()
@@ -102,6 +102,10 @@ class PersonRegistry:
             for k in range(start, ent.end):
                 self._person_tokens[k] = (start, ent.end)
         end = ent.end
+        for k in range(ent.start, ent.end):  # "Ursula von der" of a known "Ursula von der Leyen"
+            hit = self._name_cover.get(k)
+            if hit is not None and hit.end > end and hit.entries and all(e.kind == "person" for e in hit.entries):
+                end = hit.end
         while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].head.i == end \
                 and end not in self._name_cover:
             end += 1
