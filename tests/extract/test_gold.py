@@ -81,6 +81,7 @@ FLOORS = [
     ("tmq_quotes.json", 0.54, 0.95, 0.95),
     ("acts_dev.json", 0.85, 0.0, None),  # docs/coding.md conventions; tuned on, so set high
     ("context_dev.json", 0.62, 0.95, 0.95),  # docs/coding_actors.md conventions; tuned on
+    ("quotes_dev.json", 0.45, 0.95, 0.93),  # quote attribution (first score 49/59, now 57/59); tuned on
     # blind sets (issue 9): floors under the figures measured when they were judged, never tuned on
     ("blind_acts.json", 0.74, 0.95, None),
     ("blind_context.json", 0.62, 0.95, 0.85),

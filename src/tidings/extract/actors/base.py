@@ -21,6 +21,9 @@ def first_person(tok) -> bool:
     """'we', 'our', 'I' as pronouns; never 'US' the country."""
     return tok.lower_ in FIRST_PERSON and tok.text != "US" and tok.pos_ == "PRON"
 STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# nouns that stand for one person ("the two ministers", "the head of the team, Jane Doe")
+PERSON_NOUNS = {"minister", "leader", "president", "premier", "counterpart", "chancellor", "envoy",
+                "diplomat", "king", "official", "general", "commander", "chief", "secretary", "head"}
 
 
 @dataclass(slots=True)

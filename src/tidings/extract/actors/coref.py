@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention, first_person
+from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Mention, first_person
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Actor
 
@@ -26,9 +26,6 @@ _STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "releas
 # "the ministry said": the ministry named earlier in the article, not the country of the nearest subject
 _ORGAN_NOUNS = {"ministry", "department", "office", "embassy", "presidency", "army", "military", "government"}
 
-
-_PERSON_NOUNS = {"minister", "leader", "president", "premier", "counterpart", "chancellor", "envoy",
-                 "diplomat", "king", "official", "general", "commander", "chief", "secretary", "head"}
 
 
 class Coreference:
@@ -149,7 +146,7 @@ class Coreference:
                 continue  # "Qatar and Turkey urged both sides": the sides are others
             if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
                 return list(m.actors)
-        if tok.lemma_.lower() in _PERSON_NOUNS:  # "the two ministers": the last two people, not places
+        if tok.lemma_.lower() in PERSON_NOUNS:  # "the two ministers": the last two people, not places
             people = self.last_two_people(tok.i)
             if len({a.country for a in people}) == 2:
                 return people
@@ -280,10 +277,16 @@ class Coreference:
         return []
 
     def _statement_author(self, tok: Token) -> list[Actor]:
-        """'The statement said …': the author of the last statement the article mentions ('said in
-        a statement', 'a statement from X'), else the last body (not a person) that spoke as the
+        """'The statement said …': the author it names ('a statement from X'), else the author of
+        the last statement the article mentions ('said in a statement', 'a statement from X'), else the last body (not a person) that spoke as the
         subject of a main clause before it."""
-        if tok.lemma_.lower() not in _STATEMENT_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+        if tok.lemma_.lower() not in _STATEMENT_NOUNS:
+            return []
+        according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+        own = self._author_of(tok, named_only=True) if according or tok.dep_ not in ("pobj", "dobj") else []
+        if own:  # "said a statement from the UN office", "according to a statement by X": X
+            return own
+        if not any(c.lower_ == "the" for c in tok.children):
             return []
         for k in range(tok.i - 1, -1, -1):
             t = self.doc[k]
@@ -298,7 +301,9 @@ class Coreference:
                 return m.actors
         return []
 
-    def _author_of(self, statement: Token) -> list[Actor]:
+    def _author_of(self, statement: Token, named_only: bool = False) -> list[Actor]:
+        """Who issued a statement: its possessor or 'from/by/of X', else (unless `named_only`)
+        the subject of the verb it hangs on ('said in a statement')."""
         for c in statement.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 return self.resolve(c)
@@ -307,7 +312,7 @@ class Coreference:
                 if obj is not None and self.resolve(obj):
                     return self.resolve(obj)
         verb = statement.head.head if statement.dep_ == "pobj" else statement.head
-        if statement.dep_ in ("pobj", "dobj") and verb.pos_ in ("VERB", "AUX"):
+        if not named_only and statement.dep_ in ("pobj", "dobj") and verb.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb)
         return []
 
@@ -325,6 +330,12 @@ class Coreference:
         for m in reversed(self.mentions):
             if m.token < tok.i and len(m.actors) == 1 and title in m.actors[0].text.lower() \
                     and (m.person or m.actors[0].country):
+                return m.actors
+        # "A spokeswoman for the German Foreign Office said … the spokeswoman added": the body she
+        # speaks for, when no one was named with the title
+        for m in reversed(self.mentions):
+            if m.token < tok.i and len(m.actors) == 1 and m.actors[0].country \
+                    and self.doc[m.token].lower_ == tok.lower_ and any(c.dep_ == "prep" for c in self.doc[m.token].children):
                 return m.actors
         return []
 

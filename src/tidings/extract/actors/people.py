@@ -11,9 +11,13 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.actors.base import CUT_DEPS, STATE_ROLES, NameHit, actor_code
+from tidings.extract.actors.base import CUT_DEPS, PERSON_NOUNS, STATE_ROLES, NameHit, actor_code
 from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.models import Actor
+
+
+# what a name beside a title is not: "the minister, Tehran's envoy", dates, places
+_NOT_PERSON = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}
 
 
 class PersonRegistry:
@@ -38,6 +42,8 @@ class PersonRegistry:
         # a known office holder the tagger called an organisation ("Keir Starmer" as ORG)
         persons += [self.doc[h.start:h.end] for h in self.names.values()
                     if all(e.kind == "person" for e in h.entries) and not tagged & set(range(h.start, h.end))]
+        taken = tagged | {k for e in persons for k in range(e.start, e.end)}
+        persons += self._titled_appositions(taken)
         persons.sort(key=lambda e: e.start)
         for ent in persons:
             if ent.start not in tagged:
@@ -48,8 +54,8 @@ class PersonRegistry:
                 continue  # "Sri Lanka" tagged as a person is still a country
             ent = self._full_name(ent)
             name = self._clean_name(ent)
-            if not name or name in self.people:
-                continue
+            if not name or name in self.people or not any(sum(c.isalpha() for c in w) > 1 for w in name.split()):
+                continue  # "a post on X.": a letter is no name
             actor = self._person_actor(ent, name)
             self.people[name] = actor
             parts = name.split()
@@ -61,6 +67,28 @@ class PersonRegistry:
             for prefix in ("al-", "el-", "Al-", "El-"):  # "al-Burhan" is later "Burhan"
                 if last.startswith(prefix) and len(last) > len(prefix) + 2:
                     self.people.setdefault(last[len(prefix):], actor)
+
+    def _titled_appositions(self, taken: set[int]) -> list[Span]:
+        """'Moldova's deputy prime minister, Ana Moraru,': a name of two or more capitalised words
+        set in apposition to a title or a person noun is a person, whatever the tagger calls it
+        (it often says ORG); a known country or institution there is not."""
+        out: list[Span] = []
+        for tok in self.doc:
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.i in taken:
+                continue
+            head = tok.head
+            role = self.roles.get(self._role_cover.get(head.i, -1))
+            if not (role is not None and role[2] == "title" or head.lemma_.lower() in PERSON_NOUNS):
+                continue
+            start = tok.i
+            while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ == "compound" \
+                    and self.doc[start - 1].head.i == tok.i:
+                start -= 1
+            span = self.doc[start:tok.i + 1]
+            if len(span) >= 2 and all(t.text[:1].isupper() and t.i not in self._name_cover and t.i not in
+                                      self._role_cover and t.ent_type_ not in _NOT_PERSON for t in span):
+                out.append(span)
+        return out
 
     def _full_name(self, ent: Span) -> Span:
         """The tagger often stops short ('Amir Khan' of 'Amir Khan Muttaqi'): take the name's head too,
@@ -74,6 +102,10 @@ class PersonRegistry:
             for k in range(start, ent.end):
                 self._person_tokens[k] = (start, ent.end)
         end = ent.end
+        for k in range(ent.start, ent.end):  # "Ursula von der" of a known "Ursula von der Leyen"
+            hit = self._name_cover.get(k)
+            if hit is not None and hit.end > end and hit.entries and all(e.kind == "person" for e in hit.entries):
+                end = hit.end
         while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end - 1].head.i == end \
                 and end not in self._name_cover:
             end += 1

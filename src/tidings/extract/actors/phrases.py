@@ -123,7 +123,8 @@ class PhraseResolver:
         """A person inside the phrase (apposition, "the minister, Rajnath Singh")."""
         for i in idx:
             t = self.doc[i]
-            if t.ent_type_ == "PERSON" and t.i != tok.i and t.dep_ in ("appos", "compound", "pobj", "nsubj") \
+            if (t.ent_type_ == "PERSON" or t.i in self._person_tokens) and t.i != tok.i \
+                    and t.dep_ in ("appos", "compound", "pobj", "nsubj") \
                     and t.i not in self._role_cover:  # "Riot police": the tagger's person is a role word
                 actor = self._person_at(t)
                 if actor and actor.country is None:
@@ -223,6 +224,8 @@ class PhraseResolver:
             return True
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True
+        if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.i in self._person_tokens) for c in tok.children):
+            return True  # "the head of the mediating team, Jane Doe": the person named beside it
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
             return True  # "its posts": whatever the pronoun stands for
         return any(i in self._name_cover or i in self._role_cover

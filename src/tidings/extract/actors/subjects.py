@@ -8,8 +8,13 @@ minister, and a verb with no subject falls back to the source 'according to X' n
 """
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Doc, Span, Token
 
+from tidings.errors import CodebookError, Errors
+from tidings.extract.kb.knowledge import read_tsv
 from tidings.models import Actor
 
 # "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
@@ -18,6 +23,26 @@ _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "co
             "urge", "demand"}
 _TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
+_QUOTE_VERBS = "quote_verbs.tsv"
+_QUOTE_VERB_KINDS = ("relay", "speech")
+
+
+@cache
+def quote_verbs(text: str | None = None) -> dict[str, frozenset[str]]:
+    """Kind → lemmas from data/quote_verbs.tsv: `relay` verbs pass on someone else's words
+    ("IRNA quoted / cited the minister as saying"); `speech` verbs attribute a quote besides the
+    codebook's verbs of saying."""
+    path = f"tidings/data/{_QUOTE_VERBS}"
+    if text is None:
+        text = (resources.files("tidings") / "data" / _QUOTE_VERBS).read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {k: set() for k in _QUOTE_VERB_KINDS}
+    for n, row in read_tsv(path, text, ("lemma", "kind")):
+        lemma = row["lemma"]
+        if row["kind"] not in out or not lemma or lemma != lemma.lower() or " " in lemma:
+            raise CodebookError(Errors.E101.format(path=path, line=n, problem=(
+                f"kind must be one of {_QUOTE_VERB_KINDS} and lemma one lower-case word")), path=path, line=n)
+        out[row["kind"]].add(lemma)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 class SubjectFinder:
@@ -66,13 +91,13 @@ class SubjectFinder:
         return self.according_to(verb)
 
     def _quoted_speaker(self, verb: Token) -> list[Actor] | None:
-        """'IRNA quoted the minister as saying …', 'the minister was quoted as saying by a
+        """'IRNA quoted (cited) the minister as saying …', 'the minister was quoted as saying by a
         statement …': the words are the minister's, whoever relays them. None when the verb is
         not part of a 'quote … as saying' construction."""
         quote = verb
         if verb.lemma_.lower() in ("say", "tell") and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
             quote = verb.head.head
-        if quote.lemma_.lower() != "quote" or not any(
+        if quote.lemma_.lower() not in quote_verbs()["relay"] or not any(
                 c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in c.children)
                 for c in quote.children):
             return None

@@ -12,17 +12,16 @@ import unicodedata
 from spacy.tokens import Doc, Token
 
 from tidings.extract.actors.index import ActorIndex
+from tidings.extract.actors.subjects import quote_verbs
 from tidings.extract.quotes.marks import find_quote_spans
 from tidings.extract.syntax import that_clause
 from tidings.models import Actor, Quote
 
-_SPEECH_EXTRA = {"ask", "add", "tell", "write", "say", "state", "declare", "warn", "insist", "urge",
-                 "describe", "call", "quote", "accord", "post", "announce", "stress", "reiterate"}
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list[Quote]:
     """Direct quotes first, then reported speech not already covered by a direct quote."""
-    speech = set(speech_verbs) | _SPEECH_EXTRA
+    speech = set(speech_verbs) | quote_verbs()["speech"]
     quotes: list[Quote] = []
     last: tuple[str | None, Actor | None] = (None, None)
     direct: list[tuple[int, int]] = []
