@@ -227,3 +227,14 @@ def test_events_calling_anothers_conduct_unacceptable_is_disapproval(extract) ->
                      "chancellor said Iran's conduct was simply unacceptable.", dt.date(2025, 10, 14))
     assert ("11", "FRA", "RUS") in triples(result), triples(result)
     assert ("11", "DEU", "IRN") in triples(result), triples(result)
+
+
+# ---- force needs someone hit, or ground it fell on ---------------------------------------------------
+def test_events_force_with_no_target_falls_on_the_places_country(extract) -> None:
+    result = extract("Sudan's army shelled positions near El Fasher on Tuesday.", dt.date(2025, 6, 12))
+    assert ("19", "SDN", "SDN") in triples(result), triples(result)
+
+
+def test_events_force_with_no_target_and_no_place_is_dropped(extract) -> None:
+    result = extract("Ukraine's army fired artillery all night, the general staff said.", dt.date(2025, 6, 12))
+    assert not roots(result) & {"18", "19", "20"}, triples(result)

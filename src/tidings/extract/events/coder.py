@@ -34,6 +34,7 @@ _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", 
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
+_FORCE_ROOTS = {"18", "19", "20"}
 
 
 @dataclass(slots=True)
@@ -372,6 +373,12 @@ class _Coder(TargetFinder, NominalActs):
         if verb.dep_ in ("conj", "advcl", "xcomp"):
             clause += phrase_tokens(verb.head)
         location = self.actors.location_in(loc_idx) or self.actors.location_in(clause)
+        if code[:2] in _FORCE_ROOTS and not target:
+            if location is None or not location.country or location.country not in self.actors.kb.countries:
+                self._drop(self.actors.sent_index[verb.i], verb, code,
+                           "force with no one named as hit and no place to tell whose ground it fell on")
+                return
+            target = [self._country_actor(location.country)]  # "clashes near Deir Hafer": on Syria's ground
         for s in source or [None]:
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code and s.text == t.text:
