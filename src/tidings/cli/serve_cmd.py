@@ -35,10 +35,13 @@ def serve(db: DbOpt = None,
     settings = load_settings({"db_path": db})
     kb = pipeline.load_kb(settings.actor_files) if token else None
     mode = "read-write, POST /api/articles on" if token else "read-only"
-    print(f"tidings: serving {settings.db_path} ({mode}) on http://{host}:{port}/ (API docs at /docs); "
-          f"Ctrl-C stops", file=sys.stderr)
+
+    def announce(url: str) -> None:
+        print(f"tidings: serving {settings.db_path} ({mode}) on {url} (API docs at /docs); Ctrl-C stops",
+              file=sys.stderr)
+
     run_server(settings.db_path, host=host, port=port, token=token, kb=kb, model=settings.model,
-               day_first=settings.day_first)
+               day_first=settings.day_first, announce=announce)
 
 
 @handles_errors

@@ -1,0 +1,54 @@
+"""A hostile new user's option values, found by the audit of issues 10, 12 and 14: each is one
+line on stderr (or a usage error), never "This is a bug in tidings" and never uvicorn's log."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+from typer.testing import CliRunner
+
+from tidings.cli.main import app
+from tidings.cli.sources_cmd import parse_every
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_hostile_watch_every_beyond_a_year_is_a_usage_error(runner, tmp_path):
+    # a huge interval used to reach time.sleep and end in "unexpected OverflowError"
+    result = runner.invoke(app, ["watch", str(tmp_path / "feed.rss"), "--every", "99999999999999999d",
+                                 "--polls", "2", "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2 and "--every" in result.stderr
+    assert "bug" not in result.stderr
+    assert parse_every("366d") == 366 * 86400
+    with pytest.raises(Exception, match="longer than a year"):
+        parse_every("367d")
+
+
+def test_cli_hostile_serve_on_a_port_in_use_is_one_line(runner, sample_db):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", sample_db, "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
+    assert "serving" not in result.stderr  # never announced as serving when it is not
+
+
+def test_cli_hostile_serve_missing_database_says_only_that(runner, tmp_path):
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "0"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "No database at" in result.stderr, result.stderr
+
+
+def test_cli_hostile_db_in_a_missing_folder_names_the_folder_not_the_file(runner, tmp_path, fixtures):
+    db = tmp_path / "no" / "such" / "x.duckdb"
+    result = runner.invoke(app, ["ingest", str(fixtures / "articles.jsonl"), "--db", str(db)])
+    assert result.exit_code == 1
+    line = result.stderr.strip().splitlines()[-1]
+    assert f"Cannot create the database {db}" in line and "folder exists" in line
+    assert "move the file aside" not in line and "Is it a DuckDB file" not in line
