@@ -52,3 +52,15 @@ def test_cli_hostile_db_in_a_missing_folder_names_the_folder_not_the_file(runner
     line = result.stderr.strip().splitlines()[-1]
     assert f"Cannot create the database {db}" in line and "folder exists" in line
     assert "move the file aside" not in line and "Is it a DuckDB file" not in line
+
+
+@pytest.mark.parametrize("command", [["events"], ["quotes"], ["timeline"], ["report", "-o", "r.html"]])
+def test_cli_hostile_reversed_date_range_is_a_usage_error(runner, sample_db, tmp_path, command):
+    # the API answers 422 to since > until; the CLI used to print nothing and exit 0
+    if "-o" in command:
+        command = command[:-1] + [str(tmp_path / "r.html")]
+    result = runner.invoke(app, [*command, "--db", sample_db, "--until", "2025-01-01", "--since", "2025-06-01"])
+    assert result.exit_code == 2 and "is after --until" in result.stderr
+    assert not (tmp_path / "r.html").exists()
+    ok = runner.invoke(app, [*command, "--db", sample_db, "--since", "2025-05-01", "--until", "2025-05-01"])
+    assert ok.exit_code == 0, ok.stderr

@@ -36,6 +36,13 @@ def _date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
 
 
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    """A reversed range is a usage error, as the API's 422, not an empty answer."""
+    if since and until and since > until:
+        raise typer.BadParameter(f"--since {since} is after --until {until}; nothing can match",
+                                 param_hint="'--since' / '--until'")
+
+
 DbOpt = Annotated[str | None, typer.Option(
     "--db", help="DuckDB file (default: $TIDINGS_DB, store.db in tidings.toml, or ./tidings.duckdb).",
     show_default=False)]

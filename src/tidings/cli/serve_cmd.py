@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tidings.cli.options import CountryOpt, DbOpt, SinceOpt, UntilOpt, db_path, handles_errors
+from tidings.cli.options import CountryOpt, DbOpt, SinceOpt, UntilOpt, check_range, db_path, handles_errors
 from tidings.cli.output import open_output
 from tidings.config import load_settings
 
@@ -56,6 +56,7 @@ def report(output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False
     from tidings.query import EventFilter
     from tidings.web.report import build_report
 
+    check_range(since, until)
     if dyad and (len(dyad.split("-")) != 2 or not all(p.isalpha() for p in dyad.split("-"))):
         raise typer.BadParameter(f"{dyad!r} is not a dyad; use two codes such as IND-PAK", param_hint="--dyad")
     f = EventFilter(country=country, dyad=tuple(dyad.upper().split("-")) if dyad else None, actor=actor,
