@@ -3,6 +3,7 @@ line on stderr (or a usage error), never "This is a bug in tidings" and never uv
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -64,3 +65,13 @@ def test_cli_hostile_reversed_date_range_is_a_usage_error(runner, sample_db, tmp
     assert not (tmp_path / "r.html").exists()
     ok = runner.invoke(app, [*command, "--db", sample_db, "--since", "2025-05-01", "--until", "2025-05-01"])
     assert ok.exit_code == 0, ok.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("command", [["export", "-f", "gdelt"], ["events", "-f", "parquet"], ["events", "-f", "csv"]])
+def test_cli_hostile_full_disk_is_one_line_not_a_bug_report(runner, sample_db, command):
+    # a full disk used to end in "unexpected OSError ... This is a bug in tidings"
+    result = runner.invoke(app, [*command, "--db", sample_db, "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "No space left on device" in result.stderr and "bug" not in result.stderr
