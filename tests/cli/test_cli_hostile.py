@@ -75,3 +75,11 @@ def test_cli_hostile_full_disk_is_one_line_not_a_bug_report(runner, sample_db, c
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1, result.stderr
     assert "No space left on device" in result.stderr and "bug" not in result.stderr
+
+
+def test_cli_hostile_server_url_without_a_scheme_reads_as_one_sentence(runner, fixtures):
+    result = runner.invoke(app, ["ingest", str(fixtures / "articles.jsonl"), "--server", "notaurl", "--token", "t"])
+    assert result.exit_code == 1
+    line = result.stderr.strip().splitlines()[-1]
+    assert "Cannot reach the tidings server at notaurl" in line and "http://" in line
+    assert "protocol. Is" in line  # the cause used to end in its own full stop before ours: "protocol.. Is"
