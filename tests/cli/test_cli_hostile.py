@@ -83,3 +83,15 @@ def test_cli_hostile_server_url_without_a_scheme_reads_as_one_sentence(runner, f
     line = result.stderr.strip().splitlines()[-1]
     assert "Cannot reach the tidings server at notaurl" in line and "http://" in line
     assert "protocol. Is" in line  # the cause used to end in its own full stop before ours: "protocol.. Is"
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "99999999999999999999"])
+def test_cli_hostile_batch_size_from_environment_is_checked_like_the_flag(runner, tmp_path, fixtures, value):
+    # 0 used to read nothing and exit 0 ("0 articles read"), losing every record; a negative or
+    # huge value ended in "unexpected ValueError ... a bug in tidings"
+    db = tmp_path / "b.duckdb"
+    result = runner.invoke(app, ["ingest", str(fixtures / "articles.jsonl"), "--db", str(db)],
+                           env={"TIDINGS_PIPELINE__BATCH_SIZE": value})
+    assert result.exit_code == 1
+    assert "batch_size" in result.stderr and "bug" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
