@@ -95,3 +95,11 @@ def test_cli_hostile_batch_size_from_environment_is_checked_like_the_flag(runner
     assert result.exit_code == 1
     assert "batch_size" in result.stderr and "bug" not in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_cli_hostile_a_device_or_pipe_is_not_called_missing(runner):
+    # /dev/zero exists: it used to be reported as "no such file or directory"
+    result = runner.invoke(app, ["extract", "/dev/zero"])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "not a regular file" in result.stderr and "no such file" not in result.stderr
+    assert "no such file" in runner.invoke(app, ["extract", "/no/such/input.jsonl"]).stderr
