@@ -103,3 +103,21 @@ def test_cli_hostile_a_device_or_pipe_is_not_called_missing(runner):
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert "not a regular file" in result.stderr and "no such file" not in result.stderr
     assert "no such file" in runner.invoke(app, ["extract", "/no/such/input.jsonl"]).stderr
+
+
+def test_cli_hostile_serve_applies_the_configured_text_cap_to_posted_articles(runner, sample_db, monkeypatch):
+    # `[ingest] max_text_chars` / TIDINGS_INGEST__MAX_TEXT_CHARS used to be ignored by serve --token
+    import tidings.api.server as server
+    from tidings.errors import TidingsError
+
+    seen = {}
+
+    def create_app(db_path, **kwargs):
+        seen.update(kwargs)
+        raise TidingsError("stop here")
+
+    monkeypatch.setattr(server, "create_app", create_app)
+    result = runner.invoke(app, ["serve", "--db", sample_db, "--port", "0"],
+                           env={"TIDINGS_INGEST__MAX_TEXT_CHARS": "5000"})
+    assert result.exit_code == 1 and "stop here" in result.stderr
+    assert seen["max_text_chars"] == 5000

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import uvicorn
 
 from tidings.api.app import create_app
+from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.errors import Errors, ServeError
 
 
@@ -32,14 +33,15 @@ def listen(host: str, port: int) -> socket.socket:
 
 def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           kb=None, model: str | None = None, day_first: bool = True, log_level: str = "info",
-          announce: Callable[[str], None] | None = None) -> None:
+          announce: Callable[[str], None] | None = None, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> None:
     """Open the database, bind the address, then answer until interrupted.
 
     Raises StoreError if the database cannot be opened and ServeError if the address cannot
     be bound, both before anything is served; `announce` then gets the URL (with the real
     port when `port` is 0).
     """
-    app = create_app(db_path, token=token, kb=kb, model=model, day_first=day_first)
+    app = create_app(db_path, token=token, kb=kb, model=model, day_first=day_first,
+                     max_text_chars=max_text_chars)
     sock = listen(host, port)
     if announce:
         bound = sock.getsockname()[1]

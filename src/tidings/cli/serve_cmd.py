@@ -41,7 +41,7 @@ def serve(db: DbOpt = None,
               file=sys.stderr)
 
     run_server(settings.db_path, host=host, port=port, token=token, kb=kb, model=settings.model,
-               day_first=settings.day_first, announce=announce)
+               day_first=settings.day_first, announce=announce, max_text_chars=settings.max_text_chars)
 
 
 @handles_errors
