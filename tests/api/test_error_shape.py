@@ -88,3 +88,25 @@ def test_error_shape_unexpected_errors_keep_the_shape(sample_db_copy):
     assert r.status_code == 500
     body = assert_shape(r)
     assert "secret internals" not in body["error"] and "RuntimeError" in body["error"]
+
+
+def test_error_shape_detail_endpoints_refuse_unknown_fields(client):
+    event = client.get("/api/events", params={"page_size": 1}).json()["items"][0]
+    for path in (f"/api/events/{event['event_id']}", f"/api/articles/{event['article_id']}"):
+        assert client.get(path).status_code == 200
+        body = assert_shape(client.get(path, params={"evil": "1"}))
+        assert body["status"] == 422 and "evil" in body["error"]
+
+
+def test_error_shape_write_endpoints_with_the_token(sample_db_copy):
+    """POST /api/articles and GET /api/jobs/{id} when writes are on: a wrong token, a body over
+    the limit (streamed, so no Content-Length to refuse it by), an unknown job."""
+    with TestClient(create_app(sample_db_copy, token="t")) as c:
+        auth = {"Authorization": "Bearer t"}
+        assert assert_shape(c.post("/api/articles", content=b"[]", headers={"Authorization": "Bearer x"}))[
+            "status"] == 401
+        chunks = (b" " * (1 << 20) for _ in range(65))  # 65 MiB of blanks, over the 64 MiB limit
+        body = assert_shape(c.post("/api/articles", content=chunks, headers=auth))
+        assert body["status"] == 413 and body["code"] == "E606"
+        assert assert_shape(c.get("/api/jobs/999", headers=auth))["status"] == 404
+        assert assert_shape(c.get("/api/jobs/999", params={"evil": 1}, headers=auth))["status"] == 422

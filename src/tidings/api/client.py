@@ -84,7 +84,8 @@ def forward(url: str, token: str, articles: Iterable[Article], chunk: int = CHUN
             for key in ("articles_new", "articles_skipped", "events", "quotes"):
                 setattr(stats, key, getattr(stats, key) + state["stats"].get(key, 0))
     except httpx.HTTPError as exc:
-        raise ApiError(Errors.E701.format(url=base, problem=str(exc) or type(exc).__name__), status=503) from exc
+        problem = (str(exc) or type(exc).__name__).rstrip(".")
+        raise ApiError(Errors.E701.format(url=base, problem=problem), status=503) from exc
     finally:
         if client is None:
             http.close()

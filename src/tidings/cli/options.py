@@ -3,6 +3,7 @@ and the wrapper that turns library errors into exit codes."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import logging
 import os
@@ -25,6 +26,8 @@ CLICK_ERRORS = tuple({click.exceptions.ClickException,
 EXIT_ERROR = 1
 EXIT_REJECTS = 3
 EXIT_INTERRUPTED = 130
+# a full disk, a quota, a read-only or failing device: the output cannot be written, no bug
+WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -34,6 +37,13 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    """A reversed range is a usage error, as the API's 422, not an empty answer."""
+    if since and until and since > until:
+        raise typer.BadParameter(f"--since {since} is after --until {until}; nothing can match",
+                                 param_hint="'--since' / '--until'")
 
 
 DbOpt = Annotated[str | None, typer.Option(
@@ -98,13 +108,24 @@ def handles_errors(func: F) -> F:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(EXIT_ERROR) from None
+        except OSError as exc:
+            if exc.errno not in WRITE_ERRNOS:
+                _unexpected(exc)
+            where = exc.filename or "the output"
+            print(f"tidings: error: Cannot write {where}: {exc.strerror}. Free some space or write "
+                  f"somewhere else (-o FILE); what was written there is incomplete.", file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             print("tidings: interrupted; what was committed is kept, rerun to resume", file=sys.stderr)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # the last line of defence: report, never dump a traceback
-            logging.getLogger("tidings").debug("unexpected error", exc_info=True)
-            print(f"tidings: error: unexpected {type(exc).__name__}: {exc}. This is a bug in tidings; "
-                  f"rerun with -vv for the details and report them.", file=sys.stderr)
-            raise typer.Exit(EXIT_ERROR) from None
+            _unexpected(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _unexpected(exc: Exception) -> None:
+    logging.getLogger("tidings").debug("unexpected error", exc_info=True)
+    print(f"tidings: error: unexpected {type(exc).__name__}: {exc}. This is a bug in tidings; "
+          f"rerun with -vv for the details and report them.", file=sys.stderr)
+    raise typer.Exit(EXIT_ERROR) from None

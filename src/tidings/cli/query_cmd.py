@@ -8,7 +8,7 @@ import typer
 
 from tidings import query
 from tidings.cli.options import (CountryOpt, DbOpt, FormatOpt, LimitOpt, OutputOpt, SinceOpt,
-                                 UntilOpt, db_path, handles_errors)
+                                 UntilOpt, check_range, db_path, handles_errors)
 from tidings.cli.output import Format, write_rows
 
 ActorOpt = Annotated[str | None, typer.Option(
@@ -27,6 +27,7 @@ def events(db: DbOpt = None, actor: ActorOpt = None, country: CountryOpt = None,
            all_mentions: Annotated[bool, typer.Option(
                "--all-mentions", help="Every report of each event, not each event once.")] = False) -> None:
     """List coded events by event date, each once with num_mentions, num_sources, num_articles."""
+    check_range(since, until)
     table = query.events(db_path(db), actor=actor, country=country, root=root,
                          since=since, until=until, limit=limit, all_mentions=all_mentions)
     write_rows(table, fmt, output, title="events", table_columns=EVENT_TABLE_COLUMNS)
@@ -39,6 +40,7 @@ def quotes(db: DbOpt = None,
            since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = None,
            fmt: FormatOpt = Format.jsonl, output: OutputOpt = None) -> None:
     """List attributed quotes, by article date."""
+    check_range(since, until)
     table = query.quotes(db_path(db), speaker=speaker, country=country, since=since,
                          until=until, limit=limit)
     write_rows(table, fmt, output, title="quotes", table_columns=QUOTE_TABLE_COLUMNS)
@@ -49,6 +51,7 @@ def timeline(db: DbOpt = None, country: CountryOpt = None, actor: ActorOpt = Non
              since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = None,
              fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
     """A dated list of events (source → target, CAMEO code and name, evidence) and quotes."""
+    check_range(since, until)
     table = query.timeline(db_path(db), country=country, actor=actor, since=since,
                            until=until, limit=limit)
     write_rows(table, fmt, output, title="timeline")

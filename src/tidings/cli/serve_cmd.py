@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tidings.cli.options import CountryOpt, DbOpt, SinceOpt, UntilOpt, db_path, handles_errors
+from tidings.cli.options import CountryOpt, DbOpt, SinceOpt, UntilOpt, check_range, db_path, handles_errors
 from tidings.cli.output import open_output
 from tidings.config import load_settings
 
@@ -35,10 +35,13 @@ def serve(db: DbOpt = None,
     settings = load_settings({"db_path": db})
     kb = pipeline.load_kb(settings.actor_files) if token else None
     mode = "read-write, POST /api/articles on" if token else "read-only"
-    print(f"tidings: serving {settings.db_path} ({mode}) on http://{host}:{port}/ (API docs at /docs); "
-          f"Ctrl-C stops", file=sys.stderr)
+
+    def announce(url: str) -> None:
+        print(f"tidings: serving {settings.db_path} ({mode}) on {url} (API docs at /docs); Ctrl-C stops",
+              file=sys.stderr)
+
     run_server(settings.db_path, host=host, port=port, token=token, kb=kb, model=settings.model,
-               day_first=settings.day_first)
+               day_first=settings.day_first, announce=announce, max_text_chars=settings.max_text_chars)
 
 
 @handles_errors
@@ -53,6 +56,7 @@ def report(output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False
     from tidings.query import EventFilter
     from tidings.web.report import build_report
 
+    check_range(since, until)
     if dyad and (len(dyad.split("-")) != 2 or not all(p.isalpha() for p in dyad.split("-"))):
         raise typer.BadParameter(f"{dyad!r} is not a dyad; use two codes such as IND-PAK", param_hint="--dyad")
     f = EventFilter(country=country, dyad=tuple(dyad.upper().split("-")) if dyad else None, actor=actor,

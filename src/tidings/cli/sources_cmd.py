@@ -19,14 +19,19 @@ from tidings.sources import HttpSettings, PoliteClient
 
 _EVERY = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+MAX_EVERY = 366 * 86400  # a year: longer waits overflow the platform's sleep and mean a typo
 
 
 def parse_every(value: str) -> float:
     """'15m', '90s', '1h', '2d' or plain seconds to seconds."""
     m = _EVERY.match(value.strip().lower())
     if not m or float(m.group(1)) <= 0:
-        raise typer.BadParameter(f"{value!r} is not an interval; use e.g. 90s, 15m, 1h")
-    return float(m.group(1)) * _UNIT[m.group(2)]
+        raise typer.BadParameter(f"{value!r} is not an interval; use e.g. 90s, 15m, 1h", param_hint="--every")
+    seconds = float(m.group(1)) * _UNIT[m.group(2)]
+    if seconds > MAX_EVERY:
+        raise typer.BadParameter(f"{value!r} is longer than a year (366d); use e.g. 15m, 1h, 2d",
+                                 param_hint="--every")
+    return seconds
 
 
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds per HTTP attempt.")]

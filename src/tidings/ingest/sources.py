@@ -34,7 +34,9 @@ def expand(paths: Iterable[str], registry: ReaderRegistry = readers) -> Iterator
         elif path.is_file():
             yield path
         else:
-            raise IngestError(Errors.E002.format(path=p, problem="no such file or directory"), path=p)
+            problem = ("not a regular file (a device, pipe or socket; pipe JSON Lines to `-` instead)"
+                       if path.exists() else "no such file or directory")
+            raise IngestError(Errors.E002.format(path=p, problem=problem), path=p)
 
 
 def read_file(path: Path, options: ReadOptions,

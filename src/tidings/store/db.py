@@ -16,12 +16,15 @@ from tidings.store.stories import StoryIndex
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:
-    """A lock conflict names the holder; anything else says what the file may be instead."""
+    """A lock conflict names the holder; a file that cannot be created names its folder;
+    anything else says what the file may be instead."""
     problem = (str(exc).splitlines()[0] if str(exc) else type(exc).__name__).rstrip(".!")
     if "lock" in problem.lower():
         holder = re.search(r"held in (.+?) \(PID (\d+)\)", problem)
         who = f"{holder.group(1)}, PID {holder.group(2)}" if holder else "another connection"
         return StoreError(Errors.E205.format(path=path, holder=who), path=path)
+    if not Path(path).exists():  # nothing there to be the wrong kind of file: the folder is the problem
+        return StoreError(Errors.E207.format(path=path, problem=problem.removeprefix("IO Error: ")), path=path)
     return StoreError(Errors.E201.format(path=path, problem=problem), path=path)
 
 
