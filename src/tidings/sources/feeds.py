@@ -26,6 +26,11 @@ _URL = re.compile(r"^https?://", re.IGNORECASE)
 _FEED_TYPES = ("xml", "rss", "atom", "rdf")
 
 
+# the largest feed document read: feeds of news sites run from 50 kB to a few MB; an item's page
+# keeps the per-article limit
+FEED_MAX_BYTES = 16 * 1024 * 1024
+
+
 def is_url(value: str) -> bool:
     return bool(_URL.match(value))
 
@@ -65,13 +70,18 @@ def read_url(url: str, client: PoliteClient, options: ReadOptions,
     `watch` asks) anything but a feed is rejected."""
     if not feeds_only and url_id(url) in known([url_id(url)]):
         return
-    try:
-        res = client.get(url)
+    try:  # a feed lists many small items, so it may be larger than one article's page
+        res = client.get(url, max(FEED_MAX_BYTES, client.settings.max_bytes))
     except FetchError as exc:
         yield Reject(origin=url, message=f"{exc.reason}; nothing read from it")
         return
     ctype = res.content_type.lower()
-    if feeds_only or looks_like_feed(res.body) or any(t in ctype for t in _FEED_TYPES):
+    is_feed = feeds_only or looks_like_feed(res.body) or any(t in ctype for t in _FEED_TYPES)
+    if not is_feed and len(res.body) > client.settings.max_bytes:
+        yield Reject(origin=url, message=f"the page is over the {client.settings.max_bytes:,}-byte limit of one "
+                                         "article; not parsed (raise --max-chars to read it)")
+        return
+    if is_feed:
         items, problem = parse_feed(res.body, url, res.content_type)
         if problem is not None:
             yield problem
@@ -85,7 +95,7 @@ def read_url(url: str, client: PoliteClient, options: ReadOptions,
 
 def _feed_file(path: Path, client: PoliteClient, options: ReadOptions, known: Known
                ) -> Iterator[Article | Reject]:
-    limit = options.max_record_bytes * 4
+    limit = max(options.max_record_bytes * 4, FEED_MAX_BYTES)
     with path.open("rb") as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:

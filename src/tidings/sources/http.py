@@ -124,16 +124,18 @@ class PoliteClient:
         except httpx.HTTPError as exc:
             raise FetchError(url, f"connection failed ({type(exc).__name__}: {exc})") from exc
 
-    def get(self, url: str) -> Response:
+    def get(self, url: str, max_bytes: int | None = None) -> Response:
         """GET `url` with retries; raises FetchError for robots.txt refusals, HTTP errors
-        (after retries for 429/5xx), timeouts and responses over `max_bytes`."""
+        (after retries for 429/5xx), timeouts and responses over `max_bytes` (default: the
+        settings' limit for one article's page)."""
+        limit = max_bytes or self.settings.max_bytes
         if not self._allowed(url):
             raise FetchError(url, "disallowed by the site's robots.txt", retryable=False)
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             last_try = attempt == attempts - 1
             try:
-                res = self._once(url, self.settings.max_bytes)
+                res = self._once(url, limit)
             except FetchError as exc:
                 if not exc.retryable:
                     raise
