@@ -4,7 +4,8 @@ Builds a DuckDB file with the real schema (the project's migrations) in a tempor
 fills it with synthetic events whose shape follows real coded news: a few countries and
 dyads take most events (Zipf weights), codes follow a skewed CAMEO mix with the codebook's
 quad class and Goldstein score, event volume grows over eleven years, one article reports
-ten events and one quote. Then it times the very functions the CLI and the API call
+ten events and one quote, and articles come in publication order (the order a news stream
+is ingested in; the events of an article happened up to a week before it). Then it times the very functions the CLI and the API call
 (`tidings.query.timeline`, `buckets`, `event_page`, `network`, `top_dyad`) through one
 read-only connection as `tidings serve` holds it, and prints median and p95 of each.
 
@@ -53,16 +54,19 @@ def zipf(n: int, s: float = 1.1) -> np.ndarray:
     return weights / weights.sum()
 
 
-def event_chunk(rng: np.random.Generator, start: int, size: int, codes) -> dict[str, pa.Table]:
+def event_chunk(rng: np.random.Generator, start: int, size: int, total: int, codes) -> dict[str, pa.Table]:
     """`size` events from number `start` on, their articles (one per ten events) and quotes."""
     code, quad, gold = codes
     n_countries = len(COUNTRIES)
     src = rng.choice(n_countries, size, p=zipf(n_countries))
     tgt = (src + 1 + rng.choice(n_countries - 1, size, p=zipf(n_countries - 1, 1.3))) % n_countries
     pick = rng.choice(len(code), size, p=zipf(len(code), 0.8)[rng.permutation(len(code))])
-    # volume grows over the years: day = DAYS * sqrt(u) puts more events in later years
-    day = (DAYS * np.sqrt(rng.random(size))).astype(np.int32)
     numbers = np.arange(start, start + size)
+    # articles arrive in publication order, as a news stream is ingested, and volume grows:
+    # article k of n appears on day DAYS * sqrt(k / n); its events happened that day or up
+    # to a week before (the dates the extractor resolves from "on Monday", "last week")
+    published = (DAYS * np.sqrt((numbers // EVENTS_PER_ARTICLE) / (total / EVENTS_PER_ARTICLE))).astype(np.int32)
+    day = np.maximum(0, published - np.minimum(rng.geometric(0.5, size) - 1, 7)).astype(np.int32)
     article = pa.array(numbers // EVENTS_PER_ARTICLE).cast(pa.string())
     article_id = pc.binary_join_element_wise("a", article, "")
     countries = np.array(COUNTRIES)
@@ -90,7 +94,8 @@ def event_chunk(rng: np.random.Generator, start: int, size: int, codes) -> dict[
     }
     n_articles = len(numbers[::EVENTS_PER_ARTICLE])
     a_ids = article_id.take(pa.array(np.arange(0, size, EVENTS_PER_ARTICLE)))
-    a_dates = event_date.take(pa.array(np.arange(0, size, EVENTS_PER_ARTICLE)))
+    a_dates = pa.array(np.datetime64(FIRST_DAY, "D") + published[::EVENTS_PER_ARTICLE].astype("timedelta64[D]"),
+                       pa.date32())
     now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     articles = {"article_id": a_ids, "article_date": a_dates, "text": pa.array(["synthetic article"] * n_articles),
                 "origin": pa.array(["bench"] * n_articles), "ingested_at": pa.array([now] * n_articles, SCHEMAS["articles"].field("ingested_at").type)}
@@ -108,7 +113,7 @@ def build(path: Path, total: int, seed: int = 11) -> None:
     codes = codebook()
     with Store(path) as store:
         for start in range(0, total, CHUNK):
-            for name, table in event_chunk(rng, start, min(CHUNK, total - start), codes).items():
+            for name, table in event_chunk(rng, start, min(CHUNK, total - start), total, codes).items():
                 store.con.register("_bench", table)
                 store.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _bench")
                 store.con.unregister("_bench")
