@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import importlib.resources
 import io
+import os
 import statistics
 import tempfile
 import time
@@ -182,7 +183,9 @@ def main() -> None:
         for name, median, p95, rows in time_cases(path, args.runs):
             worst = max(worst, p95)
             print(f"{name:58} {median:7.0f}ms {p95:7.0f}ms {rows:7}")
-        print(f"slowest p95: {worst:.0f} ms ({'within' if worst < 300 else 'over'} the 300 ms goal)")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"slowest p95: {worst:.0f} ms ({'within' if worst < 300 else 'over'} the 300 ms goal); "
+              f"{os.cpu_count()} CPUs, load average {load}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""The analyst views answer exactly what the plain SQL they replace answers (they are written
-for speed on ten million events, see bench/query_scale.py), on the sample corpus."""
+"""The analyst views answer what the plain SQL they replace answers (they are written for
+speed on ten million events, see bench/query_scale.py), on the sample corpus: the same rows,
+counts and order; Goldstein sums and means rounded to two decimals agree within 0.01."""
 from __future__ import annotations
 
 import datetime as dt
@@ -32,7 +33,14 @@ def test_views_buckets_equal_plain_grouping(sample_db, f, interval):
         expected = _plain_buckets(store, f, interval)
         got = buckets(store, f, interval)
     assert got.schema == expected.schema
-    assert got.to_pylist() == expected.to_pylist()
+    gold = ("goldstein_sum", "goldstein_mean")
+    assert got.drop(list(gold)).to_pylist() == expected.drop(list(gold)).to_pylist()
+    # sums added in another order may differ in the last bit, and a value lying exactly on
+    # a rounding boundary (-14.8 / 16 = -0.925) may then round to the other side; DuckDB's
+    # parallel aggregation varies that order from run to run anyway
+    for name in gold:
+        pairs = zip(got.column(name).to_pylist(), expected.column(name).to_pylist())
+        assert all(abs(a - b) <= 0.0100001 for a, b in pairs), name
 
 
 @pytest.mark.parametrize("offset,limit", [(0, 5), (3, 7), (0, 500), (10_000, 5)])

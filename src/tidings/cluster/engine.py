@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from tidings.cluster.batches import RESULT_TABLES, articles_table, unpack
 from tidings.cluster.extractor import ExtractorActor
-from tidings.cluster.session import RayOptions, ray_session
+from tidings.cluster.session import RayOptions, import_ray, ray_session
 from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.errors import ClusterError, Errors, TidingsError
 from tidings.ingest import ReadOptions
@@ -47,6 +47,7 @@ def run(inputs: Sequence[str], parquet_dir: str | Path, db_path: str | None = No
     folder = Path(parquet_dir)
     if any(folder.glob("*/*.parquet")):
         raise ClusterError(Errors.E805.format(path=folder), path=str(folder))
+    import_ray()  # before the database is created or anything is read
     store = Store(db_path) if db_path else None
     try:
         known: Known = store.known_ids if store else (lambda ids: set())
