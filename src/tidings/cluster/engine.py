@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from tidings.cluster.batches import RESULT_TABLES, articles_table, unpack
 from tidings.cluster.extractor import ExtractorActor
-from tidings.cluster.session import RayOptions, import_ray, ray_session
+from tidings.cluster.session import RayOptions, ray_session
 from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.errors import ClusterError, Errors, TidingsError
 from tidings.ingest import ReadOptions
@@ -47,20 +47,19 @@ def run(inputs: Sequence[str], parquet_dir: str | Path, db_path: str | None = No
     folder = Path(parquet_dir)
     if any(folder.glob("*/*.parquet")):
         raise ClusterError(Errors.E805.format(path=folder), path=str(folder))
-    import_ray()  # before the database is created or anything is read
-    store = Store(db_path) if db_path else None
-    try:
-        known: Known = store.known_ids if store else (lambda ids: set())
-        records = read_sources(list(inputs), ReadOptions(default_date=default_date,
-                                                         max_text_chars=max_text_chars), client, known=known)
-        stats = RunStats()
-        with ray_session(options) as ray:
+    with ray_session(options) as ray:  # connected before the database is created or anything read
+        store = Store(db_path) if db_path else None
+        try:
+            known: Known = store.known_ids if store else (lambda ids: set())
+            records = read_sources(list(inputs), ReadOptions(default_date=default_date,
+                                                             max_text_chars=max_text_chars), client, known=known)
+            stats = RunStats()
             refs, rejects = _stage(ray, records, known, stats, batch_size)
             _extract(ray, refs, rejects, folder, stats, options, kb, model, day_first, batch_size)
-        loaded = load_partitions(store.con, folder, store.path) if store else None
-    finally:
-        if store:
-            store.close()
+            loaded = load_partitions(store.con, folder, store.path) if store else None
+        finally:
+            if store:
+                store.close()
     return stats, loaded
 
 
