@@ -10,7 +10,8 @@ def local_ray():
     ray = pytest.importorskip("ray", reason="ray is not installed: `make test` installs it "
                                             "with the [ray] extra (pip install -e '.[ray]')")
     pytest.importorskip("ray.data", reason="ray is installed without its [data] extra")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    # address="local": a new instance even when `ray start` left a cluster running on this machine
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     try:
         yield ray
     finally:

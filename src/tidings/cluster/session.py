@@ -78,7 +78,8 @@ def ray_session(options: RayOptions) -> Iterator[object]:
     if options.address:
         probe(options.address)
     try:
-        ray.init(address=options.address, num_cpus=None if options.address else options.num_cpus,
+        # "local" always starts a new instance, never joining a cluster `ray start` left on this machine
+        ray.init(address=options.address or "local", num_cpus=None if options.address else options.num_cpus,
                  include_dashboard=False, log_to_driver=not options.quiet_ray,
                  logging_level=logging.ERROR if options.quiet_ray else logging.INFO)
     except (ConnectionError, RuntimeError, ValueError) as exc:
