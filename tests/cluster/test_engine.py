@@ -89,3 +89,36 @@ def test_engine_ray_parquet_only_then_load(local_ray, both, tmp_path):
     assert ids and ids <= {r[0] for r in _rows(local, "articles")}
     again = runner.invoke(app, ["load", str(parquet), "--db", db])
     assert again.exit_code == 0 and "0 articles loaded" in again.stderr
+
+
+def test_engine_ray_many_partitions_load_the_same_rows(local_ray, both, tmp_path):
+    from tidings import cluster
+
+    local = both[0]
+    parquet, db = tmp_path / "pq", str(tmp_path / "parts.duckdb")
+    stats, loaded = cluster.run([str(EXAMPLES / "articles.jsonl")], parquet, db,
+                                cluster.RayOptions(chunk_articles=8), batch_size=8)
+    parts = sorted(p.name for p in (parquet / "events").iterdir())
+    assert len(parts) >= 4 and parts[0] == "part-00000.parquet"
+    assert loaded.articles == stats.articles_new == stats.articles_read
+    ids = {r[0] for r in _rows(db, "articles")}
+    for table in ("events", "quotes", "timexes"):
+        expected = [r for r in _rows(local, table) if r[0] in ids]
+        assert _rows(db, table) == expected, table
+
+
+def test_engine_root_cause_reaches_under_ray_wrappers():
+    from tidings.cluster.engine import root_cause
+
+    class Wrapper(Exception):
+        def __init__(self, cause):
+            super().__init__("the task failed\nretry settings ...")
+            self.cause = cause
+
+    try:
+        try:
+            raise ValueError("bad date in batch\nmore")
+        except ValueError as inner:
+            raise RuntimeError("UDF failed") from Wrapper(inner)
+    except RuntimeError as outer:
+        assert root_cause(outer) == "ValueError: bad date in batch"

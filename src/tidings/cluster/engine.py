@@ -102,29 +102,58 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _extract(ray, refs: list, rejects: list[Reject], folder: Path, stats: RunStats, options: RayOptions,
              kb, model: str | None, day_first: bool, batch_size: int) -> None:
-    """Run the actors over the staged chunks and write what they return as partitions."""
-    pending: dict[str, list[pa.Table]] = {name: [] for name in RESULT_TABLES}
-    first = {"rejects": reject_table(rejects)}
-    number, rows = 0, 0
+    """Run the actors over the staged blocks and write what they return as partitions."""
+    writer = _PartitionWriter(folder, options.chunk_articles, reject_table(rejects), stats)
     if refs:
         actors = options.concurrency or max(1, int(ray.cluster_resources().get("CPU", 1)))
         dataset = ray.data.from_arrow_refs(refs).map_batches(
             ExtractorActor, batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=min(actors, len(refs))), fn_constructor_kwargs={"kb": kb, "model": model, "day_first": day_first})
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=min(actors, len(refs))),
+            fn_constructor_kwargs={"kb": kb, "model": model, "day_first": day_first})
         try:
             for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-                for name, table in unpack(block).items():
-                    pending[name].append(table)
-                rows += len(pending["articles"][-1])
-                if rows >= options.chunk_articles:
-                    _flush(folder, number, pending, first, stats)
-                    number, rows, first = number + 1, 0, {}
+                writer.add(unpack(block))
         except TidingsError:
             raise
         except Exception as exc:  # Ray wraps a worker's failure in its own types
             raise ClusterError(Errors.E806.format(problem=root_cause(exc))) from exc
-    if rows or first or number == 0:
-        _flush(folder, number, pending, first, stats)
+    writer.close()
+
+
+class _PartitionWriter:
+    """Collect the workers' rows and write a partition every `size` articles; the first
+    partition also holds the rejects, and there is always at least one partition."""
+
+    def __init__(self, folder: Path, size: int, rejects: pa.Table, stats: RunStats) -> None:
+        self.folder, self.size, self.stats = folder, size, stats
+        self.pending: dict[str, list[pa.Table]] = {name: [] for name in RESULT_TABLES}
+        self.extra = {"rejects": rejects}
+        self.number = self.articles = 0
+
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            self.pending[name].append(table)
+        self.articles += len(tables["articles"])
+        if self.articles >= self.size:
+            self._flush()
+
+    def close(self) -> None:
+        if self.articles or self.number == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write one partition (articles in input order) and start the next."""
+        tables = {name: pa.concat_tables(parts) for name, parts in self.pending.items() if parts}
+        if "articles" in tables:
+            tables["articles"] = tables["articles"].sort_by(SEQ)
+        tables.update(self.extra)
+        write_partition(self.folder, self.number, {n: t for n, t in tables.items() if n in PARTITION_TABLES})
+        self.stats.articles_new += len(tables.get("articles", []))
+        self.stats.events += len(tables.get("events", []))
+        self.stats.quotes += len(tables.get("quotes", []))
+        for parts in self.pending.values():
+            parts.clear()
+        self.extra, self.number, self.articles = {}, self.number + 1, 0
 
 
 def root_cause(exc: BaseException) -> str:
@@ -138,18 +167,3 @@ def root_cause(exc: BaseException) -> str:
         exc = inner
     lines = [line for line in str(exc).strip().splitlines() if line.strip()]
     return f"{type(exc).__name__}: {lines[0] if lines else 'no message'}"
-
-
-def _flush(folder: Path, number: int, pending: dict[str, list[pa.Table]], extra: dict[str, pa.Table],
-           stats: RunStats) -> None:
-    """Write one partition (articles in input order) and empty the pending lists."""
-    tables = {name: pa.concat_tables(parts) for name, parts in pending.items() if parts}
-    if "articles" in tables:
-        tables["articles"] = tables["articles"].sort_by(SEQ)
-    tables.update(extra)
-    write_partition(folder, number, {n: t for n, t in tables.items() if n in PARTITION_TABLES})
-    stats.articles_new += len(tables.get("articles", []))
-    stats.events += len(tables.get("events", []))
-    stats.quotes += len(tables.get("quotes", []))
-    for parts in pending.values():
-        parts.clear()
