@@ -5,9 +5,10 @@ fills it with synthetic events whose shape follows real coded news: a few countr
 dyads take most events (Zipf weights), codes follow a skewed CAMEO mix with the codebook's
 quad class and Goldstein score, event volume grows over eleven years, one article reports
 ten events and one quote, and articles come in publication order (the order a news stream
-is ingested in; the events of an article happened up to a week before it). Then it times the very functions the CLI and the API call
-(`tidings.query.timeline`, `buckets`, `event_page`, `network`, `top_dyad`) through one
-read-only connection as `tidings serve` holds it, and prints median and p95 of each.
+is ingested in; the events of an article happened up to a week before it). Then it times
+the very functions the CLI and the API call (`tidings.query.timeline`, `buckets`,
+`event_page`, `network`, `top_dyad`) through one read-only connection as `tidings serve`
+holds it, and prints median and p95 of each.
 
     .venv/bin/python bench/query_scale.py [--events 10000000] [--runs 9] [--keep FILE]
 """
@@ -76,7 +77,8 @@ def event_chunk(rng: np.random.Generator, start: int, size: int, total: int, cod
     event_date = pa.array(np.datetime64(FIRST_DAY, "D") + day.astype("timedelta64[D]"), pa.date32())
     cameo = pa.array(code[pick])
     events = {
-        "article_id": article_id, "event_id": pc.binary_join_element_wise("e", pa.array(numbers).cast(pa.string()), ""),
+        "article_id": article_id,
+        "event_id": pc.binary_join_element_wise("e", pa.array(numbers).cast(pa.string()), ""),
         "sentence": pa.array(numbers % EVENTS_PER_ARTICLE, pa.int32()),
         "evidence": pc.binary_join_element_wise(s_country, " acted on ", t_country, " (", cameo, ")", ""),
         "start_char": pa.array((numbers % EVENTS_PER_ARTICLE) * 120, pa.int32()),
@@ -97,15 +99,17 @@ def event_chunk(rng: np.random.Generator, start: int, size: int, total: int, cod
     a_ids = article_id.take(pa.array(np.arange(0, size, EVENTS_PER_ARTICLE)))
     a_dates = pa.array(np.datetime64(FIRST_DAY, "D") + published[::EVENTS_PER_ARTICLE].astype("timedelta64[D]"),
                        pa.date32())
-    now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-    articles = {"article_id": a_ids, "article_date": a_dates, "text": pa.array(["synthetic article"] * n_articles),
-                "origin": pa.array(["bench"] * n_articles), "ingested_at": pa.array([now] * n_articles, SCHEMAS["articles"].field("ingested_at").type)}
+    now = pa.array([dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)] * n_articles,
+                   SCHEMAS["articles"].field("ingested_at").type)
+    articles = {"article_id": a_ids, "article_date": a_dates, "origin": pa.array(["bench"] * n_articles),
+                "text": pa.array(["synthetic article"] * n_articles), "ingested_at": now}
     speaker = s_country.take(pa.array(np.arange(0, size, EVENTS_PER_ARTICLE)))
     quotes = {"article_id": a_ids, "quote_index": pa.array(np.zeros(n_articles), pa.int32()),
               "speaker": speaker, "speaker_name": speaker, "speaker_country": speaker,
               "text": pa.array(["we will respond"] * n_articles), "kind": pa.array(["direct"] * n_articles),
-              "start_char": pa.array(np.zeros(n_articles), pa.int32()), "end_char": pa.array(np.full(n_articles, 15), pa.int32())}
-    return {name: pa.table(cols) for name, cols in (("events", events), ("articles", articles), ("quotes", quotes))}
+              "start_char": pa.array(np.zeros(n_articles), pa.int32()),
+              "end_char": pa.array(np.full(n_articles, 15), pa.int32())}
+    return {"events": pa.table(events), "articles": pa.table(articles), "quotes": pa.table(quotes)}
 
 
 def build(path: Path, total: int, seed: int = 11) -> None:

@@ -24,7 +24,7 @@ class Engine(str, Enum):
 EngineOpt = Annotated[Engine, typer.Option(
     "--engine", help="local: this process. ray: a Ray Data pipeline on a local Ray instance or on "
     "the cluster at --ray-address, writing Parquet partitions, then loading them into --db "
-    "(needs `pip install 'tidings[ray]'`).")]
+    "(needs `pip install 'tidings\\[ray]'`).")]
 RayAddressOpt = Annotated[str | None, typer.Option(
     "--ray-address", metavar="ADDRESS", show_default=False,
     help="With --engine ray: join this cluster (HOST:PORT of the head node, ray://HOST:10001, or "
