@@ -39,6 +39,17 @@ class Errors:
             "server log has the details.")
     E701 = "Cannot reach the tidings server at {url}: {problem}. Is `tidings serve --token ...` running there?"
     E702 = "The tidings server at {url} answered {status}: {problem}"
+    E801 = ("{path} holds no tidings Parquet partitions (no files for: {tables}). Pass the folder written "
+            "by `tidings ingest --engine ray --parquet-dir DIR`.")
+    E802 = ("Loading the partitions in {folder} into {path} failed: {problem}. Nothing was loaded; "
+            "fix the cause and run `tidings load` again.")
+    E803 = ("--engine ray needs Ray, which is not installed ({problem}). Install it with "
+            "`pip install 'tidings[ray]'`, or use the default --engine local.")
+    E804 = ("Cannot reach the Ray cluster at {address}: {problem}. Pass the head node as HOST:PORT "
+            "(GCS port, 6379 by default) or ray://HOST:10001, or leave out --ray-address to start a local Ray.")
+    E805 = ("{path} already holds Parquet partitions. Pass an empty or new --parquet-dir, or load "
+            "what is there with `tidings load {path} --db FILE`.")
+    E806 = "The Ray pipeline failed: {problem}. Nothing was loaded; rerun with -vv for the details."
 
 
 class TidingsError(Exception):
@@ -67,6 +78,10 @@ class StoreError(TidingsError):
 
 class OutputError(TidingsError):
     code = "E206"
+
+
+class ClusterError(TidingsError):
+    code = "E803"
 
 
 class ConfigError(TidingsError):

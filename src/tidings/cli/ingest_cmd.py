@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from tidings import pipeline
+from tidings.cli.cluster_cmd import (Engine, EngineOpt, LoadOpt, ParquetDirOpt, RayAddressOpt, check_engine,
+                                      ingest_ray)
 from tidings.cli.options import (EXIT_REJECTS, ActorsOpt, DateOpt, DayFirstOpt, DbOpt, InputsArg, MaxCharsOpt,
                                  handles_errors)
 from tidings.cli.output import Format, json_line, write_rows
@@ -35,9 +37,12 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
                help="Bearer token of the server (with --server; also $TIDINGS_TOKEN).")] = None,
            fetch: Annotated[bool, typer.Option(
                "--fetch/--no-fetch", help="Follow feed items' links over HTTP (--no-fetch: read "
-               "feed files from the text their items carry).")] = True) -> None:
+               "feed files from the text their items carry).")] = True,
+           engine: EngineOpt = Engine.local, ray_address: RayAddressOpt = None,
+           parquet_dir: ParquetDirOpt = None, load: LoadOpt = True) -> None:
     """Extract events from INPUT... (files, directories, feed or page URLs) and store them;
     already stored articles are skipped."""
+    check_engine(engine, server, ray_address, parquet_dir, load)
     if server:
         _forward(inputs, server, token, date, max_chars)
         return
@@ -45,6 +50,8 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
                               "actor_files": tuple(str(p) for p in actors or ()),
                               "max_text_chars": max_chars})
     kb = pipeline.load_kb(settings.actor_files)
+    if engine is Engine.ray:
+        return ingest_ray(inputs, settings, kb, date, fetch, ray_address, parquet_dir, load)
     progress = IngestProgress()
     from tidings.cli.sources_cmd import http_client
 

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from tidings import __version__
-from tidings.cli import actor_cmd, ingest_cmd, query_cmd, score_cmd, serve_cmd, sources_cmd
+from tidings.cli import actor_cmd, cluster_cmd, ingest_cmd, query_cmd, score_cmd, serve_cmd, sources_cmd
 
 app = typer.Typer(name="tidings", no_args_is_help=True, add_completion=False,
                   help="Dated news reports in; coded political events, actors, dates and quotes out.")
@@ -37,6 +37,7 @@ def main(verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
 
 app.command()(ingest_cmd.extract)
 app.command()(ingest_cmd.ingest)
+app.command()(cluster_cmd.load)
 app.command()(query_cmd.events)
 app.command()(query_cmd.quotes)
 app.command()(query_cmd.timeline)

@@ -10,7 +10,7 @@ import duckdb
 
 from tidings.errors import Errors, StoreError
 from tidings.models import ArticleResult, Reject
-from tidings.store import write
+from tidings.store import parquet, write
 from tidings.store.migrate import migrate
 from tidings.store.stories import StoryIndex
 
@@ -90,6 +90,10 @@ class Store:
 
     def write_rejects(self, rejects: Sequence[Reject]) -> None:
         write.write_rejects(self.con, rejects, self.path)
+
+    def load_parquet(self, folder: str | Path) -> parquet.LoadStats:
+        """Insert the Parquet partitions under `folder` (see `store.parquet`) in one transaction."""
+        return parquet.load_partitions(self.con, folder, self.path)
 
     def sql(self, query: str, params: Sequence[object] | None = None):
         """Run a read query and return an Arrow table."""
