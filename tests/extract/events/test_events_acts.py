@@ -238,3 +238,25 @@ def test_events_force_with_no_target_falls_on_the_places_country(extract) -> Non
 def test_events_force_with_no_target_and_no_place_is_dropped(extract) -> None:
     result = extract("Ukraine's army fired artillery all night, the general staff said.", dt.date(2025, 6, 12))
     assert not roots(result) & {"18", "19", "20"}, triples(result)
+
+
+# ---- dating across clauses and sentences ------------------------------------------------------------
+def test_events_the_deal_continues_the_day_told_before(extract) -> None:
+    result = extract("Thailand and Cambodia agreed on Monday to pull heavy weapons back from the border. The deal was "
+                     "reached at talks in Kuala Lumpur between the two defence ministers.", dt.date(2026, 8, 5))
+    talks = [e for e in result.events if e.root == "04"]
+    assert talks and all(e.date == dt.date(2026, 8, 3) for e in talks), triples(result)
+
+
+def test_events_an_after_clause_takes_the_day_of_its_dated_head(extract) -> None:
+    result = extract("India and Pakistan agreed on Saturday to stop all firing after their military operations "
+                     "chiefs spoke by telephone.", dt.date(2025, 5, 12))
+    spoke = [e for e in result.events if e.verb == "spoke"]
+    assert spoke and spoke[0].date == dt.date(2025, 5, 10), [(e.verb, e.date) for e in result.events]
+
+
+def test_events_an_after_clause_under_an_undated_head_keeps_its_own_date(extract) -> None:
+    result = extract("The call comes after the US urged India to de-escalate, after militants last week killed "
+                     "dozens of people in Kashmir.", dt.date(2025, 5, 1))
+    urged = [e for e in result.events if e.verb == "urged"]
+    assert urged and urged[0].date == dt.date(2025, 5, 1), [(e.verb, e.date) for e in result.events]

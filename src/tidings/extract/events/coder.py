@@ -31,6 +31,7 @@ _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", 
                 "missile", "rocket", "drone", "shell", "projectile",
                 "offensive", "airstrike", "operation"}
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
+_SAME_DAY_MARKS = {"after", "when", "while", "once"}  # "after" only under a clause dated to a day
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
@@ -107,7 +108,10 @@ class _Coder(TargetFinder, NominalActs):
             if v.i in self._timex_heads:
                 tx, (lo, _hi, precision) = self._timex_heads[v.i][0]
                 return _Dated(lo, tx.text, precision)
-            temporal = any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in v.children)
+            # "agreed on Saturday … after their army chiefs spoke by telephone": the same day; a clause
+            # of "before", "since" or "until" is another time
+            marks = {c.lower_ for c in v.children if c.dep_ == "mark"} & _TEMPORAL_MARKS
+            temporal = bool(marks - _SAME_DAY_MARKS) or ("after" in marks and self._date_of(v.head).precision != "day")
             if v.dep_ == "relcl" and v.head.i in self._timex_tokens:  # "on Monday, when they signed …"
                 tx, (lo, _hi, precision) = self._timex_tokens[v.head.i]
                 return _Dated(lo, tx.text, precision)
@@ -636,10 +640,18 @@ def _reciprocal(verb: Token) -> bool:
                for o in objs)
 
 
+# "… agreed on Monday. The deal was reached at talks in Kuala Lumpur": the occasion told before
+_ANAPHORIC_EVENTS = {"deal", "agreement", "accord", "pact", "talk", "talks", "meeting", "call", "conversation",
+                     "visit", "strike", "attack", "raid", "truce", "ceasefire", "operation", "announcement"}
+
+
 def _anaphoric(subj: Token) -> bool:
-    """'he', 'they', 'the minister', 'the two ministers', 'both sides': a subject pointing back."""
+    """'he', 'they', 'the minister', 'the two ministers', 'both sides', 'the deal': a subject
+    pointing back."""
     if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "it", "we"):
         return True
+    if subj.lemma_.lower() in _ANAPHORIC_EVENTS or subj.lower_ in _ANAPHORIC_EVENTS:
+        return any(d.lower_ in ("the", "this", "that") and d.dep_ == "det" for d in subj.children)
     return subj.lemma_.lower() in _ANAPHORIC_HEADS and any(
         d.lower_ in ("the", "both", "two") for d in subj.children) or subj.lower_ == "both"
 
