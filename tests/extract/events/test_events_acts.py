@@ -260,3 +260,14 @@ def test_events_an_after_clause_under_an_undated_head_keeps_its_own_date(extract
                      "dozens of people in Kashmir.", dt.date(2025, 5, 1))
     urged = [e for e in result.events if e.verb == "urged"]
     assert urged and urged[0].date == dt.date(2025, 5, 1), [(e.verb, e.date) for e in result.events]
+
+
+# ---- an act toward someone needs someone --------------------------------------------------------------
+def test_events_an_appeal_to_no_one_named_is_no_event(extract) -> None:
+    result = extract("Japan's foreign minister appealed for calm on Tuesday.", dt.date(2025, 6, 12))
+    assert "02" not in roots(result), triples(result)
+
+
+def test_events_an_intent_of_one_party_stays(extract) -> None:
+    result = extract("Ethiopia has agreed to reopen its borders to aid workers.", dt.date(2025, 6, 12))
+    assert "03" in roots(result), triples(result)

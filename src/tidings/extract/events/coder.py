@@ -36,6 +36,11 @@ _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 _FORCE_ROOTS = {"18", "19", "20"}
+# acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
+# rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
+# (08) and threats (13) are often one party's alone ("agreed to reopen its borders", "eased the
+# curfew", "vowed revenge").
+_TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12"}
 
 
 @dataclass(slots=True)
@@ -358,6 +363,9 @@ class _Coder(TargetFinder, NominalActs):
             return True
         if speech is not None and not any(a.country for a in source):
             self._drop(si, verb, code, "statement without a known speaker")
+            return True
+        if code[:2] in _TOWARD_ROOTS and not target:
+            self._drop(si, verb, code, "an act done toward someone, with no one named as its object")
             return True
         return False
 
