@@ -90,6 +90,7 @@ FLOORS = [
     # stop 17 blind sets, floors a little under their first (blind) score
     ("blind_news.json", 0.58, 0.93, 0.90),
     ("blind_seedlike.json", 0.74, 0.95, 0.93),
+    ("blind_final.json", 0.68, 0.90, 0.90),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
