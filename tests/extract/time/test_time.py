@@ -509,8 +509,9 @@ def test_time_date_range_never_raises(value: str) -> None:
 ])
 def test_time_month_with_a_year_phrase_after_it(text: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes(text, dt.date(2026, 6, 28))}
-    month = next(k for k in found if k in ("April", "August", "March"))
-    assert found[month] == value
+    phrase = next(k for k in found if k.split()[0] in ("April", "August", "March"))
+    assert found[phrase] == value
+    assert phrase.endswith("year")  # the year phrase is part of the expression
 
 
 def test_time_range_ends_are_both_dates() -> None:
@@ -530,3 +531,21 @@ def test_time_bare_overnight_is_the_night_before() -> None:
 def test_time_future_cue_reaches_across_a_long_clause() -> None:
     text = "The Chinese premier will meet the Australian prime minister and his deputy in Canberra on Monday."
     assert find_timexes(text, D(2024, 6, 15))[0].value == "2024-06-17"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The bloc urged a return to the 2018 peace agreement.", "2018"),
+    ("Trade collapsed after the 2023 coup.", "2023"),
+])
+def test_time_a_year_naming_its_event(text: str, value: str) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dt.date(2026, 6, 28))] == [(value, value)]
+
+
+def test_time_a_year_that_counts_things_is_no_date() -> None:
+    assert not find_timexes("The 2000 troops left the border.", dt.date(2026, 6, 28))
+
+
+def test_time_weekday_after_reported_would_is_ahead() -> None:
+    got = {t.text: t.value for t in find_timexes(
+        "Protest leaders said on Tuesday they would resume the blockades on Monday.", dt.date(2026, 3, 12))}
+    assert got == {"Tuesday": "2026-03-10", "Monday": "2026-03-16"}

@@ -144,6 +144,7 @@ def r_month(m: re.Match[str], c: Ctx) -> Hit | None:
             return None
     a = c.anchor
     after = c.text[m.end():m.end() + 16].lower()
+    tail = re.match(r"\s+(?:of\s+)?(?:last|next|this)\s+year\b", after)
     if re.match(r"\s+(?:of\s+)?last\s+year\b", after):  # "in April last year"
         y = a.year - 1
     elif re.match(r"\s+(?:of\s+)?next\s+year\b", after):
@@ -156,14 +157,19 @@ def r_month(m: re.Match[str], c: Ctx) -> Hit | None:
         y = a.year if mon < a.month else a.year - 1
     else:
         y = a.year if mon <= a.month else a.year - 1
-    return None if not 1 <= y <= 9999 else _hit(m, "DATE", f"{y:04d}-{mon:02d}")
+    if not 1 <= y <= 9999:
+        return None
+    if tail:  # "since March last year": the expression is the whole phrase
+        return Hit(m.start(), m.end() + tail.end(), "DATE", f"{y:04d}-{mon:02d}")
+    return _hit(m, "DATE", f"{y:04d}-{mon:02d}")
 
 
 def r_year(m: re.Match[str], c: Ctx) -> Hit | None:
     prep = norm(m["prep"] or "")
     if prep in ("early", "mid", "late"):
         return _hit(m, "DATE", m["year"])
-    if prep in _PREPS or prep in ("around", "circa", "and", "or", "to", "year") or m["poss"]:
+    # "the 2023 coup", "the 2018 peace agreement": a year naming its event, as "in 2023" does
+    if prep in _PREPS or prep in ("around", "circa", "and", "or", "to", "year", "the") or m["poss"]:
         return _hit(m, "DATE", m["year"], start=m.start("year"))
     return None
 
