@@ -26,7 +26,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
     quotes: list[Quote] = []
     last: tuple[str | None, Actor | None] = (None, None)
     direct: list[tuple[int, int]] = []
-    for span in find_quote_spans(doc.text):
+    text = doc.text  # spaCy rebuilds Doc.text from every token on each access
+    for span in find_quote_spans(text):
         # a quote over several paragraphs is attributed wherever its speaker is named; a speaker
         # resolved to an actor beats a bare phrase ("Survivors told …" inside the first paragraph)
         found = [_attribute(doc, actors, start, end, speech) for start, end in span.segments]
@@ -36,7 +37,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
             speaker, actor = last
         else:
             last = (speaker, actor)
-        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(doc.text),
+        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(text),
                             kind="direct", start=span.start, end=span.end, said_at=said_at))
         direct.extend(span.segments)
     for tok in doc:
