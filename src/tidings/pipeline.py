@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from tidings.sources import PoliteClient, read_sources
 from tidings.store import Store
 
 DEFAULT_BATCH_SIZE = 64
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -143,6 +145,7 @@ def ingest_records(records: Iterable[Article | Reject], store: Store, kb=None,
     for batch in engine.batches(fresh):
         store.write_batch(batch, split.take_rejects())
         stats.articles_new += len(batch)
+        log.info("committed a batch of %d articles (%d new in this run)", len(batch), stats.articles_new)
         stats.events += sum(len(r.events) for r in batch)
         stats.quotes += sum(len(r.quotes) for r in batch)
         if progress:
