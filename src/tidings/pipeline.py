@@ -22,6 +22,9 @@ from tidings.sources import PoliteClient, read_sources
 from tidings.store import Store
 
 DEFAULT_BATCH_SIZE = 64
+# DuckDB's buffer pool for an ingest run: enough for a batch's inserts and a checkpoint, and
+# it keeps the writer's memory flat however large the store grows (see `Store`)
+WRITER_MEMORY_LIMIT = "512MB"
 log = logging.getLogger(__name__)
 
 
@@ -125,7 +128,7 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
     options = ReadOptions(default_date=default_date, max_text_chars=max_text_chars)
     engine = engine or local_engine(ExtractOptions(kb=kb, model=model, batch_size=batch_size,
                                                    day_first=day_first), processes)
-    with Store(db_path) as store:
+    with Store(db_path, memory_limit=WRITER_MEMORY_LIMIT) as store:
         records = read_sources(list(inputs), options, client, known=store.known_ids, feeds_only=feeds_only)
         return ingest_records(records, store, batch_size=batch_size, progress=progress, engine=engine)
 
