@@ -168,7 +168,7 @@ def memory(args: argparse.Namespace, workdir: Path) -> None:
         if proc.returncode != 0:
             sys.exit(f"bench: ingest of {size} articles failed: {err.strip()}")
         print(f"{size:9d} {words:11d} {seconds:8.0f} {size / seconds:10.1f} {peak / 2**20:20.0f} MiB "
-              f"{parent / 2**20:12.0f} MiB", flush=True)
+              f"{parent / 2**20:12.0f} MiB   (store {db.stat().st_size / size / 1024:.1f} KiB/article)", flush=True)
         corpus.unlink()
         db.unlink()
 

@@ -122,6 +122,8 @@ def run(inputs: Sequence[str], db_path: str, default_date: dt.date | None = None
     URLs and feed files are fetched with `client` (items already stored are not fetched).
     `processes` > 1 parses on that many worker processes (this one stays the only writer);
     `engine` replaces the local engines altogether. The stored rows are the same either way.
+    Workers are spawned, so a script calling this with `processes` > 1 needs the usual
+    `if __name__ == "__main__":` guard around its own work.
     Raises StoreError if a batch cannot be written (that batch is rolled back, earlier
     ones stay, and a rerun resumes) and IngestError for a missing input path.
     """
