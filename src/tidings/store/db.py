@@ -29,9 +29,8 @@ class Store:
     """A tidings database. Use as a context manager; `cursor()` gives one cursor per thread.
 
     `read_only=True` never creates a file: a missing database raises StoreError (E202).
-    `memory_limit` (DuckDB's, e.g. "512MB") caps its buffer pool, which otherwise keeps every
-    block written in memory up to 80% of the machine's RAM: a long ingest's memory then grows
-    with the store instead of staying flat.
+    `memory_limit` (DuckDB's, e.g. "512MB") caps its buffer pool, which by default may take
+    up to 80% of the machine's RAM, so a long-running writer has a known ceiling.
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, con=None,
