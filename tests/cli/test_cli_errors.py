@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -89,3 +91,31 @@ def test_cli_errors_max_chars_from_config_and_environment(tmp_path):
     assert load_settings(config_file=toml, environ=env).max_text_chars == 777
     assert load_settings({"max_text_chars": 9}, config_file=toml, environ=env).max_text_chars == 9
     assert load_settings(config_file=tmp_path / "none.toml", environ={}).max_text_chars == 100_000
+
+
+def test_cli_errors_second_ingest_and_a_query_while_ingest_holds_the_database(tmp_path, fixtures):
+    """A running `tidings ingest` (reading stdin, so it holds the file as long as the test
+    wants) makes a second ingest and a query each print one line naming its PID, exit 1, and
+    change nothing; the first ingest then finishes and keeps every article it was given."""
+    db = tmp_path / "busy.duckdb"
+    first = subprocess.Popen([str(TIDINGS), "ingest", "-", "--db", str(db), "--processes", "1"],
+                             stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # DuckDB creates the file and takes its lock in one step, so once it exists it is held
+        deadline = time.monotonic() + 60
+        while not db.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for cmd in (["ingest", str(fixtures / "articles.jsonl"), "--db", str(db)],
+                    ["events", "--db", str(db)], ["summary", "--db", str(db)]):
+            proc = subprocess.run([str(TIDINGS), *cmd], capture_output=True, text=True, timeout=120)
+            assert proc.returncode == 1 and "Traceback" not in proc.stderr, (cmd, proc.stderr)
+            assert proc.stderr.count("\n") == 1, proc.stderr
+            assert "held by another process" in proc.stderr and f"PID {first.pid}" in proc.stderr
+        _, err = first.communicate((fixtures / "articles.jsonl").read_text(encoding="utf-8"), timeout=120)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 0 and "5 new" in err, err
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone() == (5, 5)
+    con.close()

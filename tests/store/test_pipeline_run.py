@@ -41,5 +41,5 @@ def test_pipeline_run_reports_progress(db_path, fixtures, nlp):
 def test_pipeline_extract_yields_results_and_rejects_in_order(fixtures, nlp):
     out = list(pipeline.extract([str(fixtures / "bad.jsonl")], default_date=dt.date(2025, 1, 1)))
     kinds = ["R" if isinstance(o, Reject) else "A" for o in out]
-    assert kinds.count("A") == 3 and kinds.count("R") == 5
+    assert "".join(kinds) == "ARARRRRA"  # the file's order, whatever the batching
     assert all(isinstance(o, (ArticleResult, Reject)) for o in out)

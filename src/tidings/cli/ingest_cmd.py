@@ -11,10 +11,11 @@ from tidings import pipeline
 from tidings.cli.cluster_cmd import (Engine, EngineOpt, LoadOpt, ParquetDirOpt, RayAddressOpt, check_engine,
                                       ingest_ray)
 from tidings.cli.options import (EXIT_REJECTS, ActorsOpt, DateOpt, DayFirstOpt, DbOpt, InputsArg, MaxCharsOpt,
-                                 handles_errors)
+                                 ProcessesOpt, handles_errors)
 from tidings.cli.output import Format, json_line, write_rows
 from tidings.cli.progress import IngestProgress
-from tidings.config import load_settings
+from tidings.config import Settings, load_settings
+from tidings.engine import default_processes
 from tidings.models import Reject
 
 
@@ -27,7 +28,7 @@ class ExtractFormat(str, Enum):
 def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: ActorsOpt = None,
            batch_size: Annotated[int | None, typer.Option(
                min=1, max=100_000, help="Articles per parse/write batch (default 64).")] = None,
-           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None,
+           day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None, processes: ProcessesOpt = None,
            server: Annotated[str | None, typer.Option(
                "--server", metavar="URL", show_default=False,
                help="Send the articles to a running `tidings serve --token` at URL (it holds the "
@@ -48,7 +49,7 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
         return
     settings = load_settings({"db_path": db, "batch_size": batch_size, "day_first": day_first,
                               "actor_files": tuple(str(p) for p in actors or ()),
-                              "max_text_chars": max_chars})
+                              "max_text_chars": max_chars, "processes": processes})
     kb = pipeline.load_kb(settings.actor_files)
     if engine is Engine.ray:
         return ingest_ray(inputs, settings, kb, date, fetch, ray_address, parquet_dir, load)
@@ -60,7 +61,7 @@ def ingest(inputs: InputsArg, db: DbOpt = None, date: DateOpt = None, actors: Ac
         stats = pipeline.run(inputs, settings.db_path, default_date=date, kb=kb,
                              batch_size=settings.batch_size, progress=progress, model=settings.model,
                              day_first=settings.day_first, max_text_chars=settings.max_text_chars,
-                             client=client)
+                             client=client, processes=_processes(settings))
     finally:
         progress.stop()
         if client is not None:
@@ -77,15 +78,16 @@ def extract(inputs: InputsArg, date: DateOpt = None, actors: ActorsOpt = None,
             fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")]
             = ExtractFormat.jsonl,
             explain: Annotated[bool, typer.Option(help="Add the dropped candidates and why.")] = False,
-            day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None) -> None:
+            day_first: DayFirstOpt = None, max_chars: MaxCharsOpt = None,
+            processes: ProcessesOpt = None) -> None:
     """Extract events without a database: one JSON object per article on stdout."""
     settings = load_settings({"actor_files": tuple(str(p) for p in actors or ()), "day_first": day_first,
-                              "max_text_chars": max_chars})
+                              "max_text_chars": max_chars, "processes": processes})
     kb = pipeline.load_kb(settings.actor_files)
     rejected, rows = 0, []
     for item in pipeline.extract(inputs, default_date=date, kb=kb, batch_size=settings.batch_size,
                                  model=settings.model, day_first=settings.day_first,
-                                 max_text_chars=settings.max_text_chars):
+                                 max_text_chars=settings.max_text_chars, processes=_processes(settings)):
         if isinstance(item, Reject):
             rejected += 1
             print(f"tidings: rejected: {item.describe()}", file=sys.stderr)
@@ -100,6 +102,10 @@ def extract(inputs: InputsArg, date: DateOpt = None, actors: ActorsOpt = None,
     sys.stdout.flush()
     if rejected:
         raise typer.Exit(EXIT_REJECTS)
+
+
+def _processes(settings: Settings) -> int:
+    return settings.processes or default_processes()
 
 
 def _actor_label(actor) -> str:

@@ -65,6 +65,11 @@ MaxCharsOpt = Annotated[int | None, typer.Option(
     help="Reject article texts longer than N characters without parsing them (default 100000; "
          "also [ingest] max_text_chars in tidings.toml or TIDINGS_INGEST__MAX_TEXT_CHARS).",
     show_default=False)]
+ProcessesOpt = Annotated[int | None, typer.Option(
+    "--processes", "-j", min=1, max=1024, metavar="N", show_default=False,
+    help="Parse on N worker processes, each loading the model once (default: one per core; "
+         "also [pipeline] processes in tidings.toml or TIDINGS_PIPELINE__PROCESSES). 1 parses in "
+         "this process. The output is the same for every N.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write results to FILE, not stdout.",
                                                 dir_okay=False, writable=True)]

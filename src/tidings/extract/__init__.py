@@ -5,7 +5,7 @@ parses articles in batches with spaCy and yields one `ArticleResult` each.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from tidings.models import Article, ArticleResult
 
@@ -14,7 +14,7 @@ from tidings.extract.document import extract_doc
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.extract.kb.loader import load_kb
 
-__all__ = ["extract_doc", "extract_stream", "load_kb", "KnowledgeBase"]
+__all__ = ["BATCH_CHARS", "KnowledgeBase", "batches", "extract_batch", "extract_doc", "extract_stream", "load_kb"]
 
 
 # Characters parsed together in one spaCy batch. spaCy holds every Doc of a batch at once,
@@ -23,7 +23,10 @@ __all__ = ["extract_doc", "extract_stream", "load_kb", "KnowledgeBase"]
 BATCH_CHARS = 400_000
 
 
-def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+def batches(articles: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Cut `articles` into batches of at most `size` articles and `max_chars` characters (an
+    article longer than that is a batch of its own). Every engine cuts with this function,
+    so a batch, and hence the parse, is the same whichever process parses it."""
     batch: list[Article] = []
     chars = 0
     for article in articles:
@@ -36,16 +39,22 @@ def _batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator
         yield batch
 
 
+def extract_batch(batch: Sequence[Article], kb=None, model: str | None = None,
+                  day_first: bool = True) -> list[ArticleResult]:
+    """Parse `batch` as one spaCy batch and return one result per article, in order."""
+    from tidings.nlp import DEFAULT_MODEL, load_nlp
+
+    nlp = load_nlp(model or DEFAULT_MODEL)
+    kb = kb if kb is not None else load_kb()
+    pairs = ((a.text, a) for a in batch)
+    return [extract_doc(doc, article, kb, day_first=day_first)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=max(1, len(batch)))]
+
+
 def extract_stream(articles: Iterable[Article], kb=None, model: str | None = None,
                    batch_size: int = 32, day_first: bool = True,
                    batch_chars: int = BATCH_CHARS) -> Iterator[ArticleResult]:
     """Parse `articles` in batches of at most `batch_size` articles and `batch_chars`
     characters, and yield one result per article, in input order."""
-    from tidings.nlp import DEFAULT_MODEL, load_nlp
-
-    nlp = load_nlp(model or DEFAULT_MODEL)
-    kb = kb if kb is not None else load_kb()
-    for batch in _batches(articles, batch_size, batch_chars):
-        pairs = ((a.text, a) for a in batch)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch)):
-            yield extract_doc(doc, article, kb, day_first=day_first)
+    for batch in batches(articles, batch_size, batch_chars):
+        yield from extract_batch(batch, kb=kb, model=model, day_first=day_first)

@@ -32,9 +32,12 @@ class Store:
     """A tidings database. Use as a context manager; `cursor()` gives one cursor per thread.
 
     `read_only=True` never creates a file: a missing database raises StoreError (E202).
+    `memory_limit` (DuckDB's, e.g. "512MB") caps its buffer pool, which by default may take
+    up to 80% of the machine's RAM, so a long-running writer has a known ceiling.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False, con=None) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, con=None,
+                 memory_limit: str | None = None) -> None:
         self.path = str(path)
         self._stories: StoryIndex | None = None  # built on the first write, kept for the run
         if con is not None:  # a view over a connection someone else owns (see `reader`)
@@ -46,6 +49,8 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise _open_error(self.path, exc) from exc
+        if memory_limit:
+            self.con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
             migrate(self.con, self.path)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -54,34 +54,3 @@ def signature(text: str) -> list[int]:
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two signatures: the share of equal positions."""
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
-
-
-class Index:
-    """LSH buckets over signatures; `best(sig)` is the most similar indexed key above the threshold."""
-
-    def __init__(self, threshold: float = THRESHOLD) -> None:
-        self.threshold = threshold
-        self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
-        self._sigs: dict[str, list[int]] = {}
-
-    def __len__(self) -> int:
-        return len(self._sigs)
-
-    def add(self, key: str, sig: Sequence[int]) -> None:
-        sig = list(sig)
-        self._sigs[key] = sig
-        for band in range(BANDS):
-            self._buckets.setdefault((band, tuple(sig[band * ROWS:(band + 1) * ROWS])), []).append(key)
-
-    def add_all(self, rows: Iterable[tuple[str, Sequence[int]]]) -> None:
-        for key, sig in rows:
-            self.add(key, sig)
-
-    def best(self, sig: Sequence[int]) -> tuple[str, float] | None:
-        candidates: set[str] = set()
-        for band in range(BANDS):
-            candidates.update(self._buckets.get((band, tuple(sig[band * ROWS:(band + 1) * ROWS])), ()))
-        scored = sorted(((similarity(sig, self._sigs[k]), k) for k in candidates), key=lambda t: (-t[0], t[1]))
-        if scored and scored[0][0] >= self.threshold:
-            return scored[0][1], scored[0][0]
-        return None

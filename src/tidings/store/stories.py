@@ -3,12 +3,23 @@ estimated Jaccard similarity reaches `minhash.THRESHOLD`, else a new story of it
 
 Runs inside the write transaction of its batch, so an article and its story link land
 together. Rows go in through Arrow like every other write.
+
+Why the index is shaped this way. A run may store millions of articles and its memory must
+stay flat, so the index keeps no signatures and no story ids: only each stored article's 32
+LSH band keys (one 64-bit hash per band of 4 MinHash values) in sorted NumPy arrays, about
+400 bytes an article against 13 kB for Python dicts of tuples. A band match makes a
+candidate; candidates' signatures and stories are read back from the `stories` table by
+primary key and scored on the full signature, as before. Two different bands hashing alike
+only adds a candidate that the full signature then judges, so links are the same as with
+exact band tuples.
 """
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 
+import numpy as np
 import pyarrow as pa
 
 from tidings.models import Article
@@ -18,39 +29,118 @@ SCHEMA = pa.schema([("article_id", pa.string()), ("story_id", pa.string()), ("li
                     ("similarity", pa.float64()), ("minhash", pa.list_(pa.int64())),
                     ("linked_at", pa.timestamp("us", tz="UTC"))])
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants (golden ratio, splitmix64)
+_MIX2 = np.uint64(0xBF58476D1CE4E5B9)
+_MERGE_AT = 1 << 16  # recent band keys kept in a dict; merged into the sorted arrays past this (or 1/16 of them)
+
+
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """(n, BANDS) 64-bit keys of signatures given as an (n, NUM_PERM) array."""
+    rows = sigs.astype(np.uint64).reshape(len(sigs), minhash.BANDS, minhash.ROWS)
+    keys = np.broadcast_to((np.arange(minhash.BANDS, dtype=np.uint64) + np.uint64(1)) * _MIX,
+                           (len(sigs), minhash.BANDS)).copy()
+    with np.errstate(over="ignore"):
+        for j in range(minhash.ROWS):
+            keys = (keys ^ rows[:, :, j]) * _MIX2
+            keys ^= keys >> np.uint64(31)
+    return keys
+
 
 class StoryIndex:
-    """The LSH index over every stored article and the story each belongs to."""
+    """Band keys of every stored article, searchable by key; stories live in the table."""
 
     def __init__(self) -> None:
-        self.index = minhash.Index()
-        self.story_of: dict[str, str] = {}
+        self.ids: list[str] = []  # ordinal -> article id
+        self._keys = np.empty(0, np.uint64)  # sorted
+        self._ords = np.empty(0, np.int64)  # ordinal of each key in `_keys`
+        self._recent: dict[int, list[int]] = {}  # keys added since the last merge -> ordinals
+        self._recent_size = 0
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
     @classmethod
-    def load(cls, con) -> StoryIndex:
+    def load(cls, con, chunk: int = 50_000) -> StoryIndex:
+        """Stream the stored signatures in chunks, so loading a big store stays flat too."""
         built = cls()
-        for article_id, story_id, sig in con.execute(
-                "SELECT article_id, story_id, minhash FROM stories ORDER BY linked_at, article_id").fetchall():
-            built.index.add(article_id, sig)
-            built.story_of[article_id] = story_id
+        reader = con.sql("SELECT article_id, minhash FROM stories ORDER BY linked_at, article_id"
+                         ).to_arrow_reader(chunk)
+        for part in reader:
+            ids = part.column(0).to_pylist()
+            flat = part.column(1).flatten().to_numpy(zero_copy_only=False)
+            start = len(built.ids)
+            built.ids.extend(ids)
+            keys = band_keys(flat.reshape(len(ids), minhash.NUM_PERM)).ravel()
+            built._merge(keys, np.repeat(np.arange(start, start + len(ids), dtype=np.int64), minhash.BANDS))
         return built
 
-    def link(self, articles: Sequence[Article], now: dt.datetime) -> pa.Table:
+    def add(self, article_id: str, keys: np.ndarray) -> None:
+        """Index one article under its band keys (from `band_keys`)."""
+        ordinal = len(self.ids)
+        self.ids.append(article_id)
+        for key in keys.tolist():
+            self._recent.setdefault(key, []).append(ordinal)
+        self._recent_size += len(keys)
+        if self._recent_size >= max(_MERGE_AT, len(self._keys) // 16):
+            keys = np.fromiter((k for k, ords in self._recent.items() for _ in ords), np.uint64)
+            ords = np.fromiter((o for ords in self._recent.values() for o in ords), np.int64)
+            self._merge(keys, ords)
+            self._recent, self._recent_size = {}, 0
+
+    def _merge(self, keys: np.ndarray, ords: np.ndarray) -> None:
+        """Insert unsorted `keys` into the sorted arrays: one pass, no re-sort of the rest."""
+        order = np.argsort(keys, kind="stable")
+        keys, ords = keys[order], ords[order]
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys, self._ords = np.insert(self._keys, at, keys), np.insert(self._ords, at, ords)
+
+    def candidates(self, keys: np.ndarray) -> set[str]:
+        """Ids of indexed articles sharing at least one band key with `keys` (one article's)."""
+        lo = np.searchsorted(self._keys, keys, side="left")
+        hi = np.searchsorted(self._keys, keys, side="right")
+        found = {o for a, b in zip(lo.tolist(), hi.tolist()) if b > a for o in self._ords[a:b].tolist()}
+        for key in keys.tolist():
+            found.update(self._recent.get(key, ()))
+        return {self.ids[o] for o in found}
+
+    def link(self, articles: Sequence[Article], now: dt.datetime, con) -> pa.Table:
         """Rows for `stories`; each article is indexed as it is linked, so near-duplicates
-        inside one batch find each other too."""
+        inside one batch find each other too. `con` reads stored candidates' signatures."""
         rows = []
+        batch: dict[str, tuple[list[int], str]] = {}  # linked in this batch, not yet in the table
         for a in articles:
-            if a.id in self.story_of:
+            if a.id in batch:
                 continue
             sig = minhash.signature(a.text)
-            match = self.index.best(sig)
-            if match is None:
-                story, linked_to, sim = a.id, None, None
+            keys = band_keys(np.asarray([sig], dtype=np.uint64))
+            known = self.candidates(keys[0])
+            stored = _stored(con, known - batch.keys())
+            if a.id in stored:  # linked by an earlier run
+                continue
+            pool = {**stored, **{k: v for k, v in batch.items() if k in known}}
+            scored = sorted(((minhash.similarity(sig, s), k) for k, (s, _) in pool.items()),
+                            key=lambda t: (-t[0], t[1]))
+            if scored and scored[0][0] >= minhash.THRESHOLD:
+                sim, linked_to = scored[0]
+                story = pool[linked_to][1]
             else:
-                linked_to, sim = match
-                story = self.story_of[linked_to]
-            self.index.add(a.id, sig)
-            self.story_of[a.id] = story
+                story, linked_to, sim = a.id, None, None
+            self.add(a.id, keys[0])
+            batch[a.id] = (sig, story)
             rows.append({"article_id": a.id, "story_id": story, "linked_to": linked_to,
                          "similarity": sim, "minhash": sig, "linked_at": now})
         return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+def _stored(con, ids: set[str]) -> dict[str, tuple[list[int], str]]:
+    """Signature and story of each stored article in `ids`, by primary key."""
+    if not ids:
+        return {}
+    view = f"_tidings_cand_{uuid.uuid4().hex[:12]}"
+    con.register(view, pa.table({"article_id": pa.array(sorted(ids), pa.string())}))
+    try:
+        rows = con.execute(f"SELECT s.article_id, s.minhash, s.story_id FROM stories s "
+                           f"JOIN {view} c USING (article_id)").fetchall()
+    finally:
+        con.unregister(view)
+    return {aid: (sig, story) for aid, sig, story in rows}

@@ -74,7 +74,7 @@ def write_batch(con, results: Sequence[ArticleResult], rejects: Sequence[Reject]
             _insert(con, name, tables[name])
         if results:
             index = stories if stories is not None else StoryIndex.load(con)
-            _insert(con, "stories", index.link([r.article for r in results], now))
+            _insert(con, "stories", index.link([r.article for r in results], now, con))
         _insert(con, "rejects", reject_table(rejects), _INSERT_NEW_REJECTS)
         con.execute("COMMIT")
     except (duckdb.Error, pa.ArrowException) as exc:

@@ -42,9 +42,8 @@ class Coreference:
         """The direct quotes' character spans and speakers, once quotes are attributed: a "we" or
         "I" inside a quote is its speaker. Pronouns resolved before are looked up again."""
         self._speakers = spans
-        for tok in self.doc:
-            if first_person(tok):
-                self._cache.pop(tok.i, None)
+        for i in [i for i in self._cache if first_person(self.doc[i])]:  # only resolved tokens can be stale
+            del self._cache[i]
 
     def speaker_at(self, char: int) -> list[Actor]:
         for start, end, actor in self._speakers:

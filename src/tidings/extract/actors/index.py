@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import Mention, NameHit, actor_code
 from tidings.extract.actors.coref import Coreference
@@ -34,6 +34,11 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date,
                  collectives: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset()) -> None:
         self.doc, self.kb, self.day = doc, kb, day
+        # spaCy builds a new Token object on every iteration or index and rebuilds Doc.text from
+        # every token on each access: the passes over the whole document share these instead
+        self.tokens: list[Token] = list(doc)
+        self.text: str = "".join(t.text_with_ws for t in self.tokens)
+        self.ents: tuple[Span, ...] = doc.ents  # spaCy builds the tuple anew on each access
         self.collectives = collectives
         self.speech = speech
         self.names: dict[int, NameHit] = {}
@@ -62,7 +67,7 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
 
     def prepass(self) -> None:
         """Resolve every argument noun phrase in document order, so pronouns find antecedents."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
                     and tok.pos_ in ("NOUN", "PROPN", "PRON"):
                 self.resolve(tok, subject=tok.dep_.startswith("nsubj"))

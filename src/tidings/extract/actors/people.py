@@ -24,6 +24,7 @@ class PersonRegistry:
     """Person registration and look-up for `ActorIndex`."""
 
     doc: Doc
+    ents: tuple[Span, ...]  # doc.ents, built once by ActorIndex
     kb: KnowledgeBase
     day: dt.date
     people: dict[str, Actor]
@@ -37,7 +38,7 @@ class PersonRegistry:
 
     def _register_people(self) -> None:
         """Resolve every PERSON entity once, so later surnames and pronouns find it."""
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in self.ents if e.label_ == "PERSON"]
         tagged = {k for e in persons for k in range(e.start, e.end)}
         # a known office holder the tagger called an organisation ("Keir Starmer" as ORG)
         persons += [self.doc[h.start:h.end] for h in self.names.values()
@@ -261,7 +262,7 @@ class PersonRegistry:
             a, b = self._person_tokens[tok.i]
             ent = self.doc[a:b]
         else:
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+            ent = next((e for e in self.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
         if ent is None:
             return None
         name = self._clean_name(ent)

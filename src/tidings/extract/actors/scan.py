@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import NameHit
 from tidings.extract.actors.peoples import People, home_country, load_peoples
@@ -23,6 +23,7 @@ class KnowledgeScan:
     """Dictionary matching for `ActorIndex`: the scan tables and the readings taken from them."""
 
     doc: Doc
+    tokens: list[Token]  # the document's tokens, built once by ActorIndex
     kb: KnowledgeBase
     day: dt.date
     words: list[str]
@@ -38,7 +39,7 @@ class KnowledgeScan:
     def _scan(self) -> None:
         """One left-to-right pass per table; a prefix set stops each attempt at the first miss."""
         words, spaces, lemmas = [], [], []
-        for t in self.doc:  # one pass: every Token object spaCy builds costs time
+        for t in self.tokens:  # one pass: every Token object spaCy builds costs time
             words.append(t.text)
             spaces.append(t.whitespace_)
             lemmas.append(t.lemma_.lower())  # "foreign ministers" is a "foreign minister"

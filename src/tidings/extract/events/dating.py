@@ -41,7 +41,7 @@ def redate_events(events: list[Event], doc: Doc, actors: ActorIndex, timexes: li
         return events
     sents = actors.sents
     days, spans = _days(doc, timexes)
-    at = {t.idx: t for t in doc}
+    at = {t.idx: t for t in actors.tokens}
     out: list[Event] = []
     for e in events:
         verb = at.get(e.verb_start) if e.verb_start is not None else None

@@ -25,7 +25,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
     quotes: list[Quote] = []
     last: tuple[str | None, Actor | None] = (None, None)
     direct: list[tuple[int, int]] = []
-    for span in find_quote_spans(doc.text):
+    text = actors.text
+    for span in find_quote_spans(text):
         # a quote over several paragraphs is attributed wherever its speaker is named; a speaker
         # resolved to an actor beats a bare phrase ("Survivors told …" inside the first paragraph)
         found = [_attribute(doc, actors, start, end, speech) for start, end in span.segments]
@@ -35,10 +36,10 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
             speaker, actor = last
         else:
             last = (speaker, actor)
-        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(doc.text),
+        quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(text),
                             kind="direct", start=span.start, end=span.end, said_at=said_at))
         direct.extend(span.segments)
-    for tok in doc:
+    for tok in actors.tokens:
         if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
             continue
         for comp in _complements(tok):
@@ -63,7 +64,7 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
                          found: list[Quote]) -> list[Quote]:
     """'The border is calm, according to the army spokesman.': the rest of the sentence is reported."""
     out: list[Quote] = []
-    for tok in doc:
+    for tok in actors.tokens:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         sent = actors.sent_of(tok)
@@ -123,7 +124,7 @@ def _attribute(doc: Doc, actors: ActorIndex, start: int, end: int,
         return None, None, None
     # '“Why would we attack?” the minister said on Sunday, denying …': the next sentence starts
     # right at the closing mark, so its first verb of saying is the quote's, however long it is
-    adjacent = not doc.text[end:nxt.start_char].strip(" \t”\"’?!.,")
+    adjacent = not actors.text[end:nxt.start_char].strip(" \t”\"’?!.,")
     for tok in nxt:
         if (len(nxt) <= 8 or adjacent and tok.i - nxt.start <= 12) and tok.lemma_.lower() in speech \
                 and tok.pos_ in ("VERB", "AUX"):

@@ -1,0 +1,71 @@
+"""Engines: what turns a stream of articles into results, batch by batch, in input order.
+
+This is the seam between reading/storing and parsing. `pipeline` hands an engine the
+articles still to do and writes each batch it yields; it never asks how the parsing was
+spread. Two local engines live here: `InProcess` (the parser in this process) and
+`ProcessPool` (N worker processes, each loading the model once). Another engine, such as
+one running on a cluster, plugs in by implementing `Engine.batches` with the same contract:
+the same batches, in the same order, for the same input.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from tidings.extract import BATCH_CHARS, KnowledgeBase, batches, extract_batch
+from tidings.models import Article, ArticleResult
+
+__all__ = ["Engine", "ExtractOptions", "InProcess", "default_processes", "local_engine"]
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What every worker needs to extract exactly as the parent would; picklable.
+
+    `kb` is None for the packaged knowledge base (each process loads it itself) or a
+    knowledge base built with extra actor files (sent to each worker once)."""
+
+    kb: KnowledgeBase | None = None
+    model: str | None = None
+    batch_size: int = 64  # articles per spaCy batch, and per write transaction
+    day_first: bool = True
+    batch_chars: int = BATCH_CHARS  # characters per batch, so long texts keep memory flat
+
+
+class Engine(Protocol):
+    """Turns articles into results. Contract: batches are cut by `extract.batches` with the
+    options' sizes, and each yielded list holds one batch's results in input order, batches
+    in input order too; so the output is the same whatever the engine."""
+
+    def batches(self, articles: Iterable[Article]) -> Iterator[list[ArticleResult]]: ...
+
+
+class InProcess:
+    """Parse in this process: today's path, and the one used for `--processes 1`."""
+
+    def __init__(self, options: ExtractOptions) -> None:
+        self.options = options
+
+    def batches(self, articles: Iterable[Article]) -> Iterator[list[ArticleResult]]:
+        o = self.options
+        for batch in batches(articles, o.batch_size, o.batch_chars):
+            yield extract_batch(batch, kb=o.kb, model=o.model, day_first=o.day_first)
+
+
+def default_processes() -> int:
+    """Every core this process may run on (the affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def local_engine(options: ExtractOptions, processes: int = 1) -> Engine:
+    """`InProcess` for one process, else a `ProcessPool` of `processes` workers."""
+    if processes <= 1:
+        return InProcess(options)
+    from tidings.engine.pool import ProcessPool
+
+    return ProcessPool(options, processes)

@@ -1,0 +1,50 @@
+"""Engines: the same batches and results whatever runs the parse; a single batch never starts
+workers; the process count comes from flag, environment or tidings.toml like other settings."""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+
+from tidings.config import load_settings
+from tidings.engine import ExtractOptions, InProcess, default_processes, local_engine
+from tidings.engine.pool import ProcessPool
+from tidings.models import Article
+
+
+def _articles(n: int) -> list[Article]:
+    return [Article(id=f"a{k}", date=dt.date(2025, 5, 1), text=f"Egypt hosted talks with Sudan on day {k}.")
+            for k in range(n)]
+
+
+def test_engine_in_process_yields_batches_in_input_order(nlp):
+    got = list(InProcess(ExtractOptions(batch_size=2)).batches(_articles(5)))
+    assert [[r.article.id for r in b] for b in got] == [["a0", "a1"], ["a2", "a3"], ["a4"]]
+
+
+def test_engine_in_process_cuts_batches_by_characters_too(nlp):
+    got = list(InProcess(ExtractOptions(batch_size=64, batch_chars=90)).batches(_articles(5)))
+    assert [len(b) for b in got] == [2, 2, 1]
+
+
+def test_engine_pool_parses_a_single_batch_without_workers(nlp):
+    pool = ProcessPool(ExtractOptions(batch_size=8), processes=2)
+    got = list(pool.batches(_articles(3)))
+    want = list(InProcess(ExtractOptions(batch_size=8)).batches(_articles(3)))
+    assert got == want and multiprocessing.active_children() == []
+    assert list(pool.batches([])) == []
+
+
+def test_engine_local_engine_picks_by_process_count():
+    assert isinstance(local_engine(ExtractOptions(), 1), InProcess)
+    assert isinstance(local_engine(ExtractOptions(), 3), ProcessPool)
+    assert default_processes() >= 1
+
+
+def test_engine_processes_from_flag_environment_and_config(tmp_path):
+    toml = tmp_path / "tidings.toml"
+    toml.write_text("[pipeline]\nprocesses = 3\n")
+    assert load_settings(config_file=toml, environ={}).processes == 3
+    env = {"TIDINGS_PIPELINE__PROCESSES": "2"}
+    assert load_settings(config_file=toml, environ=env).processes == 2
+    assert load_settings({"processes": 1}, config_file=toml, environ=env).processes == 1
+    assert load_settings(config_file=tmp_path / "none.toml", environ={}).processes is None
