@@ -134,7 +134,7 @@ def _link_stories(con) -> None:
     while rows := con.execute(f"SELECT article_id, article_date, text, {SEQ} FROM _tidings_load "
                               f"WHERE {SEQ} > ? ORDER BY {SEQ} LIMIT ?", [last, STORY_CHUNK]).fetchall():
         last = rows[-1][3]
-        links = index.link([Article(id=aid, date=day, text=text) for aid, day, text, _ in rows], now)
+        links = index.link([Article(id=aid, date=day, text=text) for aid, day, text, _ in rows], now, con)
         if links.num_rows:
             con.register("_tidings_links", links)
             try:
