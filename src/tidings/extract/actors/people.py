@@ -12,7 +12,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import CUT_DEPS, PERSON_NOUNS, STATE_ROLES, NameHit, actor_code
-from tidings.extract.kb.knowledge import Entry, KnowledgeBase
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase, imported
 from tidings.models import Actor
 
 
@@ -293,7 +293,9 @@ def surname_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, list[Entry]]]]
     if cache is None:
         cache = {}
         for surface, entries in kb.names.items():
-            people = [e for e in entries if e.kind == "person"]
+            # imported Phoenix people are found by full name only: their surnames would make ours
+            # ambiguous and include common words
+            people = [e for e in entries if e.kind == "person" and not imported(e)]
             if people and " " in surface:
                 last = surface.split()[-1]
                 cache.setdefault(last, []).append((surface, people))

@@ -151,6 +151,27 @@ def _load_simple(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
             kb.add_name(s, entry)
 
 
+PHOENIX_PREFIX = "tidings/data/phoenix_"
+
+
+def imported(entry: Entry) -> bool:
+    """An entry converted from the OEDA Phoenix dictionaries (scripts/build_phoenix.py)."""
+    return (entry.origin or "").startswith(PHOENIX_PREFIX)
+
+
+def _load_phoenix(kb: KnowledgeBase, path: str, text: str, kind: str) -> None:
+    """Converted Phoenix rows with keep = 1, loaded after the hand-written tables: a surface form
+    those tables (or the gazetteer) already hold is skipped, so ours always win."""
+    for n, r in read_tsv(path, text, ("name", "aliases", "country", "roles", "keep")):
+        if r["keep"] != "1":
+            continue
+        entry = Entry(kind, r["name"], r["country"] or None, tuple(split_values(r["roles"])),
+                      _date(r["start_date"], path, n), _date(r["end_date"], path, n), origin=f"{path}:{n}")
+        for s in [r["name"], *split_values(r["aliases"])]:
+            if not any(not imported(e) for e in kb.names.get(s, ())) and s not in kb.places:
+                kb.add_name(s, entry)
+
+
 def _load_igos(kb: KnowledgeBase, path: str, text: str) -> None:
     for n, r in read_tsv(path, text, ("code", "name", "aliases", "roles")):
         # a UN agency counts as the UN for its country field; its own code stays in `name`-level code
@@ -188,6 +209,8 @@ _LOADERS = (
     ("people.tsv", lambda kb, p, t: _load_simple(kb, p, t, "person")),
     ("roles.tsv", _load_roles),
     ("places.tsv", _load_places),
+    ("phoenix_groups.tsv", lambda kb, p, t: _load_phoenix(kb, p, t, "group")),
+    ("phoenix_people.tsv", lambda kb, p, t: _load_phoenix(kb, p, t, "person")),
 )
 
 
