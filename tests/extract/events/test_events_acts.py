@@ -271,3 +271,9 @@ def test_events_an_appeal_to_no_one_named_is_no_event(extract) -> None:
 def test_events_an_intent_of_one_party_stays(extract) -> None:
     result = extract("Ethiopia has agreed to reopen its borders to aid workers.", dt.date(2025, 6, 12))
     assert "03" in roots(result), triples(result)
+
+
+def test_events_a_place_along_which_something_is_done_is_not_its_object(extract) -> None:
+    result = extract("Rwanda's government spokeswoman said its forces had taken only defensive measures along the "
+                     "border.", dt.date(2025, 2, 21))
+    assert "19" not in roots(result), triples(result)

@@ -15,6 +15,7 @@ from tidings.extract.events.lexicon import load_lexicon, merge_lexicon
 
 _PATH = "tidings/data/verbs.yaml"
 _OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+_WHERE_PREPS = {"along", "near", "across", "inside", "outside", "around", "beside", "alongside"}
 _TIME_PREPS = {"after", "before", "since", "until", "till", "amid", "following", "ahead"}
 
 
@@ -145,6 +146,8 @@ def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
             continue  # "took effect after a week of border clashes": a time, not an object
         elif c.dep_ in ("prep", "prt", "agent"):
             out.append((c, {c.lower_}))
+            if c.lower_ in _WHERE_PREPS and any(d.dep_ == "dobj" for d in verb.children):
+                continue  # "had taken defensive measures along the border": where, not what was taken
             for g in c.children:
                 if g.dep_ == "pobj":  # "on a higher level of readiness"
                     out.append((g, _forms(g)))
