@@ -51,7 +51,8 @@ class RunStats:
 Progress = Callable[[RunStats], None]
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
@@ -102,7 +103,7 @@ def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
                   batch_size: int, progress: Progress | None) -> Iterator[Article]:
     """Drop articles stored earlier or repeated in this input, one id lookup per chunk."""
     seen: set[str] = set()
-    for chunk in _chunks(articles, batch_size):
+    for chunk in chunks(articles, batch_size):
         stored = store.known_ids(a.id for a in chunk)
         for article in chunk:
             if article.id in stored or article.id in seen:

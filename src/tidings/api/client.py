@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import httpx
 
 from tidings.errors import ApiError, Errors
 from tidings.models import Article
+from tidings.pipeline import chunks
 
 CHUNK = 64
 
@@ -32,17 +33,6 @@ class ForwardStats:
         return (f"{self.articles_sent} articles sent, {self.articles_new} new, {self.articles_skipped} "
                 f"already stored, {self.events} events, {self.quotes} quotes, "
                 f"{len(self.server_rejects)} rejected by the server")
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _answer(response: httpx.Response, url: str) -> dict:
@@ -65,7 +55,7 @@ def forward(url: str, token: str, articles: Iterable[Article], chunk: int = CHUN
     http = client or httpx.Client(timeout=60.0)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/x-ndjson"}
     try:
-        for batch in _chunks(articles, chunk):
+        for batch in chunks(articles, chunk):
             body = "\n".join(json.dumps(a.model_dump(mode="json", exclude={"origin"}), ensure_ascii=False)
                              for a in batch).encode()
             answer = _answer(http.post(f"{base}/api/articles", content=body, headers=headers), base)

@@ -11,7 +11,6 @@ with the workers) and, with a database, loads the partitions at the end in one t
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.errors import ClusterError, Errors, TidingsError
 from tidings.ingest import ReadOptions
 from tidings.models import Article, Reject
-from tidings.pipeline import DEFAULT_BATCH_SIZE, RunStats
+from tidings.pipeline import DEFAULT_BATCH_SIZE, RunStats, chunks
 from tidings.sources import PoliteClient, read_sources
 from tidings.store import Store
 from tidings.store.parquet import PARTITION_TABLES, SEQ, LoadStats, load_partitions, write_partition
@@ -68,7 +67,7 @@ def _stage(ray, records: Iterable[Article | Reject], known: Known, stats: RunSta
     """Put the new articles into the object store, one block of `chunk` (the parse batch)
     at a time, so every actor gets work even from a small corpus; collect the rejects."""
     refs, rejects, seen, seq = [], [], set(), 0
-    for batch in _chunks(_articles(records, stats, rejects), chunk):
+    for batch in chunks(_articles(records, stats, rejects), chunk):
         stored = known(a.id for a in batch)
         fresh = []
         for article in batch:
@@ -92,12 +91,6 @@ def _articles(records: Iterable[Article | Reject], stats: RunStats, rejects: lis
         else:
             stats.articles_read += 1
             yield record
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
 
 
 def _extract(ray, refs: list, rejects: list[Reject], folder: Path, stats: RunStats, options: RayOptions,
