@@ -144,12 +144,13 @@ def r_month(m: re.Match[str], c: Ctx) -> Hit | None:
             return None
     a = c.anchor
     after = c.text[m.end():m.end() + 16].lower()
-    tail = re.match(r"\s+(?:of\s+)?(?:last|next|this)\s+year\b", after)
-    if re.match(r"\s+(?:of\s+)?last\s+year\b", after):  # "in April last year"
+    tail = re.match(r"\s+(?:of\s+)?(last|next|this)\s+year\b", after)  # "in April last year"
+    which = tail.group(1) if tail else None
+    if which == "last":
         y = a.year - 1
-    elif re.match(r"\s+(?:of\s+)?next\s+year\b", after):
+    elif which == "next":
         y = a.year + 1
-    elif re.match(r"\s+(?:of\s+)?this\s+year\b", after) or mod == "this":
+    elif which == "this" or mod == "this":
         y = a.year
     elif mod in ("next", "coming") or (mod != "last" and mod != "past" and c.future(m.start())):
         y = a.year if mon > a.month else a.year + 1
