@@ -113,17 +113,24 @@ class _Coder(TargetFinder, NominalActs):
             if v.i in self._timex_heads:
                 tx, (lo, _hi, precision) = self._timex_heads[v.i][0]
                 return _Dated(lo, tx.text, precision)
-            # "agreed on Saturday … after their army chiefs spoke by telephone": the same day; a clause
-            # of "before", "since" or "until" is another time
+            # a clause of "before", "since" or "until" is another time
             marks = {c.lower_ for c in v.children if c.dep_ == "mark"} & _TEMPORAL_MARKS
-            temporal = bool(marks - _SAME_DAY_MARKS) or ("after" in marks and self._date_of(v.head).precision != "day")
+            temporal = bool(marks - _SAME_DAY_MARKS)
             if v.dep_ == "relcl" and v.head.i in self._timex_tokens:  # "on Monday, when they signed …"
                 tx, (lo, _hi, precision) = self._timex_tokens[v.head.i]
                 return _Dated(lo, tx.text, precision)
             if v.dep_ == "relcl" and any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in v.children):
                 v = _governing_verb(v.head)  # "met in Tokyo on Monday, where they signed …": that Monday
             elif v.dep_ in _INHERIT and not temporal and v.head.i != v.i:
-                v = v.head
+                if "after" not in marks:
+                    v = v.head
+                    continue
+                # "agreed on Saturday … after their army chiefs spoke by telephone": that day, when the
+                # head is dated to one; otherwise the clause keeps its own time
+                head = self._date_of(v.head)
+                if head.precision == "day":
+                    return head
+                break
             elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in") \
                     and v.head.head.i != v.head.i:
                 v = v.head.head  # "responded on Tuesday by expelling …": that Tuesday
