@@ -12,6 +12,15 @@ def that_clause(clause: Token) -> bool:
                                                             for c in clause.children))
 
 
+def verb_above(tok: Token) -> Token:
+    """The nearest verb or auxiliary above `tok` (never `tok` itself), else the sentence root:
+    the clause a noun phrase belongs to."""
+    t = tok.head
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def phrase_tokens(tok: Token) -> list[int]:
     """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
     out, stack = [], [tok]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Mention, first_person
 from tidings.extract.kb.knowledge import KnowledgeBase
+from tidings.extract.syntax import verb_above
 from tidings.models import Actor
 
 _GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "outfit", "rebel", "militant",
@@ -166,9 +167,7 @@ class Coreference:
     def _appealer(self, tok: Token) -> set[int]:
         """Tokens of the subject of the verb that governs `tok` ("Wang urged both sides"), unless
         `tok` is part of that subject itself ("the two sides agreed")."""
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = verb_above(tok)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         cover = {t.i for s in subjects for t in s.subtree}
         return set() if tok.i in cover else cover

@@ -19,6 +19,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.index import ActorIndex
+from tidings.extract.syntax import verb_above
 from tidings.extract.time.timex import timex_date_range
 from tidings.models import Event, Timex
 
@@ -112,10 +113,7 @@ def _occasion_day(verb: Token, days: list[_Day]) -> dict | None:
     if verb.dep_ != "relcl" or not any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)
                                        for c in verb.children):
         return None
-    t = verb.head
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    clause = _clause(t) - {k.i for k in verb.subtree}
+    clause = _clause(verb_above(verb)) - {k.i for k in verb.subtree}
     d = next((d for d in days if d.tokens[0] in clause), None)
     return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"} if d else None
 
