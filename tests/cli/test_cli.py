@@ -7,16 +7,10 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
 from tidings.cli.main import app
 
 COMMANDS = ["extract", "ingest", "events", "quotes", "timeline", "summary", "rejects", "actors", "actor"]
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def test_cli_lists_every_command(runner):

@@ -10,24 +10,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
+
+from cli_helpers import one_line
 
 from tidings.cli.main import app
 from tidings.config import load_settings
 
 TIDINGS = Path(sys.executable).parent / "tidings"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def _one_line(result) -> str:
-    assert "Traceback" not in result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.stderr.count("\n") == 1, result.stderr
-    return result.stderr
 
 
 def test_cli_errors_limit_out_of_range_is_a_usage_error(runner, filled_db):
@@ -37,11 +26,11 @@ def test_cli_errors_limit_out_of_range_is_a_usage_error(runner, filled_db):
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "table"])
-def test_cli_errors_unwritable_output_is_one_line(runner, filled_db, tmp_path, fmt):
+def test_cli_errors_unwritable_output_isone_line(runner, filled_db, tmp_path, fmt):
     target = tmp_path / "no" / "such" / f"x.{fmt}"
     result = runner.invoke(app, ["events", "--db", filled_db, "-f", fmt, "-o", str(target)])
     assert result.exit_code == 1
-    assert str(target) in _one_line(result) and "folder exists" in result.stderr
+    assert str(target) in one_line(result) and "folder exists" in result.stderr
 
 
 def test_cli_errors_not_a_database_has_no_lock_hint(runner, tmp_path):
@@ -49,7 +38,7 @@ def test_cli_errors_not_a_database_has_no_lock_hint(runner, tmp_path):
     bogus.write_text("these are my notes, not a database\n")
     result = runner.invoke(app, ["events", "--db", str(bogus)])
     assert result.exit_code == 1
-    line = _one_line(result)
+    line = one_line(result)
     assert "not a valid DuckDB" in line and "lock" not in line.lower() and "another" not in line
 
 

@@ -6,15 +6,9 @@ import socket
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from tidings.cli.main import app
 from tidings.cli.sources_cmd import parse_every
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def test_cli_hostile_watch_every_beyond_a_year_is_a_usage_error(runner, tmp_path):

@@ -7,21 +7,10 @@ import socket
 import sys
 
 import pytest
-from typer.testing import CliRunner
+
+from cli_helpers import one_line
 
 from tidings.cli.main import app
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def _one_line(result) -> str:
-    assert "Traceback" not in result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.stderr.count("\n") == 1, result.stderr
-    return result.stderr
 
 
 def _closed_port() -> int:
@@ -46,21 +35,21 @@ def test_cluster_cmd_no_load_needs_a_parquet_dir(runner, fixtures, db_path):
     assert result.exit_code == 2 and "--parquet-dir" in result.stderr
 
 
-def test_cluster_cmd_unreachable_cluster_is_one_line(runner, fixtures, db_path):
+def test_cluster_cmd_unreachable_cluster_isone_line(runner, fixtures, db_path):
     address = f"127.0.0.1:{_closed_port()}"
     result = runner.invoke(app, ["ingest", str(fixtures / "articles.jsonl"), "--db", db_path,
                                  "--engine", "ray", "--ray-address", address])
     assert result.exit_code == 1
-    line = _one_line(result)
+    line = one_line(result)
     # with ray installed the address is probed; without it the install hint comes first
     assert f"Cannot reach the Ray cluster at {address}" in line or "tidings[ray]" in line
 
 
-def test_cluster_cmd_ray_not_installed_is_one_line(runner, fixtures, db_path, monkeypatch):
+def test_cluster_cmd_ray_not_installed_isone_line(runner, fixtures, db_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     result = runner.invoke(app, ["ingest", str(fixtures / "articles.jsonl"), "--db", db_path, "--engine", "ray"])
     assert result.exit_code == 1
-    assert "pip install 'tidings[ray]'" in _one_line(result)
+    assert "pip install 'tidings[ray]'" in one_line(result)
 
 
 def test_cluster_cmd_used_parquet_dir_is_refused(runner, fixtures, tmp_path):
@@ -70,10 +59,10 @@ def test_cluster_cmd_used_parquet_dir_is_refused(runner, fixtures, tmp_path):
     result = runner.invoke(app, ["ingest", str(fixtures / "articles.jsonl"), "--engine", "ray",
                                  "--parquet-dir", str(tmp_path / "pq"), "--no-load"])
     assert result.exit_code == 1
-    assert "already holds Parquet partitions" in _one_line(result)
+    assert "already holds Parquet partitions" in one_line(result)
 
 
-def test_cluster_cmd_load_of_a_folder_without_partitions_is_one_line(runner, tmp_path, db_path):
+def test_cluster_cmd_load_of_a_folder_without_partitions_isone_line(runner, tmp_path, db_path):
     result = runner.invoke(app, ["load", str(tmp_path), "--db", db_path])
     assert result.exit_code == 1
-    assert "holds no tidings Parquet partitions" in _one_line(result)
+    assert "holds no tidings Parquet partitions" in one_line(result)
