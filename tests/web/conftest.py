@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+
+from web_helpers import serve
 
 CHROMIUM = os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # TIDINGS_SCREENSHOTS=docs/screenshots pytest tests/web  regenerates the README's pictures
 SHOTS = os.environ.get("TIDINGS_SCREENSHOTS")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -38,23 +31,10 @@ def browser():
 @pytest.fixture(scope="session")
 def live_server(sample_db_copy_session):
     """The app over its own copy of the sample database, served by uvicorn on 127.0.0.1."""
-    import uvicorn
-
     from tidings.api import create_app
 
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(sample_db_copy_session), host="127.0.0.1",
-                                           port=port, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)  # waiting for the server thread, not for time to pass
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serve(create_app(sample_db_copy_session)) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,11 @@ when it applies its filters again: no restart, the same server and the same page
 from __future__ import annotations
 
 import json
-import threading
-import time
 
 import httpx
 import pytest
+
+from web_helpers import serve
 
 from tidings.api import create_app
 
@@ -20,24 +20,9 @@ NEW = [{"id": "live-1", "date": "2026-11-02", "title": "Posted while serving",
 @pytest.fixture
 def writer_server(sample_db_copy):
     """uvicorn in a thread over a copy of the sample database, writes on (`--token`)."""
-    import socket
-
-    import uvicorn
-
     app = create_app(sample_db_copy, token=TOKEN)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)  # waiting for the server thread, not for time to pass
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}", app
-    server.should_exit = True
-    thread.join(30)
+    with serve(app) as base:
+        yield base, app
 
 
 def test_browser_writes_posted_articles_appear_in_the_open_dashboard(page, writer_server):
