@@ -103,13 +103,13 @@ class Coreference:
             v = v.head
         return set()
 
-    @staticmethod
-    def _fits(m: Mention, person: bool, group: bool) -> bool:
+    def _fits(self, m: Mention, person: bool, group: bool) -> bool:
         if person:
             return m.person
         if group:
             return len(m.actors) > 1 or not m.person
-        return len(m.actors) == 1 and not m.person
+        # "it" is never a plural noun: in "Y said Armenian forces fired on its positions", its = Y's
+        return len(m.actors) == 1 and not m.person and self.doc[m.token].tag_ != "NNS"
 
     def _country_anaphor(self, tok: Token) -> list[Actor]:
         """'his country', 'the country': the country of the nearest earlier actor."""

@@ -21,7 +21,7 @@ from tidings.models import Actor
 
 _GROUP_PREPS = {"of", "from", "in", "for"}
 # "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
-_MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "government", "soldier",
+_MASS_ORGANS = {"police", "force", "troop", "officer", "gendarme", "trooper", "sailor", "marine", "commando", "army", "military", "authority", "government", "soldier",
                 "guard", "official", "ministry", "navy", "protester", "demonstrator", "leader", "union",
                 "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
                 "gunman", "insurgent", "fighter", "jihadist", "separatist"}

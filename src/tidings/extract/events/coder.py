@@ -22,6 +22,7 @@ from tidings.extract.events.nominal import NominalActs
 from tidings.extract.events.patterns import PatternBook, VerbPattern
 from tidings.extract.syntax import complements, phrase_tokens, that_clause
 from tidings.extract.events.targets import ANAPHORIC_ROOTS, TargetFinder
+from tidings.extract.time.dateline import dateline_end
 from tidings.extract.time.timex import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
 
@@ -86,9 +87,10 @@ class _Coder(TargetFinder, NominalActs):
     def _anchor_timexes(self, timexes: list[Timex]) -> dict[int, list[tuple[Timex, tuple]]]:
         """Map each dated time expression to the verb its phrase hangs from."""
         out: dict[int, list[tuple[Timex, tuple]]] = {}
+        filed = dateline_end(self.doc.text[:200])
         for tx in timexes:
-            if tx.type not in ("DATE", "TIME"):
-                continue
+            if tx.type not in ("DATE", "TIME") or tx.end <= filed:
+                continue  # "NAIROBI, July 8 -": when the report was filed, not when anything happened
             rng = timex_date_range(tx.value)
             if rng is None:
                 continue

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from tidings.errors import CodebookError, Errors
 from tidings.extract.events.codebook import load_codebook
 from tidings.extract.events.lexicon import load_lexicon, merge_lexicon
+from tidings.extract.kb.yamlfile import load_yaml
 
 _PATH = "tidings/data/verbs.yaml"
 _OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
@@ -183,7 +184,7 @@ def load_patterns() -> PatternBook:
     """Parse and validate data/verbs.yaml once per process."""
     text = (resources.files("tidings") / "data" / "verbs.yaml").read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         raise CodebookError(Errors.E101.format(path=_PATH, line=getattr(getattr(exc, "problem_mark", None), "line", 0),
                                                problem=str(exc)), path=_PATH, line=0) from exc

@@ -1,0 +1,68 @@
+"""Behaviour tests for the rules of stop 18 (docs/coding.md, docs/coding_actors.md): datelines,
+verb-pattern slots spelled like YAML booleans, agent nouns of the state, and "its". Sentences are
+our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from event_helpers import triples
+
+from tidings.extract.events.patterns import load_patterns
+from tidings.extract.kb.yamlfile import load_yaml
+from tidings.extract.time.dateline import dateline_end
+
+D = dt.date
+
+
+# ---- datelines ---------------------------------------------------------------------------------
+def test_dateline_end_finds_place_date_and_agency() -> None:
+    for text, head in [("NAIROBI, July 8 - Police fired", "NAIROBI, July 8 - "),
+                       ("MANILA - A ship", "MANILA - "),
+                       ("ST. PETERSBURG, Russia, Jul. 8, 2025 (Reuters) — X", "ST. PETERSBURG, Russia, Jul. 8, 2025 (Reuters) — "),
+                       ("WASHINGTON (AP) — The", "WASHINGTON (AP) — ")]:
+        assert text[:dateline_end(text)] == head
+
+
+def test_dateline_end_is_zero_for_plain_text() -> None:
+    for text in ["Kenyan police fired tear gas on Monday.", "The US said - not a dateline", ""]:
+        assert dateline_end(text) == 0
+
+
+def test_dateline_date_does_not_date_the_first_sentence(extract) -> None:
+    result = extract("NAIROBI, July 8 - Kenyan riot police fired tear gas at demonstrators in central "
+                     "Nairobi on Monday as protests spread.", D(2025, 7, 8))
+    force = [e for e in result.events if e.root == "17"]
+    assert force and all(e.date == D(2025, 7, 7) for e in force), [(e.cameo, e.date) for e in result.events]
+    assert "July 8" in [t.text for t in result.timexes]  # still a time expression of the article
+
+
+# ---- YAML words that PyYAML 1.1 reads as booleans --------------------------------------------------
+def test_yaml_on_off_yes_no_are_words_true_false_stay_booleans() -> None:
+    assert load_yaml("a: [on, off, yes, no]\nb: true\nc: False") == {
+        "a": ["on", "off", "yes", "no"], "b": True, "c": False}
+
+
+def test_every_verb_pattern_slot_is_a_word() -> None:
+    book = load_patterns()
+    for patterns in book.by_verb.values():
+        for p in patterns:
+            assert all(isinstance(t, str) and t not in ("True", "False") for t in p.target), p
+            assert all(o not in ("true", "false") for o in p.objects), p
+
+
+def test_sanctions_on_two_conjoined_parties_reach_both(extract) -> None:
+    result = extract("Canada imposed sanctions on Iranian officials and Russian firms on Tuesday.")
+    assert {t for r, s, t in triples(result) if r == "16" and s == "CAN"} == {"IRN", "RUS"}
+
+
+# ---- agent nouns of the state and "its" --------------------------------------------------------
+def test_officers_with_no_country_serve_the_country_the_text_is_about(extract) -> None:
+    result = extract("Protests spread across Kenya on Monday. The rights commission said officers had "
+                     "arrested more than 200 people in Mombasa.", D(2025, 7, 8))
+    assert ("17", "KEN", "KEN") in triples(result)
+
+
+def test_its_never_refers_to_a_plural_noun(extract) -> None:
+    result = extract("Azerbaijan's Defence Ministry said on Sunday that Armenian forces had fired on its "
+                     "positions in the Kalbajar district.", D(2025, 4, 27))
+    assert ("ARM", "ARM") not in [(s, t) for _r, s, t in triples(result)], triples(result)
