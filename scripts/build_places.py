@@ -22,7 +22,8 @@ Which rows, and why:
 - A name is left out when a reader would find it in text that is not about that place: shorter
   than four letters; a country's name, alias or demonym, or the end of one ("Salvador"); another
   country's capital; a name in institutions, igos or groups, or a word after the first of a
-  person's name in people.tsv; a name or alias of a hand-written row (and a region that is a hand row's admin1);
+  person's name in people.tsv (except for cities of --famous people or more: Lagos is meant far
+  more often than Ricardo Lagos); a name or alias of a hand-written row (and a region that is a hand row's admin1);
   a line of place_stoplist.txt. Smaller cities (under --big people) and regions are also left out
   when every word is a lower-case English word ("Police", "Independence") or the name is a common
   US first name or surname ("Mercedes", "Kennedy"). place_keeplist.txt overrides the word, name
@@ -63,14 +64,14 @@ class Screen:
     words: frozenset[str]         # lower-case English words
     common_names: frozenset[str]  # common first names and surnames, title case
 
-    def safe(self, name: str, country: str, kind: str, lexical: bool) -> bool:
+    def safe(self, name: str, country: str, kind: str, lexical: bool, famous: bool = False) -> bool:
         if len(name) < 4 or "\t" in name or "|" in name or {name, f"{name}@{kind}"} & self.blocked:
             return False
         if self.countries.get(name, {country}) != {country}:
             return False
         if {name, f"{name}@{kind}"} & self.keep:
             return True
-        if name in self.people:
+        if name in self.people and not famous:  # a city of millions is meant more often than a namesake
             return False
         if not lexical:
             return True
@@ -228,7 +229,7 @@ def hand_rows(body: list[Row], keys: set[tuple[str, ...]]) -> list[Row]:
 
 
 def build(hand: list[Row], cities: list[tuple[dict, str]], regions: dict, screen: Screen,
-          big: int, elsewhere: int) -> tuple[list[Row], dict[str, list[str]]]:
+          big: int, elsewhere: int, famous_size: int) -> tuple[list[Row], dict[str, list[str]]]:
     taken = {n for r in hand for n in [r[0], *r[1].split("|")] if n}
     # "Shan" is the admin1 of the hand row "Shan State": the region is there already
     hand_regions = {(r[6], r[2]) for r in hand if r[5] in ("region", "disputed") and r[6]}
@@ -247,12 +248,13 @@ def build(hand: list[Row], cities: list[tuple[dict, str]], regions: dict, screen
         if name in used and people < elsewhere:  # a small namesake of a place in another country
             dropped["elsewhere"].append(f"{name}/{country}/{kind}")
             return
-        if not screen.safe(name, country, kind, lexical):
+        famous = people >= famous_size
+        if not screen.safe(name, country, kind, lexical, famous):
             dropped["unsafe"].append(f"{name}/{country}/{kind}")
             return
         plain = fold(name)
         alias = plain if plain != name and plain not in taken and (plain, country) not in seen \
-            and screen.safe(plain, country, kind, lexical) else ""
+            and screen.safe(plain, country, kind, lexical, famous) else ""
         seen.update({(name, country), (alias, country)})
         used.update({name, alias})
         if kind == "region" or people >= big:
@@ -284,6 +286,8 @@ def main() -> None:
                     help="cities this large skip the English-word and common-name tests")
     ap.add_argument("--elsewhere", type=int, default=100000,
                     help="a name already used in another country is kept only for cities this large")
+    ap.add_argument("--famous", type=int, default=1000000,
+                    help="cities this large are kept even when a surname or another actor has the name (Lagos)")
     ap.add_argument("--words", type=Path, default=Path("/usr/share/dict/american-english"))
     ap.add_argument("--first-rank", type=int, default=1000, help="census first names up to this rank")
     ap.add_argument("--last-rank", type=int, default=5000, help="census surnames up to this rank")
@@ -299,7 +303,7 @@ def main() -> None:
                     people=frozenset(kb_names(args.places.parent)),
                     keep=frozenset(name_file(HERE / "place_keeplist.txt")), words=frozenset(words),
                     common_names=frozenset(census_names(args.first_rank, args.last_rank)))
-    rows, dropped = build(hand, cities, regions, screen, args.big, args.elsewhere)
+    rows, dropped = build(hand, cities, regions, screen, args.big, args.elsewhere, args.famous)
     with args.places.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
         w.writerow(header)

@@ -66,3 +66,9 @@ def test_its_never_refers_to_a_plural_noun(extract) -> None:
     result = extract("Azerbaijan's Defence Ministry said on Sunday that Armenian forces had fired on its "
                      "positions in the Kalbajar district.", D(2025, 4, 27))
     assert ("ARM", "ARM") not in [(s, t) for _r, s, t in triples(result)], triples(result)
+
+
+def test_a_city_of_millions_vouches_for_its_country(extract) -> None:
+    # Lagos is also a surname (Ricardo Lagos): big cities keep their name in the gazetteer
+    result = extract("Police in Lagos arrested 40 protesters on Monday.", D(2025, 7, 8))
+    assert ("17", "NGA", "NGA") in triples(result)
