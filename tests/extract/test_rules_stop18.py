@@ -72,3 +72,12 @@ def test_a_city_of_millions_vouches_for_its_country(extract) -> None:
     # Lagos is also a surname (Ricardo Lagos): big cities keep their name in the gazetteer
     result = extract("Police in Lagos arrested 40 protesters on Monday.", D(2025, 7, 8))
     assert ("17", "NGA", "NGA") in triples(result)
+
+
+def test_the_two_as_subject_are_the_two_parties_of_its_own_sentence(extract) -> None:
+    result = extract("Military ties between Moscow and Pyongyang have deepened since the two signed a treaty in "
+                     "June 2024. Cho Hyun, South Korea's foreign minister, discussed the launch with US Secretary "
+                     "of State Marco Rubio in a phone call on Monday, and the two agreed to push for new UN measures.",
+                     D(2026, 5, 12))
+    agreed = [(s, t) for r, s, t in triples(result) if r == "03"]
+    assert agreed and all({s, t} == {"KOR", "USA"} for s, t in agreed), triples(result)

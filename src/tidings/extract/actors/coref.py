@@ -141,6 +141,10 @@ class Coreference:
         if not bare and not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
             return []  # "two soldiers" counts, it does not refer back
         here = self.sent_index[tok.i]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            pair = self._pair_in_sentence(tok)
+            if pair:
+                return pair  # "X discussed the launch with Y, and the two agreed …": X and Y
         for m in reversed(self.mentions):
             if m.subject and self.sent_index[m.token] == here:
                 continue  # "Qatar and Turkey urged both sides": the sides are others
@@ -163,6 +167,19 @@ class Coreference:
             if len(seen) >= 2:
                 break
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _pair_in_sentence(self, tok: Token) -> list[Actor]:
+        """The two parties of different countries named earlier in the sentence of a subject 'the
+        two' (none when the sentence names more or fewer)."""
+        here = self.sent_index[tok.i]
+        seen: list[Actor] = []
+        for m in self.mentions:
+            if m.token >= tok.i or self.sent_index[m.token] != here:
+                continue
+            for a in m.actors:
+                if a.country and all(a.country != b.country for b in seen):
+                    seen.append(a)
+        return seen if len(seen) == 2 else []
 
     def _appealer(self, tok: Token) -> set[int]:
         """Tokens of the subject of the verb that governs `tok` ("Wang urged both sides"), unless
