@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from tidings.extract import extract_doc, load_kb
+from tidings.extract.time.dateline import for_parser
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Article, ArticleResult
 
@@ -26,7 +27,7 @@ def parse(nlp) -> Callable:
 
     def run(text: str):
         if text not in cache:
-            cache[text] = nlp(text)
+            cache[text] = nlp(for_parser(text))
         return cache[text]
 
     return run

@@ -81,3 +81,18 @@ def test_the_two_as_subject_are_the_two_parties_of_its_own_sentence(extract) -> 
                      D(2026, 5, 12))
     agreed = [(s, t) for r, s, t in triples(result) if r == "03"]
     assert agreed and all({s, t} == {"KOR", "USA"} for s, t in agreed), triples(result)
+
+
+def test_for_parser_makes_the_dateline_a_sentence_and_keeps_offsets() -> None:
+    from tidings.extract.time.dateline import for_parser
+
+    text = "DOHA - The government and the rebels signed a truce."
+    assert for_parser(text) == "DOHA.   The government and the rebels signed a truce."
+    assert len(for_parser(text)) == len(text)
+    assert for_parser("No dateline here - really.") == "No dateline here - really."
+
+
+def test_a_dateline_is_not_the_subject_of_the_first_sentence(extract) -> None:
+    result = extract("DOHA - The Congolese government and the M23 rebel movement signed a truce in Doha on "
+                     "Thursday, committing to halt fighting in eastern Congo.", D(2026, 3, 20))
+    assert any(s == t == "COD" and r in ("03", "05", "08") for r, s, t in triples(result)), triples(result)

@@ -11,6 +11,7 @@ from tidings.models import Article, ArticleResult
 
 
 from tidings.extract.document import extract_doc
+from tidings.extract.time.dateline import for_parser
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.extract.kb.loader import load_kb
 
@@ -46,7 +47,7 @@ def extract_batch(batch: Sequence[Article], kb=None, model: str | None = None,
 
     nlp = load_nlp(model or DEFAULT_MODEL)
     kb = kb if kb is not None else load_kb()
-    pairs = ((a.text, a) for a in batch)
+    pairs = ((for_parser(a.text), a) for a in batch)
     return [extract_doc(doc, article, kb, day_first=day_first)
             for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=max(1, len(batch)))]
 

@@ -87,7 +87,7 @@ class _Coder(TargetFinder, NominalActs):
     def _anchor_timexes(self, timexes: list[Timex]) -> dict[int, list[tuple[Timex, tuple]]]:
         """Map each dated time expression to the verb its phrase hangs from."""
         out: dict[int, list[tuple[Timex, tuple]]] = {}
-        filed = dateline_end(self.doc.text[:200])
+        filed = dateline_end(self.article.text[:200])
         for tx in timexes:
             if tx.type not in ("DATE", "TIME") or tx.end <= filed:
                 continue  # "NAIROBI, July 8 -": when the report was filed, not when anything happened
