@@ -87,7 +87,7 @@ def test_for_parser_makes_the_dateline_a_sentence_and_keeps_offsets() -> None:
     from tidings.extract.time.dateline import for_parser
 
     text = "DOHA - The government and the rebels signed a truce."
-    assert for_parser(text) == "DOHA.   The government and the rebels signed a truce."
+    assert for_parser(text) == "DOHA.  The government and the rebels signed a truce."
     assert len(for_parser(text)) == len(text)
     assert for_parser("No dateline here - really.") == "No dateline here - really."
 
