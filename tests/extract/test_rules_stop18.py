@@ -96,3 +96,17 @@ def test_a_dateline_is_not_the_subject_of_the_first_sentence(extract) -> None:
     result = extract("DOHA - The Congolese government and the M23 rebel movement signed a truce in Doha on "
                      "Thursday, committing to halt fighting in eastern Congo.", D(2026, 3, 20))
     assert any(s == t == "COD" and r in ("03", "05", "08") for r, s, t in triples(result)), triples(result)
+
+
+# ---- an act needs a known doer, force excepted ------------------------------------------------------
+def test_an_act_with_no_known_doer_is_not_coded(extract) -> None:
+    result = extract("Their land border has been closed since 1994. Unidentified officials sealed the "
+                     "crossing into Algeria on Monday.")
+    assert not [e for e in result.events if e.root == "16"], triples(result)
+
+
+def test_force_by_unknown_hands_and_a_known_body_without_country_are_kept(extract) -> None:
+    result = extract("Gunmen killed four villagers in Zamfara state, Nigeria, on Monday. Al-Qaeda threatened "
+                     "to attack the United States on Tuesday.")
+    assert ("18", None, "NGA") in triples(result) or ("19", None, "NGA") in triples(result), triples(result)
+    assert any(r == "13" and t == "USA" for r, _s, t in triples(result)), triples(result)

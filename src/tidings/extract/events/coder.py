@@ -376,6 +376,12 @@ class _Coder(TargetFinder, NominalActs):
         if code[:2] in _TOWARD_ROOTS and not target:
             self._drop(si, verb, code, "an act done toward someone, with no one named as its object")
             return True
+        if code[:2] not in _FORCE_ROOTS and not any(a.country or self.actors.kb.lookup(a.name) for a in source):
+            # "two protesters were killed" is worth coding with its doer unknown; "someone sanctioned
+            # Mali" or "officials closed the border" is not: the doer is the point of the event. A
+            # body the knowledge base knows without a country (al-Qaeda) is a known doer.
+            self._drop(si, verb, code, "an act other than force by no known actor")
+            return True
         return False
 
     def _emit_all(self, si: int, sent: Span, verb: Token, code: str, source: list[Actor], target: list[Actor],
