@@ -110,3 +110,34 @@ def test_force_by_unknown_hands_and_a_known_body_without_country_are_kept(extrac
                      "to attack the United States on Tuesday.")
     assert ("18", None, "NGA") in triples(result) or ("19", None, "NGA") in triples(result), triples(result)
     assert any(r == "13" and t == "USA" for r, _s, t in triples(result)), triples(result)
+
+
+# ---- verdicts on an act told before are disapproval of its doer ---------------------------------------
+def test_calling_a_decision_regrettable_disapproves_of_whoever_took_it(extract) -> None:
+    result = extract('Belgium suspended its development aid to Rwanda on Monday. Rwanda\'s foreign ministry '
+                     'called the decision "regrettable and one-sided".', D(2026, 3, 2))
+    assert ("11", "RWA", "BEL") in triples(result), triples(result)
+
+
+def test_saying_the_raids_were_a_violation_disapproves_of_the_raider(extract) -> None:
+    result = extract('Israeli jets struck targets in southern Lebanon on Friday. Lebanon\'s president said the '
+                     'raids were "a flagrant violation of the ceasefire."', D(2026, 3, 2))
+    assert ("11", "LBN", "ISR") in triples(result), triples(result)
+
+
+def test_a_verdict_introduced_by_as_names_no_target(extract) -> None:
+    result = extract("Kosovo police arrested four Serb men on Friday. Serbia's foreign minister condemned the "
+                     "arrests as an act of intimidation against Serbs in Kosovo.", D(2026, 3, 2))
+    assert [t for r, s, t in triples(result) if r == "11" and s == "SRB"] == ["XKX"], triples(result)
+
+
+def test_what_it_called_is_no_act_of_its_own(extract) -> None:
+    result = extract("Greece lodged a formal protest with Turkey on Tuesday over what it called repeated "
+                     "violations of its airspace.", D(2025, 3, 26))
+    assert ("TUR", "GRC") not in [(s, t) for _r, s, t in triples(result)], triples(result)
+
+
+def test_crowds_belong_to_a_state_not_to_the_organisation_that_speaks_of_them(extract) -> None:
+    result = extract("Georgian riot police used water cannon on protesters in Tbilisi on Tuesday. Kallas, the EU "
+                     "foreign policy chief, condemned the use of force against peaceful protesters.", D(2026, 3, 2))
+    assert ("11", "EEC", "GEO") in triples(result), triples(result)

@@ -183,8 +183,11 @@ class PhraseResolver:
         if role in _ARMED_LOCALS:
             return (here.country if here else None) or self.main_country() or self.context_country(tok)
         local = role == "COP" or role in _DOMESTIC_GROUPS
-        return self.context_country(tok, same_sentence=True) or (here.country if here else None) \
-            or (self.main_country() if local else None) or self.context_country(tok)
+        for country in (self.context_country(tok, same_sentence=True), here.country if here else None,
+                        self.main_country() if local else None, self.context_country(tok)):
+            if country and (country in self.kb.countries or not local):
+                return country  # police and crowds belong to a state, not to the EU official who speaks of them
+        return None
 
     def _collective_member(self, tok: Token) -> Token | None:
         """'a group of Moroccan diplomats' → 'diplomats'."""

@@ -181,6 +181,12 @@ class _Coder(TargetFinder, NominalActs):
         speech = self.book.speech_code(verb) if match is None else None
         if match is None and speech is None:
             return
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in verb.children) \
+                and lemma in ("call", "term", "describe", "brand", "label", "dub"):
+            # "protested over what it called violations of its airspace": a name for the thing the
+            # act is about, told in the act's own words; no act of its own
+            self._drop(si, verb, match[0].code if match else speech, "names the object of another act ('what it called …')")
+            return
         mode = self._mode(verb, sent)
         nominal = mode.status == "governed" and self._nominal_done(verb) and not self._background(verb)
         if nominal:
@@ -555,7 +561,22 @@ class _Coder(TargetFinder, NominalActs):
             if accused and (words & self.book.accusation_cues
                             or any(c in text for c in self.book.accusation_cues if " " in c)):
                 return "112", accused[:1], conf
+        if code == "010" and not others and (judged := self._judged_act(tokens, source)):
+            return "111", judged, conf  # "said the raids were a flagrant violation": disapproval of the raider
         return code, (target or others[:1]), conf
+
+    def _judged_act(self, tokens: list[Token], source: list[Actor]) -> list[Actor]:
+        """'the raids were "a flagrant violation of the ceasefire"', 'the decision was unjust': a
+        verdict on an act told before, whose doer is its target (the speaker's own acts aside)."""
+        for t in tokens:
+            if t.dep_ != "nsubj" or t.pos_ != "NOUN" or t.head.lemma_.lower() not in _COPULAS or not any(
+                    d.lower_ in ("the", "this", "these", "those", "such") for d in t.children):
+                continue
+            verdict = {w for c in t.head.children if c.dep_ in ("attr", "acomp") for d in c.subtree
+                       for w in (d.lemma_.lower(), d.lower_)}
+            if verdict & self.book.accusation_cues and not verdict & {"not", "no", "never"}:
+                return self._last_actor_of_previous_event(source, noun=t)
+        return []
 
     def _warning_threatens(self, tokens: list[Token], words: set[str], text: str, src_c: set[str]) -> bool:
         """Whether what a speaker 'warned' is a threat: it names retaliation or force, an act the

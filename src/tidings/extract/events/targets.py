@@ -70,7 +70,8 @@ class TargetFinder:
             # "mediated talks between Rwanda and Congo", "held a call with Blinken",
             # "spoke by phone with X", "during a telephone call with X"
             heads = [c for c in verb.children if c.dep_ == "dobj"] + [
-                g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ != "as"  # "as an act against Serbs": a verdict
+                for g in c.children if g.dep_ == "pobj"]
             for c in heads:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ == slot:
@@ -101,6 +102,7 @@ class TargetFinder:
         idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                and (place_root or not (c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS))
                and not (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)  # "spoke about Taiwan": a topic
+               and not (c.dep_ == "prep" and c.lower_ == "as")  # "condemned the arrests as intimidation of Serbs": a verdict
                for i in phrase_tokens(c)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
         idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
@@ -307,11 +309,12 @@ class TargetFinder:
                     return [a]
         return []
 
-    def _last_actor_of_previous_event(self, source: list[Actor], verb: Token | None = None) -> list[Actor]:
+    def _last_actor_of_previous_event(self, source: list[Actor], verb: Token | None = None,
+                                      noun: Token | None = None) -> list[Actor]:
         """Whoever did what 'the move' or 'the attack' refers to: the latest earlier event of
-        someone else, of force when the noun names force."""
+        someone else, of force when the noun (`noun`, else the verb's object) names force."""
         src = {a.country for a in source}
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        obj = noun or (next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None)
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):
