@@ -141,3 +141,27 @@ def test_crowds_belong_to_a_state_not_to_the_organisation_that_speaks_of_them(ex
     result = extract("Georgian riot police used water cannon on protesters in Tbilisi on Tuesday. Kallas, the EU "
                      "foreign policy chief, condemned the use of force against peaceful protesters.", D(2026, 3, 2))
     assert ("11", "EEC", "GEO") in triples(result), triples(result)
+
+
+# ---- titles, tangled conjoined subjects --------------------------------------------------------------
+def test_two_titled_ministers_conjoined_are_both_subjects(extract) -> None:
+    result = extract("Turkish Foreign Minister Hakan Fidan and Egyptian Foreign Minister Badr Abdelatty discussed "
+                     "the clashes in a phone call on Friday.", D(2026, 4, 25))
+    assert any(r == "04" and {s, t} == {"TUR", "EGY"} for r, s, t in triples(result)), triples(result)
+
+
+def test_the_two_leaders_are_the_pair_of_a_tangled_subject(extract) -> None:
+    result = extract("French President Emmanuel Macron and German Chancellor Friedrich Merz talked and agreed to "
+                     "coordinate their response to the U.S. tariffs. The two leaders talked by telephone on "
+                     "Tuesday, Merz's office said.", D(2025, 6, 18))
+    talks = [e for e in result.events if e.root == "04"]
+    assert talks and all({e.source.country, e.target.country} == {"FRA", "DEU"} for e in talks), triples(result)
+    assert all(e.date == D(2025, 6, 17) for e in talks), [(e.verb, e.date) for e in talks]
+
+
+def test_the_head_of_a_body_somewhere_is_one_party(extract) -> None:
+    result = extract("The chairperson of the African Union Commission held separate phone calls with Egypt's "
+                     "foreign minister on Wednesday. The head of the UN mission in Libya urged all sides to "
+                     "cease fire.", D(2026, 4, 25))
+    assert ("04", "AFU", "EGY") in triples(result), triples(result)
+    assert not any(s == "LBY" for _r, s, _t in triples(result)), triples(result)

@@ -208,6 +208,17 @@ class PersonRegistry:
         for child in head.children:
             if child.dep_ == "appos":
                 tokens.update(t.i for t in child.subtree)
+        # the words just before the name, back to a comma or "and", outrank the rest of a phrase the
+        # parser may have tangled ("Turkish Foreign Minister A and Egyptian Foreign Minister B")
+        adjacent: list[int] = []
+        k = ent.start - 1
+        while k >= 0 and len(adjacent) < 5 and self.doc[k].pos_ in ("PROPN", "ADJ", "NOUN") \
+                and not self.doc[k].is_punct and self.doc[k].dep_ in ("compound", "amod", "nmod", "poss", "conj"):
+            adjacent.insert(0, k)
+            k -= 1
+        near = self._country_roles(adjacent) if adjacent else (None, [])
+        if near[0] is not None:
+            return near
         # the title before the name ("Philippine Foreign Secretary X, whose country chairs ASEAN")
         # outranks whatever follows it
         before = self._country_roles(sorted(t for t in tokens if t < ent.start))

@@ -62,6 +62,8 @@ class PhraseResolver:
         out: list[Actor] = []
         for h in heads:
             out.extend(self._resolve_one(h))
+        if out and token.dep_ in ("nsubj", "nsubjpass"):
+            out.extend(self._tangled_partners(token, out))
         if out:
             person = len(out) == 1 and (any(a.name == out[0].name for a in self.people.values())
                                         or self._titled_name(token))
@@ -262,7 +264,12 @@ class PhraseResolver:
                     if pobj.dep_ != "pobj":
                         continue
                     for h in [pobj, *pobj.conjuncts]:
+                        # "the head of the UN mission in Libya": where the body sits is no second party
+                        where = {w.i for p in h.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE
+                                 for w in p.subtree}
                         for t in h.subtree:
+                            if t.i in where:
+                                continue
                             hit = self.names.get(t.i)
                             if hit:
                                 c = next((e.country for e in hit.entries if e.kind != "person"), None)

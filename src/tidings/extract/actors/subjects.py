@@ -53,6 +53,22 @@ class SubjectFinder:
     sents: list[Span]
     sent_index: list[int]
 
+    def _tangled_partners(self, subj: Token, found: list[Actor]) -> list[Actor]:
+        """'Turkish Foreign Minister A and Egyptian Foreign Minister B discussed …': the small model
+        often hangs A inside B's title instead of conjoining them; A is a subject all the same."""
+        left = [t for t in subj.subtree if t.i < subj.i]
+        if not any(t.lower_ == "and" and t.dep_ == "cc" for t in left):
+            return []
+        names = {a.name for a in found}
+        out: list[Actor] = []
+        for t in left:
+            if t.dep_ in ("appos", "conj", "compound") and t.head.i != subj.i or t.dep_ in ("appos", "conj"):
+                actor = self._person_at(t) if (t.ent_type_ == "PERSON" or t.i in self._person_tokens) else None
+                if actor is not None and actor.country and actor.name not in names:
+                    names.add(actor.name)
+                    out.append(actor)
+        return out
+
     def subject_of(self, verb: Token) -> list[Actor]:
         """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
         quoted = self._quoted_speaker(verb)
