@@ -165,3 +165,13 @@ def test_the_head_of_a_body_somewhere_is_one_party(extract) -> None:
                      "cease fire.", D(2026, 4, 25))
     assert ("04", "AFU", "EGY") in triples(result), triples(result)
     assert not any(s == "LBY" for _r, s, _t in triples(result)), triples(result)
+
+
+# ---- the victim's own words --------------------------------------------------------------------------
+def test_force_in_the_victims_direct_quote_is_its_accusation(extract) -> None:
+    for said in ("the Azerbaijani defence ministry said on Sunday.",
+                 "Hasanov was quoted as saying by the ministry."):
+        result = extract("Azerbaijan's foreign ministry spokesman Elchin Hasanov spoke on Sunday. "
+                         f'"Armenian units opened fire on our positions in the Kalbajar district overnight," {said}',
+                         D(2025, 10, 5))
+        assert not [e for e in result.events if e.root in ("18", "19", "20")], triples(result)

@@ -240,6 +240,9 @@ class TargetFinder:
                                          for m in t.children):
                 break  # "…, she told Reuters, hours after Russian drones struck Odesa": told, not claimed
             t = t.head
+            if t.lemma_.lower() == "quote" and (quoted := next((c for c in t.children if c.dep_ == "nsubjpass"), None)):
+                # '"…," Hasanov was quoted as saying': the one quoted reports it
+                return (t, self.actors.resolve(quoted)) if t.i < verb.i or trailing else (None, [])
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
                 if t.i > verb.i and not trailing:  # "X fired missiles, Seoul said": a sourced fact
                     return None, []
@@ -253,8 +256,11 @@ class TargetFinder:
     def _victims_claim(self, verb: Token, source: list[Actor],
                        target: list[Actor]) -> tuple[Token | None, list[Actor]]:
         """'Azerbaijan said Armenian forces fired on its positions': only the victim's side says so,
-        so the act is coded as its accusation, not as a fact. Returns the verb of saying and accuser."""
-        tok, rep = self._reporter(verb)
+        so the act is coded as its accusation, not as a fact. So is the victim's own direct quote
+        ('"Armenian units fired on our positions," the ministry said'), while a report set after
+        the act in plain words ('X fired missiles, Seoul said') is a sourced fact. Returns the verb of
+        saying and accuser."""
+        tok, rep = self._reporter(verb, trailing=bool(self.actors.speaker_at(verb.idx)))
         rc = next((a.country for a in rep if a.country), None)
         if not rc or not target or not source:
             return None, []
