@@ -175,3 +175,11 @@ def test_force_in_the_victims_direct_quote_is_its_accusation(extract) -> None:
                          f'"Armenian units opened fire on our positions in the Kalbajar district overnight," {said}',
                          D(2025, 10, 5))
         assert not [e for e in result.events if e.root in ("18", "19", "20")], triples(result)
+
+
+def test_calling_a_person_is_a_telephone_call_calling_a_thing_names_it(extract) -> None:
+    result = extract("Iraqi Foreign Minister Fuad Hussein called his Turkish counterpart Hakan Fidan on Monday. "
+                     "Macron called Zelensky on Tuesday. Trump called Zelensky a dictator on Wednesday.",
+                     D(2025, 7, 4))
+    calls = {(s, t) for r, s, t in triples(result) if r == "04"}
+    assert calls == {("IRQ", "TUR"), ("FRA", "UKR")}, triples(result)

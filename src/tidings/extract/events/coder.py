@@ -446,9 +446,21 @@ class _Coder(TargetFinder, NominalActs):
 
     def _person_object(self, verb: Token) -> bool:
         """'received Volodymyr Zelensky': the object is a named person, not 'received aid'."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return obj is not None and (obj.ent_type_ == "PERSON" or obj.text in self.actors.people) and bool(
-            self.actors.resolve(obj))
+        def named(t: Token) -> bool:
+            return t.ent_type_ == "PERSON" or t.text in self.actors.people
+
+        # the small model reads "called Zelensky" and "called his counterpart Hakan Fidan" as a
+        # naming ("called him a traitor"): a person's name in that slot is the one called
+        preds = [c for c in verb.children if c.dep_ == "oprd"]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+            (c for c in preds if named(c)), None)
+        if obj is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
+                not named(c) for c in preds):
+            return False  # "called him a traitor", "called the attack cowardly": a verdict, not a call
+        person = named(obj) or (
+            obj.lemma_.lower() in ("counterpart", "president", "minister", "leader", "chancellor", "premier")
+            and any(d.dep_ == "poss" for d in obj.children))  # "called his Turkish counterpart"
+        return person and bool(self.actors.resolve(obj))
 
     def _threatened_act(self, verb: Token, code: str) -> str | None:
         """The act a threat names ('threatened to cut aid' → 162), else the one its code stands for."""
