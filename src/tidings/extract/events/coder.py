@@ -455,7 +455,8 @@ class _Coder(TargetFinder, NominalActs):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
             (c for c in preds if named(c)), None)
         if obj is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
-                not named(c) for c in preds):
+                not named(c) for c in preds) or any(  # "called Zelensky a dictator"
+                c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) for c in obj.children):
             return False  # "called him a traitor", "called the attack cowardly": a verdict, not a call
         person = named(obj) or (
             obj.lemma_.lower() in ("counterpart", "president", "minister", "leader", "chancellor", "premier")
