@@ -183,3 +183,10 @@ def test_calling_a_person_is_a_telephone_call_calling_a_thing_names_it(extract) 
                      D(2025, 7, 4))
     calls = {(s, t) for r, s, t in triples(result) if r == "04"}
     assert calls == {("IRQ", "TUR"), ("FRA", "UKR")}, triples(result)
+
+
+def test_an_appeal_to_no_one_named_in_a_crisis_inside_one_country_is_to_that_country(extract) -> None:
+    result = extract("Police in Yaounde fired tear gas at opposition supporters on Saturday as Cameroon waited for "
+                     "election results. Cameroon's opposition said the count was rigged. The African Union urged "
+                     "calm on Sunday.", D(2025, 10, 26))
+    assert ("02", "AFU", "CMR") in triples(result), triples(result)

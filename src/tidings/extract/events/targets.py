@@ -134,6 +134,9 @@ class TargetFinder:
             sides = self._sides(src_c, verb)
             if sides:
                 return sides, 0.7  # "X urged restraint": the two sides of the dispute in the text
+            main = self.actors.main_country()
+            if main and main not in src_c and main in self.actors.kb.countries:
+                return [self._country_actor(main)], 0.6  # a crisis inside one country: its parties at home
         # another actor named in the same sentence, other than whoever reports it or acts
         own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
         # nor anyone named inside a relative clause of the sentence ("Oman, which mediates between …")
