@@ -564,7 +564,13 @@ class _Coder(TargetFinder, NominalActs):
                       if a.country and a.country not in src_c]
             if bearer:
                 return code, bearer[:1], conf
-        if code == "010" and future and words & self.book.threat_cues and self._threat_by_speaker(tokens, src_c):
+        # "said Mexico would not respond in kind": a reply ruled out threatens no one ("will not
+        # tolerate", "will not allow" still warn)
+        ruled_out = any(t.lemma_.lower() in self.book.threat_cues and t.pos_ == "VERB"
+                        and t.lemma_.lower() not in ("tolerate", "allow", "accept", "permit")
+                        and any(c.dep_ == "neg" for c in t.children) for t in tokens)
+        if code == "010" and future and words & self.book.threat_cues and not ruled_out \
+                and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or target or self._adversary(source)), conf
         demand = self._obligation(comp, src_c)
         if code == "010" and demand:
