@@ -199,3 +199,10 @@ def test_a_reply_ruled_out_is_no_threat_a_warning_not_to_tolerate_is(extract) ->
     result = extract("Peru expelled Mexico's ambassador on Wednesday. Mexico's foreign ministry said it would "
                      "respond in kind.", D(2026, 3, 12))
     assert [e for e in result.events if e.root == "13"], triples(result)
+
+
+def test_a_domestic_armed_party_strikes_on_its_own_ground_when_no_place_is_named(extract) -> None:
+    result = extract("The Rapid Support Forces have fought the Sudanese army since 2023. The paramilitary group "
+                     "shelled a camp for displaced people on the edge of the city on Wednesday, killing at least 30.",
+                     D(2025, 9, 18))
+    assert ("19", "SDN", "SDN") in triples(result), triples(result)

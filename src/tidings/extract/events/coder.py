@@ -37,6 +37,7 @@ _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 _FORCE_ROOTS = {"18", "19", "20"}
+_DOMESTIC_FORCES = {"REB", "INS", "SEP", "MIL", "COP", "UAF"}  # armed parties that fight at home
 # acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
 # rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
 # (08) and threats (13) are often one party's alone ("agreed to reopen its borders", "eased the
@@ -406,6 +407,14 @@ class _Coder(TargetFinder, NominalActs):
         if verb.dep_ in ("conj", "advcl", "xcomp"):
             clause += phrase_tokens(verb.head)
         location = self.actors.location_in(loc_idx) or self.actors.location_in(clause)
+        if code[:2] in _FORCE_ROOTS and not target and (location is None or not location.country) and any(
+                a.country and a.country == self.actors.main_country() and set(a.roles) & _DOMESTIC_FORCES
+                for a in source):
+            # "the paramilitary group shelled a camp …" in a report on a civil war: the armed party of
+            # the country the article is about strikes on its own ground
+            main = self.actors.main_country()
+            location = None
+            target = [self._country_actor(main)]
         if code[:2] in _FORCE_ROOTS and not target:
             if location is None or not location.country or location.country not in self.actors.kb.countries:
                 self._drop(self.actors.sent_index[verb.i], verb, code,
