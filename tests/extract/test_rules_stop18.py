@@ -206,3 +206,12 @@ def test_a_domestic_armed_party_strikes_on_its_own_ground_when_no_place_is_named
                      "shelled a camp for displaced people on the edge of the city on Wednesday, killing at least 30.",
                      D(2025, 9, 18))
     assert ("19", "SDN", "SDN") in triples(result), triples(result)
+
+
+# ---- dating -------------------------------------------------------------------------------------------
+def test_a_purpose_clause_dates_the_act_and_the_crowd_continues_the_occasion(extract) -> None:
+    result = extract("Georgian riot police used water cannon and pepper spray to disperse thousands of protesters "
+                     "outside parliament in Tbilisi late on Tuesday, the interior ministry said. The demonstrators "
+                     "were rallying against a new law.", D(2026, 6, 3))
+    dated = {e.root: e.date for e in result.events if e.root in ("14", "17")}
+    assert dated == {"17": D(2026, 6, 2), "14": D(2026, 6, 2)}, dated

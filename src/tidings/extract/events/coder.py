@@ -139,6 +139,12 @@ class _Coder(TargetFinder, NominalActs):
                 v = v.head.head  # "responded on Tuesday by expelling …": that Tuesday
             else:
                 break
+        for c in verb.children:  # "used water cannon to disperse protesters … late on Tuesday": that Tuesday
+            if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and c.i in self._timex_heads \
+                    and any(a.lower_ == "to" for a in c.children):
+                tx, (lo, _hi, precision) = self._timex_heads[c.i][0]
+                if precision == "day":
+                    return _Dated(lo, tx.text, precision)
         carried = self._continued_date(verb, v)
         return carried or _Dated(self.article.date, None, "article")
 
@@ -701,7 +707,10 @@ class _Coder(TargetFinder, NominalActs):
 
 
 _ANAPHORIC_HEADS = {"minister", "president", "premier", "leader", "official", "envoy", "side", "two",
-                    "both", "counterpart", "chancellor", "king", "secretary", "spokesman", "spokeswoman"}
+                    "both", "counterpart", "chancellor", "king", "secretary", "spokesman", "spokeswoman",
+                    # "… dispersed thousands of protesters late on Tuesday. The demonstrators were rallying …"
+                    "protester", "demonstrator", "crowd", "police", "troop", "soldier", "rebel", "militant",
+                    "fighter", "attacker", "gunman"}
 
 
 def _reciprocal(verb: Token) -> bool:
