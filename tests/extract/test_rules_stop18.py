@@ -215,3 +215,10 @@ def test_a_purpose_clause_dates_the_act_and_the_crowd_continues_the_occasion(ext
                      "were rallying against a new law.", D(2026, 6, 3))
     dated = {e.root: e.date for e in result.events if e.root in ("14", "17")}
     assert dated == {"17": D(2026, 6, 2), "14": D(2026, 6, 2)}, dated
+
+
+def test_a_participle_after_an_act_dated_in_its_purpose_clause_takes_that_day(extract) -> None:
+    result = extract("Moldova ordered three Russian diplomats to leave the country within 72 hours on Wednesday, "
+                     "accusing them of funding vote-buying networks.", D(2026, 2, 12))
+    accused = [e for e in result.events if e.root == "11"]
+    assert accused and all(e.date == D(2026, 2, 11) for e in accused), [(e.cameo, e.date) for e in result.events]

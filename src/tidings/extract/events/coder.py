@@ -116,6 +116,9 @@ class _Coder(TargetFinder, NominalActs):
             if v.i in self._timex_heads:
                 tx, (lo, _hi, precision) = self._timex_heads[v.i][0]
                 return _Dated(lo, tx.text, precision)
+            purpose = self._purpose_day(v)  # "used water cannon to disperse protesters … late on Tuesday"
+            if purpose is not None:
+                return purpose
             # a clause of "before", "since" or "until" is another time
             marks = {c.lower_ for c in v.children if c.dep_ == "mark"} & _TEMPORAL_MARKS
             temporal = bool(marks - _SAME_DAY_MARKS)
@@ -139,14 +142,19 @@ class _Coder(TargetFinder, NominalActs):
                 v = v.head.head  # "responded on Tuesday by expelling …": that Tuesday
             else:
                 break
-        for c in verb.children:  # "used water cannon to disperse protesters … late on Tuesday": that Tuesday
+        carried = self._continued_date(verb, v)
+        return carried or _Dated(self.article.date, None, "article")
+
+    def _purpose_day(self, verb: Token) -> _Dated | None:
+        """The day of an infinitive clause under the verb ('ordered them to leave … on Wednesday'):
+        what the act was for happened on its occasion."""
+        for c in verb.children:
             if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and c.i in self._timex_heads \
                     and any(a.lower_ == "to" for a in c.children):
                 tx, (lo, _hi, precision) = self._timex_heads[c.i][0]
                 if precision == "day":
                     return _Dated(lo, tx.text, precision)
-        carried = self._continued_date(verb, v)
-        return carried or _Dated(self.article.date, None, "article")
+        return None
 
     def _background(self, verb: Token) -> bool:
         """'property seized by government forces in the 1970s': a participle dated to a year or a
