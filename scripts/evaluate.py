@@ -60,6 +60,12 @@ def _sets(args: list[str]) -> list[GoldSet]:
     registered = read_gold_sets(REGISTRY)
     if not args:
         return registered
+    if any(a.startswith("-") for a in args):
+        sys.exit(__doc__.split("\n\n")[1].strip() if args[0] in ("-h", "--help")
+                 else f"evaluate: unknown option {args[0]}; give gold files, or none for every set")
+    missing = [a for a in args if not Path(a).is_file()]
+    if missing:
+        sys.exit(f"evaluate: {missing[0]}: no such gold file")
     by_path = {s.path: s for s in registered}
     return [by_path.get(Path(a).resolve()) or GoldSet(Path(a).resolve(), "-", None, False, "") for a in args]
 
