@@ -99,7 +99,7 @@ FLOORS = [
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
 # blind sets' counts are what the judging run found (see tests/gold/README.md).
-KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.json": 1,
+KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.json": 0,
                    "blind_articles.json": 1, "blind_plover_like.json": 1,
                    "blind_seedlike.json": 1, "blind_crisis.json": 1, "blind_wire.json": 1}
 

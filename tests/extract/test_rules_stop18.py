@@ -222,3 +222,10 @@ def test_a_participle_after_an_act_dated_in_its_purpose_clause_takes_that_day(ex
                      "accusing them of funding vote-buying networks.", D(2026, 2, 12))
     accused = [e for e in result.events if e.root == "11"]
     assert accused and all(e.date == D(2026, 2, 11) for e in accused), [(e.cameo, e.date) for e in result.events]
+
+
+def test_a_people_of_several_countries_belongs_to_the_one_the_article_is_about(extract) -> None:
+    result = extract("Iraq summoned Turkey's ambassador on Thursday over a Turkish drone strike near Erbil. Iraq's "
+                     "foreign ministry protested to Baghdad's partners. Kurdish lawmakers staged a sit-in at the "
+                     "regional parliament in Iraq on Wednesday.", D(2026, 4, 9))
+    assert ("14", "TUR") not in [(r, s) for r, s, _t in triples(result)], triples(result)

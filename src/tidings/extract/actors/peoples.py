@@ -35,8 +35,10 @@ def load_peoples() -> dict[str, People]:
     return out
 
 
-def home_country(people: People, here: set[str], named: set[str]) -> str:
+def home_country(people: People, here: set[str], named: set[str], main: str | None = None) -> str:
     """The country of `people` in this text: where the sentence places it (`here`: the countries
-    of the places it names), else one the article names, else its homeland."""
+    of the places it names), else the country the article is about (`main`) when it is one of
+    theirs ("Kurdish lawmakers" in a report on Iraq), else one the article names, else its homeland."""
     return next((c for c in people.countries if c in here), None) or \
+        (main if main in people.countries else None) or \
         next((c for c in people.countries if c in named), people.countries[0])

@@ -126,7 +126,8 @@ class KnowledgeScan:
                 sent = self.sents[self.sent_index[idx[0]]]
                 here = {e.country for k in range(sent.start, sent.end) if k in self.places
                         for e in self.places[k].entries}  # a namesake elsewhere is not among its countries
-                country = home_country(people, here, self._doc_countries() | self._place_countries())
+                country = home_country(people, here, self._doc_countries() | self._place_countries(),
+                                       self.main_country())
         if country is None:  # "leaders of the Tigray interim administration": a region's country
             for i in idx:
                 place = self.places.get(i)
