@@ -233,6 +233,6 @@ def test_a_people_of_several_countries_belongs_to_the_one_the_article_is_about(e
 
 def test_dismissing_complaints_from_someone_rejects_them(extract) -> None:
     result = extract("Lithuania complained to Belarus about the balloons. Belarusian leader Alexander Lukashenko "
-                     "dismissed the complaints from Vilnius as nonsense on Tuesday. Dbeibah rejected calls by the "
+                     "dismissed the complaints from Vilnius as nonsense on Tuesday. Libyan Prime Minister Abdul Hamid Dbeibah rejected calls by the "
                      "eastern-based commander Khalifa Haftar for him to step down.", D(2026, 4, 24))
     assert {("12", "BLR", "LTU"), ("12", "LBY", "LBY")} <= set(triples(result)), triples(result)
