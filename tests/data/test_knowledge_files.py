@@ -131,6 +131,8 @@ def test_igos_codes_do_not_clash_with_countries() -> None:
 def test_knowledge_files_roles_known(name: str) -> None:
     for line, r in records(name):
         roles = r["roles"].split("|")
+        if name == "roles.tsv" and r["roles"] == "" and r["kind"] == "title":
+            continue  # "chairperson", "head": a title with no role of its own takes its body's
         unknown = set(roles) - KNOWN_ROLES
         assert not unknown, f"{name}:{line} unknown roles {unknown}"
 

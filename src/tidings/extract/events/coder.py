@@ -37,7 +37,7 @@ _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 _FORCE_ROOTS = {"18", "19", "20"}
-_DOMESTIC_FORCES = {"REB", "INS", "SEP", "MIL", "COP", "UAF"}  # armed parties that fight at home
+_DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
 # acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
 # rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
 # (08) and threats (13) are often one party's alone ("agreed to reopen its borders", "eased the
