@@ -236,3 +236,10 @@ def test_dismissing_complaints_from_someone_rejects_them(extract) -> None:
                      "dismissed the complaints from Vilnius as nonsense on Tuesday. Libyan Prime Minister Abdul Hamid Dbeibah rejected calls by the "
                      "eastern-based commander Khalifa Haftar for him to step down.", D(2026, 4, 24))
     assert {("12", "BLR", "LTU"), ("12", "LBY", "LBY")} <= set(triples(result)), triples(result)
+
+
+def test_the_authorities_urged_by_a_foreign_speaker_are_not_the_speakers_own(extract) -> None:
+    result = extract("Kenyan police fired tear gas at protesters in Nairobi on Monday. In a statement on Tuesday, the "
+                     "US embassy in Nairobi voiced deep concern and urged the authorities to respect the right to "
+                     "peaceful assembly.", D(2025, 7, 8))
+    assert ("02", "USA", "KEN") in triples(result), triples(result)

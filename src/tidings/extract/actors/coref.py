@@ -241,7 +241,11 @@ class Coreference:
         verb = tok.head
         while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
             verb = verb.head
-        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ not in ("nsubj",) else set()
+        heads = [verb]
+        while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i and len(heads) < 4:
+            heads.append(heads[-1].head)  # "the embassy voiced concern and urged the authorities": a shared subject
+        own = {c.i for v in heads for c in v.children if c.dep_ in ("nsubj", "nsubjpass")} \
+            if tok.dep_ not in ("nsubj",) else set()
         # the subject of a main clause first: in "China accused Japan after Tokyo's premier spoke.
         # 'We urge Japan …,' the ministry said", the ministry is China's, not Tokyo's
         for main_only in (True, False):
