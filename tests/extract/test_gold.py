@@ -101,7 +101,7 @@ FLOORS = [
 # blind sets' counts are what the judging run found (see tests/gold/README.md).
 KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.json": 0,
                    "blind_articles.json": 1, "blind_plover_like.json": 1,
-                   "blind_seedlike.json": 1, "blind_crisis.json": 1, "blind_wire.json": 1}
+                   "blind_seedlike.json": 1, "blind_crisis.json": 0, "blind_wire.json": 1}
 
 
 def test_gold_every_own_file_has_a_floor():

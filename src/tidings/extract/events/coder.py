@@ -191,7 +191,10 @@ class _Coder(TargetFinder, NominalActs):
             return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
         match = next((m for m in self.book.matches(verb)
                       if (not m[0].protest_only or self._protest_subject(verb))
-                      and (not m[0].person_object or self._person_object(verb))), None)
+                      and (not m[0].person_object or self._person_object(verb))
+                      # "held military drills near Taiwan" with no partner: not joint drills, a display
+                      and not (m[0].sym and m[0].objects and not self._slot_any(verb, m[0])
+                               and len(self._subject(verb)) < 2)), None)
         lemma = verb.lemma_.lower()
         speech = self.book.speech_code(verb) if match is None else None
         if match is None and speech is None:
@@ -378,6 +381,8 @@ class _Coder(TargetFinder, NominalActs):
         """Missiles fired 'into the sea' with no one named as hit: a test or display, not an attack."""
         if code[:2] not in ("18", "19") or target:
             return False
+        if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in verb.children):
+            return True  # "test-fired two ballistic missiles": a display of force
         return any(p.dep_ == "prep" and any(g.lemma_.lower() in self.book.show_of_force for g in p.children)
                    for p in verb.children)
 
