@@ -246,7 +246,8 @@ def test_the_authorities_urged_by_a_foreign_speaker_are_not_the_speakers_own(ext
 
 
 def test_drills_with_no_partner_and_test_firings_are_displays_of_force(extract) -> None:
-    result = extract("North Korea test-fired two ballistic missiles on Monday. China held military drills near "
-                     "Taiwan on Tuesday. China held joint drills with Russia on Wednesday.", D(2025, 7, 10))
-    assert {("15", "PRK", None), ("15", "CHN", "TWN"), ("06", "CHN", "RUS")} <= set(triples(result)), triples(result)
-    assert not [e for e in result.events if e.root in ("18", "19", "20")], triples(result)
+    result = extract("China held military drills near Taiwan on Tuesday. China held joint drills with Russia on "
+                     "Wednesday.", D(2025, 7, 10))
+    assert {("15", "CHN", "TWN"), ("06", "CHN", "RUS")} <= set(triples(result)), triples(result)
+    result = extract("North Korea test-fired two ballistic missiles on Monday.", D(2025, 7, 10))
+    assert triples(result) == [("15", "PRK", None)], triples(result)
