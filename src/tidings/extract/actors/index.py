@@ -65,6 +65,12 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self._scan()
         self._register_people()
 
+    def span_text(self, span: Span) -> str:
+        """`span.text`, cut from the shared document text: spaCy joins the span's tokens anew on
+        every access, and sentences are read once per verb (`Span.text` ends at the last token's
+        end, which is `end_char`)."""
+        return self.text[span.start_char:span.end_char]
+
     def prepass(self) -> None:
         """Resolve every argument noun phrase in document order, so pronouns find antecedents."""
         for tok in self.tokens:

@@ -130,8 +130,7 @@ class PersonRegistry:
                 and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
                 and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _role_words(self.kb))
 
-    @staticmethod
-    def _clean_name(ent: Span) -> str:
+    def _clean_name(self, ent: Span) -> str:
         """The name as written ('Lee Jae-myung'), without a possessive or edge punctuation."""
         toks = list(ent)
         while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s", "'", "’")):
@@ -140,7 +139,7 @@ class PersonRegistry:
             toks.pop(0)
         if not toks:
             return ""
-        return ent.doc[toks[0].i:toks[-1].i + 1].text.strip()
+        return self.span_text(ent.doc[toks[0].i:toks[-1].i + 1]).strip()
 
     def _person_actor(self, ent: Span, name: str) -> Actor:
         entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]

@@ -287,4 +287,4 @@ class PhraseResolver:
         lo, hi = idx[0], idx[-1]
         if self.doc[lo].dep_ == "det" and self.doc[lo].lower_ in ("the", "a", "an"):
             lo += 1
-        return self.doc[lo:hi + 1].text if lo <= hi else tok.text
+        return self.span_text(self.doc[lo:hi + 1]) if lo <= hi else tok.text

@@ -165,7 +165,7 @@ class _Coder(TargetFinder, NominalActs):
         return _Dated(lo, tx.text, precision)
 
     def _mode(self, verb: Token, sent: Span) -> Mode:
-        return verb_mode(verb, sent, self.book)
+        return verb_mode(verb, self.actors.span_text(sent), self.book)
 
     # ---- coding ---------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span, si: int) -> None:
@@ -617,7 +617,7 @@ class _Coder(TargetFinder, NominalActs):
         return not others
 
     def _drop(self, si: int, verb: Token, code: str | None, reason: str) -> None:
-        self.dropped.append(Candidate(sentence=si, evidence=self.actors.sent_of(verb).text.strip(), verb=verb.text,
+        self.dropped.append(Candidate(sentence=si, evidence=self.actors.span_text(self.actors.sent_of(verb)).strip(), verb=verb.text,
                                       cameo=code, reason=reason))
 
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
@@ -632,7 +632,7 @@ class _Coder(TargetFinder, NominalActs):
         self._seen.update((key, again))
         cc: CameoCode = self.codebook[code]
         eid = hashlib.sha1(f"{self.article.id}|{si}|{verb.i}|{code}|{s and s.code}|{t and t.code}".encode()).hexdigest()[:16]
-        raw = sent.text
+        raw = self.actors.span_text(sent)
         evidence = raw.strip()
         start = sent.start_char + (len(raw) - len(raw.lstrip()))  # offsets of the sentence without edge spaces
         self.events.append(Event(

@@ -63,7 +63,7 @@ class NominalActs:
             return False
         if noun.dep_ == "pobj" and noun.head.lower_ not in _DONE_PREPS | {"of", "against", "to", "with", "by"}:
             return False
-        return verb_mode(gov, self.actors.sent_of(gov), self.book).status in ("realis", "governed", "habitual")
+        return verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book).status in ("realis", "governed", "habitual")
 
     # ---- nouns with an author: sanctions, suspensions, expulsions ---------------------------------------
     def code_nominal_acts(self, sent: Span, si: int) -> None:

@@ -53,7 +53,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
             speaker, actor = _speaker_of(actors, tok)
             if speaker is None:
                 continue
-            quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text, kind="indirect",
+            quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=actors.span_text(span), kind="indirect",
                                 start=span.start_char, end=span.end_char, said_at=tok.idx))
     quotes.extend(_according_to_quotes(doc, actors, direct, quotes))
     quotes.sort(key=lambda q: q.start)
@@ -88,7 +88,7 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
         speaker = actors.resolve(pobj)
         if not speaker:
             continue
-        out.append(Quote(speaker=speaker[0].name, speaker_actor=speaker[0], text=span.text, kind="indirect",
+        out.append(Quote(speaker=speaker[0].name, speaker_actor=speaker[0], text=actors.span_text(span), kind="indirect",
                          start=span.start_char, end=span.end_char))
     return out
 
@@ -155,7 +155,7 @@ def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | No
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ == "PRON":
             return None, None
-        text = verb.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+        text = actors.span_text(verb.doc[subj.left_edge.i:subj.right_edge.i + 1])
         return text, None
     actor = found[0]
     if actor.country is None:  # "the foreign ministry said": the ministry of the country in question
