@@ -12,6 +12,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import CUT_DEPS, PERSON_NOUNS, STATE_ROLES, NameHit, actor_code
+from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import Entry, KnowledgeBase, imported
 from tidings.models import Actor
 
@@ -34,6 +35,8 @@ class PersonRegistry:
     _person_span: dict[int, int]
     _person_tokens: dict[int, tuple[int, int]]
     words: list[str]
+    tokens: list[Token]
+    arrays: TokenArrays
     _surnames_here: dict[str, list[tuple[str, list[Entry]]]] | None
 
     def _register_people(self) -> None:
@@ -74,8 +77,9 @@ class PersonRegistry:
         set in apposition to a title or a person noun is a person, whatever the tagger calls it
         (it often says ORG); a known country or institution there is not."""
         out: list[Span] = []
-        for tok in self.doc:
-            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.i in taken:
+        dep, pos = self.arrays.dep, self.arrays.pos
+        for tok in self.tokens:
+            if dep[tok.i] != "appos" or pos[tok.i] != "PROPN" or tok.i in taken:
                 continue
             head = tok.head
             role = self.roles.get(self._role_cover.get(head.i, -1))

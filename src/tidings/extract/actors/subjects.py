@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import CodebookError, Errors
+from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import read_tsv
 from tidings.models import Actor
 
@@ -52,6 +53,8 @@ class SubjectFinder:
     speech: frozenset[str]
     sents: list[Span]
     sent_index: list[int]
+    tokens: list[Token]
+    arrays: TokenArrays
 
     def subject_of(self, verb: Token) -> list[Actor]:
         """Who does what a verb says: its subject, the passive agent, or the subject it shares."""
@@ -147,8 +150,9 @@ class SubjectFinder:
 
     def according_to(self, tok: Token) -> list[Actor]:
         """The source named by 'according to X' in the token's sentence."""
-        for t in self.sent_of(tok):
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+        sent, lower = self.sent_of(tok), self.arrays.lower
+        for t in self.tokens[sent.start:sent.end]:
+            if lower[t.i] == "according" and t.i + 1 < len(self.doc) and lower[t.i + 1] == "to":
                 objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
                 if objs:
                     return self.resolve(objs[0])

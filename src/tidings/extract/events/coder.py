@@ -54,10 +54,12 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
                    book: PatternBook) -> tuple[list[Event], list[Candidate]]:
     """Code every verb of the document; return kept events and the dropped candidates."""
     coder = _Coder(doc, article, actors, timexes, book)
+    tokens, pos, dep, lemmas = actors.tokens, actors.arrays.pos, actors.arrays.dep, actors.arrays.lemmas
     for si, sent in enumerate(actors.sents):
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT")]
+        verbs = [tokens[i] for i in range(sent.start, sent.end)
+                 if pos[i] in ("VERB", "AUX") or (pos[i] == "NOUN" and dep[i] == "ROOT")]
         # reported acts first, so a statement knows whether its content was coded on its own
-        verbs.sort(key=lambda t: t.lemma_.lower() in book.speech)
+        verbs.sort(key=lambda t: lemmas[t.i] in book.speech)
         for tok in verbs:
             coder.code_verb(tok, sent, si)
         coder.code_nominal_acts(sent, si)

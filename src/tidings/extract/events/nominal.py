@@ -68,10 +68,11 @@ class NominalActs:
     # ---- nouns with an author: sanctions, suspensions, expulsions ---------------------------------------
     def code_nominal_acts(self, sent: Span, si: int) -> None:
         """Consultations in nouns and authored sanctions nouns of one sentence."""
-        for noun in sent:
-            if noun.pos_ not in ("NOUN", "PROPN"):
+        pos, lemmas = self.actors.arrays.pos, self.actors.arrays.lemmas
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("NOUN", "PROPN"):
                 continue
-            lemma = noun.lemma_.lower()
+            noun, lemma = self.actors.tokens[i], lemmas[i]
             if lemma in self.book.nominal_consults:
                 self._nominal_consult(noun, sent, si, self.book.nominal_consults[lemma])
             elif lemma in self.book.nominal_acts:

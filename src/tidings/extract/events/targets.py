@@ -135,12 +135,14 @@ class TargetFinder:
         # another actor named in the same sentence, other than whoever reports it or acts
         own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
         # nor anyone named inside a relative clause of the sentence ("Oman, which mediates between …")
-        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "relcl" and t.i != verb.i
+        sent = self.actors.sent_of(verb)
+        words, dep, lower = self.actors.tokens[sent.start:sent.end], self.actors.arrays.dep, self.actors.arrays.lower
+        own |= {x.i for t in words if dep[t.i] == "relcl" and t.i != verb.i
                 and verb.i not in {y.i for y in t.subtree} for x in t.subtree}
         # nor a host or broker ("at talks hosted by Malaysia"), nor a place ("an agreement signed in Doha")
-        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "agent" and t.head.i != verb.i
+        own |= {x.i for t in words if dep[t.i] == "agent" and t.head.i != verb.i
                 for x in t.subtree}
-        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS
+        own |= {x.i for t in words if dep[t.i] == "prep" and lower[t.i] in _LOCATIVE_PREPS
                 for g in t.children if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \

@@ -39,8 +39,9 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
         quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(text),
                             kind="direct", start=span.start, end=span.end, said_at=said_at))
         direct.extend(span.segments)
+    lemmas, pos = actors.arrays.lemmas, actors.arrays.pos
     for tok in actors.tokens:
-        if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
+        if lemmas[tok.i] not in speech or pos[tok.i] not in ("VERB", "AUX"):
             continue
         for comp in _complements(tok):
             span = doc[comp.left_edge.i:comp.right_edge.i + 1]
@@ -64,8 +65,9 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
                          found: list[Quote]) -> list[Quote]:
     """'The border is calm, according to the army spokesman.': the rest of the sentence is reported."""
     out: list[Quote] = []
+    lower = actors.arrays.lower
     for tok in actors.tokens:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        if lower[tok.i] != "according" or tok.i + 1 >= len(doc) or lower[tok.i + 1] != "to":
             continue
         sent = actors.sent_of(tok)
         to = doc[tok.i + 1]
