@@ -40,6 +40,7 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self.tokens: list[Token] = list(doc)
         self.arrays = TokenArrays.of(doc)  # pos, dep, lemmas … by token index, for whole-document passes
         self.words: list[str] = self.arrays.words
+        self.kids: list[list[Token]] = self.arrays.children(self.tokens)  # kids[i] == list(tokens[i].children)
         self.text: str = "".join(w + s for w, s in zip(self.words, self.arrays.spaces))  # == doc.text
         self.ents: tuple[Span, ...] = doc.ents  # spaCy builds the tuple anew on each access
         self.collectives = collectives

@@ -24,6 +24,7 @@ _NOT_PERSON = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}
 class PersonRegistry:
     """Person registration and look-up for `ActorIndex`."""
 
+    kids: list[list[Token]]  # children by token index, built once by ActorIndex
     doc: Doc
     ents: tuple[Span, ...]  # doc.ents, built once by ActorIndex
     kb: KnowledgeBase
@@ -208,7 +209,7 @@ class PersonRegistry:
             while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
                 top = top.head.head  # "representative for the dialogue, Peter Sørensen" → representative
             tokens.update(t.i for t in top.subtree if t.i < head.i and t.dep_ != "punct")
-        for child in head.children:
+        for child in self.kids[head.i]:
             if child.dep_ == "appos":
                 tokens.update(t.i for t in child.subtree)
         # the title before the name ("Philippine Foreign Secretary X, whose country chairs ASEAN")
@@ -243,7 +244,7 @@ class PersonRegistry:
         if tok.pos_ != "PROPN" or tok.i in self._name_cover or tok.i in self.places \
                 or tok.ent_type_ not in ("PERSON", "", "ORG"):
             return False
-        mods = [t for c in tok.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+        mods = [t for c in self.kids[tok.i] if c.dep_ in ("compound", "appos") for t in c.subtree]
         return any(self.roles.get(self._role_cover.get(t.i, -1), (0, (), ""))[2] == "title" for t in mods)
 
     def place(self, actor: Actor, tok: Token) -> Actor:

@@ -28,11 +28,12 @@ class Mode:
     confidence: float = 1.0
 
 
-def verb_mode(verb: Token, sent: str, book: PatternBook) -> Mode:
+def verb_mode(verb: Token, sent: str, book: PatternBook, kids: list[Token] | None = None) -> Mode:
     """Whether the verb's act happened: a question, a negation or a condition first, then the
     clause that governs it ("plans to", "denied"), then its own tense and modal verbs. `sent` is
-    the text of the verb's sentence (`ActorIndex.span_text`, cheaper than `Span.text`)."""
-    kids = list(verb.children)
+    the text of the verb's sentence (`ActorIndex.span_text`, cheaper than `Span.text`); `kids` the
+    verb's children where the caller has them (`ActorIndex.kids`)."""
+    kids = list(verb.children) if kids is None else kids
     return _negation(verb, sent, kids) or _governance(verb, kids, book) or _tense(verb, kids)
 
 

@@ -41,40 +41,40 @@ class TargetFinder:
 
     def _slot(self, verb: Token, slot: str) -> list[Actor]:
         if slot == "dobj" and verb.dep_ == "relcl" and (
-                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
-                or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-                and any(c.dep_ == "nsubj" for c in verb.children)):
+                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in self.actors.kids[verb.i])
+                or not any(c.dep_ in ("dobj", "nsubjpass") for c in self.actors.kids[verb.i])
+                and any(c.dep_ == "nsubj" for c in self.actors.kids[verb.i])):
             return self.actors.resolve(verb.head)  # "the test that both governments condemned"
-        for c in verb.children:
+        for c in self.actors.kids[verb.i]:
             if slot in ("dobj", "dative") and c.dep_ == slot:
                 found = self.actors.resolve(c)
                 if found:
                     return found
             if slot == "poss" and c.dep_ in ("dobj", "nsubjpass"):
-                for g in c.children:
+                for g in self.actors.kids[c.i]:
                     if g.dep_ == "poss":
                         found = self.actors.resolve(g)
                         if found:
                             return found
             if c.dep_ in ("prep", "prt", "dative") and c.lower_ == slot:
-                for g in c.children:
+                for g in self.actors.kids[c.i]:
                     if g.dep_ == "pobj":
                         found = self.actors.resolve(g)
                         if found:
                             return found
         if slot == "dobj":
-            for c in verb.children:
+            for c in self.actors.kids[verb.i]:
                 if c.dep_ == "nsubjpass":
                     return self.actors.resolve(c)
         elif slot not in ("dative", "poss"):
             # "mediated talks between Rwanda and Congo", "held a call with Blinken",
             # "spoke by phone with X", "during a telephone call with X"
-            heads = [c for c in verb.children if c.dep_ == "dobj"] + [
-                g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            heads = [c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"] + [
+                g for c in self.actors.kids[verb.i] if c.dep_ == "prep" for g in self.actors.kids[c.i] if g.dep_ == "pobj"]
             for c in heads:
-                for p in c.children:
+                for p in self.actors.kids[c.i]:
                     if p.dep_ == "prep" and p.lower_ == slot:
-                        for g in p.children:
+                        for g in self.actors.kids[p.i]:
                             if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
                                 return found
         return []
@@ -98,12 +98,12 @@ class TargetFinder:
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         place_root = pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS
         # "held talks in Muscat": where talks are held names no party; where force falls does
-        idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
+        idx = [i for c in self.actors.kids[verb.i] if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                and (place_root or not (c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS))
                and not (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)  # "spoke about Taiwan": a topic
-               for i in phrase_tokens(c)]
+               for i in phrase_tokens(c, self.actors.kids)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
-        idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
+        idx += [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
                 for t in c.subtree]
         src_c = {a.country for a in source}
         for c in self.actors.countries_in(idx):
@@ -133,7 +133,7 @@ class TargetFinder:
             if sides:
                 return sides, 0.7  # "X urged restraint": the two sides of the dispute in the text
         # another actor named in the same sentence, other than whoever reports it or acts
-        own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
+        own = {t.i for t in self.actors.kids[verb.i] if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
         # nor anyone named inside a relative clause of the sentence ("Oman, which mediates between …")
         sent = self.actors.sent_of(verb)
         words, dep, lower = self.actors.tokens[sent.start:sent.end], self.actors.arrays.dep, self.actors.arrays.lower
@@ -143,7 +143,7 @@ class TargetFinder:
         own |= {x.i for t in words if dep[t.i] == "agent" and t.head.i != verb.i
                 for x in t.subtree}
         own |= {x.i for t in words if dep[t.i] == "prep" and lower[t.i] in _LOCATIVE_PREPS
-                for g in t.children if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
+                for g in self.actors.kids[t.i] if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and m.token not in own and not self._speaker_token(m.token, verb):
@@ -157,7 +157,7 @@ class TargetFinder:
         impose sanctions on Georgian officials', 'demanded that President Mugabe step down',
         'threatened to impose a curfew in Algiers'."""
         for comp in complements(verb):
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in self.actors.kids[comp.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
             if comp.dep_ == "ccomp" and subj is not None:
                 found = [a for a in self.actors.resolve(subj) if a.country]
                 if found and not _same(found, source):
@@ -187,7 +187,7 @@ class TargetFinder:
         'police dispersed demonstrators': a state's organs act on its own people."""
         if any(a.country for a in found):
             return found
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "dobj") for t in c.subtree]
         if verb.dep_ == "relcl":  # "an attack on a checkpost in North Waziristan in which eight were killed"
             inside = {t.i for t in verb.subtree}
             idx += [t.i for t in verb.head.subtree if t.i not in inside]
@@ -218,7 +218,7 @@ class TargetFinder:
         src_c = {a.country for a in source if a.country}
         if not src_c or not {a.country for a in found} <= src_c or not any(
                 d.dep_ == "poss" and d.lower_ in ("their", "our", "his", "her")
-                for c in verb.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children) for d in g.children):
+                for c in self.actors.kids[verb.i] if c.dep_ in ("dobj", "prep") for g in (c, *self.actors.kids[c.i]) for d in self.actors.kids[g.i]):
             return found
         _tok, rep = self._reporter(verb)
         other = next((a.country for a in rep if a.country and a.country not in src_c), None)
@@ -237,7 +237,7 @@ class TargetFinder:
             if t.head.i == t.i:
                 break
             if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "when", "as")
-                                         for m in t.children):
+                                         for m in self.actors.kids[t.i]):
                 break  # "…, she told Reuters, hours after Russian drones struck Odesa": told, not claimed
             t = t.head
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
@@ -245,7 +245,7 @@ class TargetFinder:
                     return None, []
                 return t, self._subject(t)
         if trailing:  # "…, Niger's defence ministry said": the report hangs off the act
-            for c in verb.children:
+            for c in self.actors.kids[verb.i]:
                 if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in self.book.speech:
                     return c, self._subject(c)
         return None, []
@@ -274,7 +274,7 @@ class TargetFinder:
 
     def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
         """Protesters with no stated nationality protest where they are."""
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree]
+        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree]
         countries = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
         country = countries[0] if countries else (loc.country if loc else None)
@@ -291,7 +291,7 @@ class TargetFinder:
     def _anaphoric_object(self, verb: Token) -> bool:
         """'condemned the move', 'rejected the decision': the object is an earlier event."""
         return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
-                   for d in c.children) for c in verb.children)
+                   for d in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
 
     def _adversary(self, source: list[Actor]) -> list[Actor]:
         """Whom a threat or a closed crossing is aimed at: the other party of the latest hostile event
@@ -313,7 +313,7 @@ class TargetFinder:
         """Whoever did what 'the move' or 'the attack' refers to: the latest earlier event of
         someone else, of force when the noun names force."""
         src = {a.country for a in source}
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        obj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"), None) if verb is not None else None
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):

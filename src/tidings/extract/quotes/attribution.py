@@ -71,7 +71,7 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
             continue
         sent = actors.sent_of(tok)
         to = doc[tok.i + 1]
-        pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+        pobj = next((g for g in actors.kids[to.i] if g.dep_ == "pobj"), None)
         if pobj is None:
             continue
         phrase_end = pobj.right_edge.i + 1
@@ -154,14 +154,14 @@ def _up_to_speech(tok: Token, speech: set[str]) -> Token | None:
 def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | None]:
     found = actors.subject_of(verb)
     if not found:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in actors.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ == "PRON":
             return None, None
         text = actors.span_text(verb.doc[subj.left_edge.i:subj.right_edge.i + 1])
         return text, None
     actor = found[0]
     if actor.country is None:  # "the foreign ministry said": the ministry of the country in question
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), verb)
+        subj = next((c for c in actors.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")), verb)
         actor = actors.place(actor, subj)
     return _as_written(actor), actor
 
