@@ -174,11 +174,11 @@ class _Coder(TargetFinder, NominalActs):
         if verb.pos_ == "VERB" and (verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos")
                                     or verb.tag_.startswith("NN")):
             return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
-        match = next((m for m in self.book.matches(verb)
+        match = next((m for m in self.book.matches(verb, self.actors.kids)
                       if (not m[0].protest_only or self._protest_subject(verb))
                       and (not m[0].person_object or self._person_object(verb))), None)
         lemma = verb.lemma_.lower()
-        speech = self.book.speech_code(verb) if match is None else None
+        speech = self.book.speech_code(verb, self.actors.kids) if match is None else None
         if match is None and speech is None:
             return
         mode = self._mode(verb, sent)
@@ -444,7 +444,7 @@ class _Coder(TargetFinder, NominalActs):
         while chain:
             v = chain.pop(0)
             own_subject = any(c.dep_ == "nsubj" for c in self.actors.kids[v.i])
-            match = next((m for m in self.book.matches(v)
+            match = next((m for m in self.book.matches(v, self.actors.kids)
                           if not m[0].protest_only or (own_subject and self._protest_subject(v))), None)
             if match is not None:
                 act = self._refine(v, match[0])
@@ -571,7 +571,7 @@ class _Coder(TargetFinder, NominalActs):
                 cs = {a.country for a in self.actors.resolve(t) if a.country}
                 if cs and cs <= src_c:
                     return True
-            if t.pos_ == "VERB" and any(m[0].code[:2] >= "13" for m in self.book.matches(t)):
+            if t.pos_ == "VERB" and any(m[0].code[:2] >= "13" for m in self.book.matches(t, self.actors.kids)):
                 return True  # "firms trading with Israel would be targeted"
         return False
 

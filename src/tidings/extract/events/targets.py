@@ -162,7 +162,7 @@ class TargetFinder:
                 found = [a for a in self.actors.resolve(subj) if a.country]
                 if found and not _same(found, source):
                     return found
-            inner = next(iter(self.book.matches(comp)), None)
+            inner = next(iter(self.book.matches(comp, self.actors.kids)), None)
             for slot in (inner[0].target if inner else ("dobj", "on", "against", "to")):
                 found = [a for a in self._slot(comp, slot) if a.country]
                 if found and not _same(found, source):
