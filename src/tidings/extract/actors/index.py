@@ -62,8 +62,7 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self.sents: list[Span] = list(doc.sents)
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
         for n, sent in enumerate(self.sents):
-            for k in range(sent.start, sent.end):
-                self.sent_index[k] = n
+            self.sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
         self._role_cover: dict[int, int] = {}
         self.peoples: dict[int, People] = {}  # "Kurdish", "Baloch": a people living inside states
         self._scan()

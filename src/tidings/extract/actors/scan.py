@@ -123,7 +123,7 @@ class KnowledgeScan:
                     if role not in roles:
                         roles.insert(0, role) if kind_rank > 3 and not roles else roles.append(role)
         if country is None:  # "Kurdish fighters", "Baloch separatists": the people's country
-            people = next((self.peoples[i] for i in idx if i in self.peoples), None)
+            people = next((self.peoples[i] for i in idx if i in self.peoples), None) if self.peoples else None
             if people is not None:
                 sent = self.sents[self.sent_index[idx[0]]]
                 here = {e.country for k in range(sent.start, sent.end) if k in self.places
