@@ -19,6 +19,8 @@ from tidings.extract.actors.peoples import People
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Actor
 
+_REFERRING_PRONOUNS = frozenset(PERSON_PRONOUNS | GROUP_PRONOUNS)  # built once, not per phrase
+
 _GROUP_PREPS = {"of", "from", "in", "for"}
 # "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
 _MASS_ORGANS = {"police", "force", "troop", "army", "military", "authority", "government", "soldier",
@@ -90,7 +92,7 @@ class PhraseResolver:
         """Pronouns, registered people, 'a group of …', bare surnames and pair or group anaphors;
         None when the phrase has to be read from its own words."""
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS or first_person(tok):
+        if tok.pos_ == "PRON" or low in _REFERRING_PRONOUNS or first_person(tok):
             return self.antecedent(tok)
         if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)

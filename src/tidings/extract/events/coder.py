@@ -25,6 +25,8 @@ from tidings.extract.events.targets import ANAPHORIC_ROOTS, TargetFinder
 from tidings.extract.time.timex import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
 
+_FUTURE_OR_WOULD = frozenset(FUTURE_AUX | {"would"})  # built once, not per token
+
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
 _PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
@@ -526,7 +528,7 @@ class _Coder(TargetFinder, NominalActs):
             for c in self.actors.countries_in([t.i for t in tokens]):
                 if c not in src_c:
                     others.append(self._country_actor(c))
-        future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
+        future = any(t.lower_ in _FUTURE_OR_WOULD for t in tokens)
         if code == "130" and not self._warning_threatens(tokens, words, text, src_c):
             # "warning that escalation would help nobody": a forecast, not a threat (CAMEO 012)
             return "012", (target or others[:1]), conf

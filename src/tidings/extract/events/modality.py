@@ -14,6 +14,7 @@ from tidings.extract.events.patterns import PatternBook
 
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "shall", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_MODAL_OR_FUTURE = frozenset(_MODALS | FUTURE_AUX)
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely", "supposedly"}
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -69,7 +70,7 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
         gov = gov.head
     if gov is not None and verb.dep_ == "xcomp" and gov.i != verb.i:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if aux & (_MODALS | FUTURE_AUX):  # "could try to seize", "will seek to expel": not done
+        if aux & _MODAL_OR_FUTURE:  # "could try to seize", "will seek to expel": not done
             return Mode("modal", f"under a modal '{' '.join(sorted(aux))} {gov.text} to'")
     if gov is not None and verb.dep_ == "xcomp" and gov.lemma_.lower() in book.attempt_governors and gov.i != verb.i:
         return Mode("attempted", f"attempted ('{gov.text} to')", 0.8)

@@ -17,6 +17,7 @@ from tidings.extract.events.modality import verb_mode
 from tidings.models import Actor
 
 _DONE_PREPS = {"during", "in", "at", "after", "following", "on", "over"}  # not "before", "ahead of", "for"
+_DONE_OR_AUTHOR_PREPS = frozenset(_DONE_PREPS | {"of", "against", "to", "with", "by"})
 _UNDONE_MODS = {"planned", "proposed", "possible", "future", "upcoming", "expected", "next", "potential",
                 "scheduled", "prospective", "new"}
 _DECISION_NOUNS = {"decision", "move"}  # "its decision to send home staff": the act was taken
@@ -61,7 +62,7 @@ class NominalActs:
         gov = _clause_verb(noun)
         if gov is None:
             return False
-        if noun.dep_ == "pobj" and noun.head.lower_ not in _DONE_PREPS | {"of", "against", "to", "with", "by"}:
+        if noun.dep_ == "pobj" and noun.head.lower_ not in _DONE_OR_AUTHOR_PREPS:
             return False
         return verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book,
                          self.actors.kids[gov.i]).status in ("realis", "governed", "habitual")
