@@ -34,8 +34,8 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
     events, dropped = extract_events(doc, article, actors, timexes, book)
     events = redate_events(events, doc, actors, timexes, article.date)
     events, quotes = link_quotes(article.id, events, quotes)
-    entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
-                for e in doc.ents if e.label_ in _ENTITY_LABELS]
+    entities = [Entity(text=actors.span_text(e), label=e.label_, start=e.start_char, end=e.end_char)
+                for e in actors.ents if e.label_ in _ENTITY_LABELS]
     return ArticleResult(article=article, events=events, quotes=quotes, timexes=timexes,
                          entities=entities, dropped=dropped)
 

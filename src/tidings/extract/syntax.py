@@ -1,6 +1,8 @@
 """Small questions about a dependency parse that several extractors ask."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 
@@ -21,14 +23,15 @@ def verb_above(tok: Token) -> Token:
     return t
 
 
-def phrase_tokens(tok: Token) -> list[int]:
-    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …')."""
+def phrase_tokens(tok: Token, kids: Sequence[list[Token]] | None = None) -> list[int]:
+    """A phrase's tokens without the clauses nested in it ('the first launch since Pyongyang rejected …').
+    `kids`: the document's children by token index (`ActorIndex.kids`), cheaper than `Token.children`."""
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
         out.append(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis")
-                     or c.i == tok.i)
+        stack.extend(c for c in (t.children if kids is None else kids[t.i])
+                     if c.dep_ not in ("advcl", "relcl", "acl", "ccomp", "parataxis") or c.i == tok.i)
     return out
 
 

@@ -45,8 +45,11 @@ def signature(text: str) -> list[int]:
     grams = shingles(text)
     if not grams:
         return [int(_PRIME)] * NUM_PERM
-    hashed = np.fromiter((int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little") & 0x7FFFFFFF
-                          for g in grams), dtype=np.uint64, count=len(grams))
+    # each shingle's 4-byte blake2b digest read as a little-endian integer, masked to 31 bits; the
+    # digests are joined and read by NumPy at once rather than converted one by one in Python
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(g.encode("utf-8"), digest_size=4).digest() for g in grams])
+    hashed = np.frombuffer(digests, dtype="<u4").astype(np.uint64) & np.uint64(0x7FFFFFFF)
     perms = (hashed[:, None] * _A[None, :] + _B[None, :]) % _PRIME
     return perms.min(axis=0).tolist()
 

@@ -32,6 +32,7 @@ _ORGAN_NOUNS = {"ministry", "department", "office", "embassy", "presidency", "ar
 class Coreference:
     """Antecedent look-up over the mentions an `ActorIndex` has resolved so far."""
 
+    kids: list[list[Token]]  # children by token index, built once by ActorIndex
     doc: Doc
     kb: KnowledgeBase
     mentions: list[Mention]
@@ -95,7 +96,7 @@ class Coreference:
             verb = verb.head
         v = verb
         for _ in range(4):
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in self.kids[v.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.i < tok.i:
                 return {a.name for a in self._cache.get(subj.i, [])}
             if v.dep_ != "conj" or v.head.i == v.i:
@@ -134,7 +135,7 @@ class Coreference:
         """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
         if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("two", "both"):
             return []
-        kids = {c.lower_ for c in tok.children}
+        kids = {c.lower_ for c in self.kids[tok.i]}
         bare = tok.lower_ in ("two", "both") and (tok.lower_ == "both" or "the" in kids)  # "the two agreed"
         if tok.tag_ not in ("NNS", "NNPS") and not bare:
             return []
@@ -185,7 +186,7 @@ class Coreference:
         """Tokens of the subject of the verb that governs `tok` ("Wang urged both sides"), unless
         `tok` is part of that subject itself ("the two sides agreed")."""
         verb = verb_above(tok)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in self.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")]
         cover = {t.i for s in subjects for t in s.subtree}
         return set() if tok.i in cover else cover
 
@@ -227,7 +228,7 @@ class Coreference:
         wanted = _ARMED_ROLES if lemma in _GROUP_NOUNS else _IGO_ROLES if lemma in _BODY_NOUNS else None
         if wanted is None:
             return []
-        if not any(d.lower_ == "the" for d in tok.children) or tok.i in self._name_cover:
+        if not any(d.lower_ == "the" for d in self.kids[tok.i]) or tok.i in self._name_cover:
             return []  # "the European Union" is a name, not "the union" referring back
         for m in reversed(self.mentions):
             if m.token < tok.i and any(r in wanted for a in m.actors for r in a.roles):
@@ -244,7 +245,7 @@ class Coreference:
         heads = [verb]
         while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i and len(heads) < 4:
             heads.append(heads[-1].head)  # "the embassy voiced concern and urged the authorities": a shared subject
-        own = {c.i for v in heads for c in v.children if c.dep_ in ("nsubj", "nsubjpass")} \
+        own = {c.i for v in heads for c in self.kids[v.i] if c.dep_ in ("nsubj", "nsubjpass")} \
             if tok.dep_ not in ("nsubj",) else set()
         # the subject of a main clause first: in "China accused Japan after Tokyo's premier spoke.
         # 'We urge Japan …,' the ministry said", the ministry is China's, not Tokyo's
@@ -280,10 +281,10 @@ class Coreference:
     def _organ_anaphor(self, tok: Token) -> list[Actor]:
         """'the ministry said', 'the defence ministry added': the nearest earlier mention of a
         ministry (an office, an embassy) with a country, its qualifier agreeing ('defence')."""
-        if tok.lemma_.lower() not in _ORGAN_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+        if tok.lemma_.lower() not in _ORGAN_NOUNS or not any(c.lower_ == "the" for c in self.kids[tok.i]):
             return []
         core = self._core_tokens(tok)
-        if self.countries_in(core) or any(c.dep_ == "prep" for c in tok.children):
+        if self.countries_in(core) or any(c.dep_ == "prep" for c in self.kids[tok.i]):
             return []
         quals = {self.doc[i].lower_ for i in core if self.doc[i].dep_ in ("amod", "compound")}
         for m in reversed(self.mentions):
@@ -305,7 +306,7 @@ class Coreference:
         own = self._author_of(tok, named_only=True) if according or tok.dep_ not in ("pobj", "dobj") else []
         if own:  # "said a statement from the UN office", "according to a statement by X": X
             return own
-        if not any(c.lower_ == "the" for c in tok.children):
+        if not any(c.lower_ == "the" for c in self.kids[tok.i]):
             return []
         for k in range(tok.i - 1, -1, -1):
             t = self.doc[k]
@@ -323,11 +324,11 @@ class Coreference:
     def _author_of(self, statement: Token, named_only: bool = False) -> list[Actor]:
         """Who issued a statement: its possessor or 'from/by/of X', else (unless `named_only`)
         the subject of the verb it hangs on ('said in a statement')."""
-        for c in statement.children:
+        for c in self.kids[statement.i]:
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 return self.resolve(c)
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in self.kids[c.i] if g.dep_ == "pobj"), None)
                 if obj is not None and self.resolve(obj):
                     return self.resolve(obj)
         verb = statement.head.head if statement.dep_ == "pobj" else statement.head
@@ -338,7 +339,7 @@ class Coreference:
     def _title_anaphor(self, tok: Token) -> list[Actor]:
         """'the president said', 'The Secretary praised': the last one named with that title, a
         person or an office with no name given ("France's foreign minister … The minister")."""
-        if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in tok.children) \
+        if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in self.kids[tok.i]) \
                 or tok.i not in self._role_cover:
             return []
         start = self._role_cover[tok.i]
@@ -354,22 +355,22 @@ class Coreference:
         # speaks for, when no one was named with the title
         for m in reversed(self.mentions):
             if m.token < tok.i and len(m.actors) == 1 and m.actors[0].country \
-                    and self.doc[m.token].lower_ == tok.lower_ and any(c.dep_ == "prep" for c in self.doc[m.token].children):
+                    and self.doc[m.token].lower_ == tok.lower_ and any(c.dep_ == "prep" for c in self.kids[self.doc[m.token].i]):
                 return m.actors
         return []
 
     def _possessive_country(self, tok: Token) -> str | None:
         """'India attacked its posts': 'its' is not the clause's own subject unless it says 'own'."""
         verb = tok.head
-        own_subject = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} \
-            if tok.dep_ in ("dobj", "pobj") and not any(c.lower_ == "own" for c in tok.children) else set()
-        for c in tok.children:
+        own_subject = {c.i for c in self.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")} \
+            if tok.dep_ in ("dobj", "pobj") and not any(c.lower_ == "own" for c in self.kids[tok.i]) else set()
+        for c in self.kids[tok.i]:
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her"):
                 ante = self.antecedent(c, exclude=own_subject)
                 if ante and ante[0].country:
                     return ante[0].country
             if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and \
-                    any(d.lower_ == "the" for d in c.children):  # "the country's rebels"
+                    any(d.lower_ == "the" for d in self.kids[c.i]):  # "the country's rebels"
                 ante = self._country_anaphor(c)
                 if ante:
                     return ante[0].country

@@ -22,6 +22,7 @@ from tidings.extract.actors.phrases import PhraseResolver
 from tidings.extract.actors.places import PlaceFinder
 from tidings.extract.actors.scan import KnowledgeScan
 from tidings.extract.actors.subjects import SubjectFinder
+from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.models import Actor
 
@@ -37,7 +38,10 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         # spaCy builds a new Token object on every iteration or index and rebuilds Doc.text from
         # every token on each access: the passes over the whole document share these instead
         self.tokens: list[Token] = list(doc)
-        self.text: str = "".join(t.text_with_ws for t in self.tokens)
+        self.arrays = TokenArrays.of(doc)  # pos, dep, lemmas … by token index, for whole-document passes
+        self.words: list[str] = self.arrays.words
+        self.kids: list[list[Token]] = self.arrays.children(self.tokens)  # kids[i] == list(tokens[i].children)
+        self.text: str = "".join(w + s for w, s in zip(self.words, self.arrays.spaces))  # == doc.text
         self.ents: tuple[Span, ...] = doc.ents  # spaCy builds the tuple anew on each access
         self.collectives = collectives
         self.speech = speech
@@ -58,16 +62,22 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self.sents: list[Span] = list(doc.sents)
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
         for n, sent in enumerate(self.sents):
-            for k in range(sent.start, sent.end):
-                self.sent_index[k] = n
+            self.sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
         self._role_cover: dict[int, int] = {}
         self.peoples: dict[int, People] = {}  # "Kurdish", "Baloch": a people living inside states
         self._scan()
         self._register_people()
 
+    def span_text(self, span: Span) -> str:
+        """`span.text`, cut from the shared document text: spaCy joins the span's tokens anew on
+        every access, and sentences are read once per verb (`Span.text` ends at the last token's
+        end, which is `end_char`)."""
+        return self.text[span.start_char:span.end_char]
+
     def prepass(self) -> None:
         """Resolve every argument noun phrase in document order, so pronouns find antecedents."""
-        for tok in self.tokens:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
-                    and tok.pos_ in ("NOUN", "PROPN", "PRON"):
-                self.resolve(tok, subject=tok.dep_.startswith("nsubj"))
+        dep, pos = self.arrays.dep, self.arrays.pos
+        for i, tok in enumerate(self.tokens):
+            if dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
+                    and pos[i] in ("NOUN", "PROPN", "PRON"):
+                self.resolve(tok, subject=dep[i].startswith("nsubj"))

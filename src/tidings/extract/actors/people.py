@@ -12,6 +12,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import CUT_DEPS, PERSON_NOUNS, STATE_ROLES, NameHit, actor_code
+from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import Entry, KnowledgeBase, imported
 from tidings.models import Actor
 
@@ -23,6 +24,7 @@ _NOT_PERSON = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}
 class PersonRegistry:
     """Person registration and look-up for `ActorIndex`."""
 
+    kids: list[list[Token]]  # children by token index, built once by ActorIndex
     doc: Doc
     ents: tuple[Span, ...]  # doc.ents, built once by ActorIndex
     kb: KnowledgeBase
@@ -34,6 +36,8 @@ class PersonRegistry:
     _person_span: dict[int, int]
     _person_tokens: dict[int, tuple[int, int]]
     words: list[str]
+    tokens: list[Token]
+    arrays: TokenArrays
     _surnames_here: dict[str, list[tuple[str, list[Entry]]]] | None
 
     def _register_people(self) -> None:
@@ -74,8 +78,9 @@ class PersonRegistry:
         set in apposition to a title or a person noun is a person, whatever the tagger calls it
         (it often says ORG); a known country or institution there is not."""
         out: list[Span] = []
-        for tok in self.doc:
-            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.i in taken:
+        dep, pos = self.arrays.dep, self.arrays.pos
+        for tok in self.tokens:
+            if dep[tok.i] != "appos" or pos[tok.i] != "PROPN" or tok.i in taken:
                 continue
             head = tok.head
             role = self.roles.get(self._role_cover.get(head.i, -1))
@@ -130,8 +135,7 @@ class PersonRegistry:
                 and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
                 and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _role_words(self.kb))
 
-    @staticmethod
-    def _clean_name(ent: Span) -> str:
+    def _clean_name(self, ent: Span) -> str:
         """The name as written ('Lee Jae-myung'), without a possessive or edge punctuation."""
         toks = list(ent)
         while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s", "'", "’")):
@@ -140,7 +144,7 @@ class PersonRegistry:
             toks.pop(0)
         if not toks:
             return ""
-        return ent.doc[toks[0].i:toks[-1].i + 1].text.strip()
+        return self.span_text(ent.doc[toks[0].i:toks[-1].i + 1]).strip()
 
     def _person_actor(self, ent: Span, name: str) -> Actor:
         entries = [e for e in self.kb.lookup(name, self.day) if e.kind == "person"]
@@ -205,7 +209,7 @@ class PersonRegistry:
             while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
                 top = top.head.head  # "representative for the dialogue, Peter Sørensen" → representative
             tokens.update(t.i for t in top.subtree if t.i < head.i and t.dep_ != "punct")
-        for child in head.children:
+        for child in self.kids[head.i]:
             if child.dep_ == "appos":
                 tokens.update(t.i for t in child.subtree)
         # the words just before the name, back to a comma or "and", outrank the rest of a phrase the
@@ -251,7 +255,7 @@ class PersonRegistry:
         if tok.pos_ != "PROPN" or tok.i in self._name_cover or tok.i in self.places \
                 or tok.ent_type_ not in ("PERSON", "", "ORG"):
             return False
-        mods = [t for c in tok.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+        mods = [t for c in self.kids[tok.i] if c.dep_ in ("compound", "appos") for t in c.subtree]
         return any(self.roles.get(self._role_cover.get(t.i, -1), (0, (), ""))[2] == "title" for t in mods)
 
     def place(self, actor: Actor, tok: Token) -> Actor:

@@ -19,6 +19,8 @@ from tidings.extract.actors.peoples import People
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.models import Actor
 
+_REFERRING_PRONOUNS = frozenset(PERSON_PRONOUNS | GROUP_PRONOUNS)  # built once, not per phrase
+
 _GROUP_PREPS = {"of", "from", "in", "for"}
 # "in Doha" names where; "to Beijing", "from Lebanon" name whom (a visit's host, a withdrawal's target)
 _MASS_ORGANS = {"police", "force", "troop", "officer", "gendarme", "trooper", "sailor", "marine", "commando", "army", "military", "authority", "government", "soldier",
@@ -39,6 +41,7 @@ _NOT_A_NAME = {"DATE", "TIME", "ORG", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
 class PhraseResolver:
     """Noun phrase → actors for `ActorIndex`."""
 
+    kids: list[list[Token]]  # children by token index, built once by ActorIndex
     doc: Doc
     kb: KnowledgeBase
     collectives: frozenset[str]
@@ -91,7 +94,7 @@ class PhraseResolver:
         """Pronouns, registered people, 'a group of …', bare surnames and pair or group anaphors;
         None when the phrase has to be read from its own words."""
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS or first_person(tok):
+        if tok.pos_ == "PRON" or low in _REFERRING_PRONOUNS or first_person(tok):
             return self.antecedent(tok)
         if tok.ent_type_ == "PERSON" or tok.i in self._person_tokens:
             actor = self._person_at(tok)
@@ -116,7 +119,7 @@ class PhraseResolver:
         if pair:
             return pair
         if low in ("country", "nation", "government", "state") and \
-                any(c.lower_ in ("his", "her", "the", "its", "their") for c in tok.children) and \
+                any(c.lower_ in ("his", "her", "the", "its", "their") for c in self.kids[tok.i]) and \
                 not self.countries_in(self._core_tokens(tok)):
             return self._country_anaphor(tok)  # "said the country rejects …": the speaker's
         return None
@@ -178,7 +181,7 @@ class PhraseResolver:
         country the text has just been about. Unidentified attackers ("gunmen",
         "unidentified militants") get no country: their side is unknown until the text ties
         them to a state or a group."""
-        if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in tok.children):
+        if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in self.kids[tok.i]):
             return None
         sent = self.sent_of(tok)
         here = self.location_in(list(range(sent.start, sent.end)))
@@ -195,18 +198,18 @@ class PhraseResolver:
         """'a group of Moroccan diplomats' → 'diplomats'."""
         if tok.lemma_.lower() not in self.collectives and tok.lower_ not in self.collectives:
             return None
-        for c in tok.children:
+        for c in self.kids[tok.i]:
             if c.dep_ == "prep" and c.lower_ == "of":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+                return next((g for g in self.kids[c.i] if g.dep_ == "pobj"), None)
         return None
 
     def _bare_organ(self, tok: Token) -> bool:
         """A definite state organ with no named holder: 'the foreign ministry', 'the army' — not 'one soldier'."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in tok.children) \
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in self.kids[tok.i]) \
             or any(p.dep_ == "prep" and p.lower_ in ("for", "of") and any(  # "a spokesman for the ministry"
-                d.lower_ == "the" for o in p.children for d in o.children) for p in tok.children)
+                d.lower_ == "the" for o in self.kids[p.i] for d in self.kids[o.i]) for p in self.kids[tok.i])
         # "police arrested …", "security forces detained …": a bare plural or mass organ, not "two soldiers"
-        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) and \
+        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in self.kids[tok.i]) and \
             tok.lemma_.lower() in _MASS_ORGANS
         return (definite or bare) and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
 
@@ -218,7 +221,7 @@ class PhraseResolver:
     def _core_tokens(self, tok: Token) -> list[int]:
         """The head noun and its modifiers before it: 'Pakistan's military spokesman'."""
         out = [tok.i]
-        for c in tok.children:
+        for c in self.kids[tok.i]:
             if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det", "appos") or \
                     (c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.i in self._role_cover):
                 out.extend(t.i for t in c.subtree)
@@ -229,9 +232,9 @@ class PhraseResolver:
             return True
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True
-        if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.i in self._person_tokens) for c in tok.children):
+        if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.i in self._person_tokens) for c in self.kids[tok.i]):
             return True  # "the head of the mediating team, Jane Doe": the person named beside it
-        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in self.kids[tok.i]):
             return True  # "its posts": whatever the pronoun stands for
         return any(i in self._name_cover or i in self._role_cover
                    for i in core if self.doc[i].dep_ in ("poss", "compound", "amod", "nmod"))
@@ -247,7 +250,7 @@ class PhraseResolver:
     def _conjoined_modifiers(self, tok: Token) -> list[str]:
         """'Thai and Cambodian troops', 'Egyptian and Sudanese officials'."""
         out: list[str] = []
-        for c in tok.children:
+        for c in self.kids[tok.i]:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and any(True for _ in c.conjuncts):
                 for m in [c, *c.conjuncts]:
                     hit = self._name_cover.get(m.i)
@@ -258,9 +261,9 @@ class PhraseResolver:
 
     def _group_countries(self, tok: Token) -> list[str]:
         out: list[str] = []
-        for prep in tok.children:
+        for prep in self.kids[tok.i]:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
-                for pobj in prep.children:
+                for pobj in self.kids[prep.i]:
                     if pobj.dep_ != "pobj":
                         continue
                     for h in [pobj, *pobj.conjuncts]:
@@ -283,7 +286,7 @@ class PhraseResolver:
         while stack:
             t = stack.pop()
             out.append(t.i)
-            for c in t.children:
+            for c in self.kids[t.i]:
                 if c.dep_ in CUT_DEPS:
                     continue
                 if c.dep_ == "prep" and c.lower_ not in _GROUP_PREPS:
@@ -297,4 +300,4 @@ class PhraseResolver:
         lo, hi = idx[0], idx[-1]
         if self.doc[lo].dep_ == "det" and self.doc[lo].lower_ in ("the", "a", "an"):
             lo += 1
-        return self.doc[lo:hi + 1].text if lo <= hi else tok.text
+        return self.span_text(self.doc[lo:hi + 1]) if lo <= hi else tok.text

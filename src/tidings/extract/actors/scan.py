@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import NameHit
 from tidings.extract.actors.peoples import People, home_country, load_peoples
+from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import KnowledgeBase
 
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
@@ -24,6 +25,7 @@ class KnowledgeScan:
 
     doc: Doc
     tokens: list[Token]  # the document's tokens, built once by ActorIndex
+    arrays: TokenArrays  # their attributes by index, likewise
     kb: KnowledgeBase
     day: dt.date
     words: list[str]
@@ -38,23 +40,23 @@ class KnowledgeScan:
 
     def _scan(self) -> None:
         """One left-to-right pass per table; a prefix set stops each attempt at the first miss."""
-        words, spaces, lemmas = [], [], []
-        for t in self.tokens:  # one pass: every Token object spaCy builds costs time
-            words.append(t.text)
-            spaces.append(t.whitespace_)
-            lemmas.append(t.lemma_.lower())  # "foreign ministers" is a "foreign minister"
+        words, spaces = self.words, self.arrays.spaces
+        lemmas = self.arrays.lemmas  # lower-cased: "foreign ministers" is a "foreign minister"
         lower = [w.lower() for w in words]
-        self.words = words
         kb = self.kb
+        name_pre, place_pre, role_pre = _prefixes(kb, "names"), _prefixes(kb, "places"), _prefixes(kb, "roles")
         for i in range(len(words)):
-            hit = self._longest(i, words, spaces, kb.names, _prefixes(kb, "names"), dated=True)
-            if hit and not self._inside_longer_name(i, hit):
-                self.names[i] = hit
-            place = self._longest(i, words, spaces, kb.places, _prefixes(kb, "places"))
-            if place:
-                self.places[i] = place
-            role = self._longest(i, lower, spaces, kb.roles, _prefixes(kb, "roles")) \
-                or self._longest(i, lemmas, spaces, kb.roles, _prefixes(kb, "roles"))
+            # most tokens start no entry: test the prefix sets here, before a call per table
+            if words[i] in name_pre:
+                hit = self._longest(i, words, spaces, kb.names, name_pre, dated=True)
+                if hit and not self._inside_longer_name(i, hit):
+                    self.names[i] = hit
+            if words[i] in place_pre:
+                place = self._longest(i, words, spaces, kb.places, place_pre)
+                if place:
+                    self.places[i] = place
+            role = (self._longest(i, lower, spaces, kb.roles, role_pre) if lower[i] in role_pre else None) \
+                or (self._longest(i, lemmas, spaces, kb.roles, role_pre) if lemmas[i] in role_pre else None)
             if role:
                 roles, kind = role.entries
                 self.roles[i] = (role.end, roles, kind)
@@ -121,7 +123,7 @@ class KnowledgeScan:
                     if role not in roles:
                         roles.insert(0, role) if kind_rank > 3 and not roles else roles.append(role)
         if country is None:  # "Kurdish fighters", "Baloch separatists": the people's country
-            people = next((self.peoples[i] for i in idx if i in self.peoples), None)
+            people = next((self.peoples[i] for i in idx if i in self.peoples), None) if self.peoples else None
             if people is not None:
                 sent = self.sents[self.sent_index[idx[0]]]
                 here = {e.country for k in range(sent.start, sent.end) if k in self.places

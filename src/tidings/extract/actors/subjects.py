@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import CodebookError, Errors
+from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import read_tsv
 from tidings.models import Actor
 
@@ -52,6 +53,9 @@ class SubjectFinder:
     speech: frozenset[str]
     sents: list[Span]
     sent_index: list[int]
+    tokens: list[Token]
+    arrays: TokenArrays
+    kids: list[list[Token]]  # children by token index, built once by ActorIndex
 
     def _tangled_partners(self, subj: Token, found: list[Actor]) -> list[Actor]:
         """'Turkish Foreign Minister A and Egyptian Foreign Minister B discussed …': the small model
@@ -77,17 +81,17 @@ class SubjectFinder:
         v, seen = self._reattach_report(verb), set()
         while v.i not in seen:
             seen.add(v.i)
-            for c in v.children:
+            for c in self.kids[v.i]:
                 if c.dep_ == "agent":
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    objs = [g for g in self.kids[c.i] if g.dep_ == "pobj"]
                     if objs:
                         return self.resolve(objs[0], subject=True)
-            for c in v.children:
+            for c in self.kids[v.i]:
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
                         return self.resolve(v.head, subject=True)
                     return self.resolve(c, subject=True) or self._launched_by(c)
-            if any(c.dep_ == "nsubjpass" for c in v.children):
+            if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
                 return self._nominal_agent(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
@@ -96,7 +100,7 @@ class SubjectFinder:
                 v = v.head.head if v.head.dep_ == "dobj" else v.head.head.head
                 continue
             if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP") and any(
-                    c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in v.children):
+                    c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in self.kids[v.i]):
                 break  # "… days after a strike killed 20 children": a finite clause of its own
             if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
                 v = v.head
@@ -114,19 +118,19 @@ class SubjectFinder:
         if verb.lemma_.lower() in ("say", "tell") and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
             quote = verb.head.head
         if quote.lemma_.lower() not in quote_verbs()["relay"] or not any(
-                c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in c.children)
-                for c in quote.children):
+                c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in self.kids[c.i])
+                for c in self.kids[quote.i]):
             return None
-        who = next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        who = next((c for c in self.kids[quote.i] if c.dep_ in ("dobj", "nsubjpass")), None)
         return self.resolve(who, subject=True) if who is not None else None
 
     def _launched_by(self, subj: Token) -> list[Actor]:
         """'Drones launched by the RSF struck …': whoever launched the weapon."""
-        for acl in subj.children:
+        for acl in self.kids[subj.i]:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                for agent in acl.children:
+                for agent in self.kids[acl.i]:
                     if agent.dep_ == "agent":
-                        obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                        obj = next((g for g in self.kids[agent.i] if g.dep_ == "pobj"), None)
                         if obj is not None:
                             return self.resolve(obj, subject=True)
         return []
@@ -135,9 +139,9 @@ class SubjectFinder:
         """'an attack by TTP fighters … in which eight soldiers were killed': the attack's author."""
         if verb.dep_ != "relcl":
             return []
-        for c in verb.head.children:
+        for c in self.kids[verb.head.i]:
             if c.dep_ == "prep" and c.lower_ == "by":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in self.kids[c.i] if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.resolve(obj, subject=True)
         return []
@@ -148,7 +152,7 @@ class SubjectFinder:
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _JUDGING
         verbal = verb.lemma_.lower() in self.speech or verb.lemma_.lower() in _JUDGING
         if not (verb.dep_ == "conj" and verbal or participle) \
-                or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in verb.children):
+                or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in self.kids[verb.i]):
             return verb
         t = verb.head
         for _ in range(8):
@@ -163,9 +167,10 @@ class SubjectFinder:
 
     def according_to(self, tok: Token) -> list[Actor]:
         """The source named by 'according to X' in the token's sentence."""
-        for t in self.sent_of(tok):
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
-                objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
+        sent, lower = self.sent_of(tok), self.arrays.lower
+        for t in self.tokens[sent.start:sent.end]:
+            if lower[t.i] == "according" and t.i + 1 < len(self.doc) and lower[t.i + 1] == "to":
+                objs = [g for g in self.kids[self.doc[t.i + 1].i] if g.dep_ == "pobj"]
                 if objs:
                     return self.resolve(objs[0])
         return []

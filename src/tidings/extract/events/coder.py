@@ -26,6 +26,8 @@ from tidings.extract.time.dateline import dateline_end
 from tidings.extract.time.timex import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
 
+_FUTURE_OR_WOULD = frozenset(FUTURE_AUX | {"would"})  # built once, not per token
+
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
 _PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", "explosion", "bombing", "assault",
@@ -56,10 +58,12 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
                    book: PatternBook) -> tuple[list[Event], list[Candidate]]:
     """Code every verb of the document; return kept events and the dropped candidates."""
     coder = _Coder(doc, article, actors, timexes, book)
+    tokens, pos, dep, lemmas = actors.tokens, actors.arrays.pos, actors.arrays.dep, actors.arrays.lemmas
     for si, sent in enumerate(actors.sents):
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT")]
+        verbs = [tokens[i] for i in range(sent.start, sent.end)
+                 if pos[i] in ("VERB", "AUX") or (pos[i] == "NOUN" and dep[i] == "ROOT")]
         # reported acts first, so a statement knows whether its content was coded on its own
-        verbs.sort(key=lambda t: t.lemma_.lower() in book.speech)
+        verbs.sort(key=lambda t: lemmas[t.i] in book.speech)
         for tok in verbs:
             coder.code_verb(tok, sent, si)
         coder.code_nominal_acts(sent, si)
@@ -120,12 +124,12 @@ class _Coder(TargetFinder, NominalActs):
             if purpose is not None:
                 return purpose
             # a clause of "before", "since" or "until" is another time
-            marks = {c.lower_ for c in v.children if c.dep_ == "mark"} & _TEMPORAL_MARKS
+            marks = {c.lower_ for c in self.actors.kids[v.i] if c.dep_ == "mark"} & _TEMPORAL_MARKS
             temporal = bool(marks - _SAME_DAY_MARKS)
             if v.dep_ == "relcl" and v.head.i in self._timex_tokens:  # "on Monday, when they signed …"
                 tx, (lo, _hi, precision) = self._timex_tokens[v.head.i]
                 return _Dated(lo, tx.text, precision)
-            if v.dep_ == "relcl" and any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in v.children):
+            if v.dep_ == "relcl" and any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in self.actors.kids[v.i]):
                 v = _governing_verb(v.head)  # "met in Tokyo on Monday, where they signed …": that Monday
             elif v.dep_ in _INHERIT and not temporal and v.head.i != v.i:
                 if "after" not in marks:
@@ -173,7 +177,7 @@ class _Coder(TargetFinder, NominalActs):
         si = self.actors.sent_index[verb.i]
         if si == 0 or top is None:
             return None
-        subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in self.actors.kids[top.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not _anaphoric(subj):
             return None
         if si - 1 not in self._last_day_in:
@@ -182,21 +186,21 @@ class _Coder(TargetFinder, NominalActs):
         return _Dated(lo, tx.text, precision)
 
     def _mode(self, verb: Token, sent: Span) -> Mode:
-        return verb_mode(verb, sent, self.book)
+        return verb_mode(verb, self.actors.span_text(sent), self.book, self.actors.kids[verb.i])
 
     # ---- coding ---------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span, si: int) -> None:
         if verb.pos_ == "VERB" and (verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos")
                                     or verb.tag_.startswith("NN")):
             return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
-        match = next((m for m in self.book.matches(verb)
+        match = next((m for m in self.book.matches(verb, self.actors.kids)
                       if (not m[0].protest_only or self._protest_subject(verb))
                       and (not m[0].person_object or self._person_object(verb))
                       # "held military drills near Taiwan" with no partner: not joint drills, a display
                       and not (m[0].sym and m[0].objects and not self._slot_any(verb, m[0])
                                and len(self._subject(verb)) < 2)), None)
         lemma = verb.lemma_.lower()
-        speech = self.book.speech_code(verb) if match is None else None
+        speech = self.book.speech_code(verb, self.actors.kids) if match is None else None
         if match is None and speech is None:
             return
         if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in verb.children) \
@@ -213,15 +217,15 @@ class _Coder(TargetFinder, NominalActs):
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
         source = self._decision_author(verb) or self._subject(verb)
-        if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in self.actors.kids[verb.i]):
             # "the leader had been detained in Sfax": by the authorities of the place (or the story's country)
-            idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+            idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
             loc = self.actors.location_in(idx)
             country = (loc.country if loc else None) or self.actors.main_country()
             source = [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
                             code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])] if country else []
         if not source and lemma in self.book.stative_passives:
-            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubjpass"), None)
             source = self.actors.resolve(subj, subject=True) if subj is not None else []  # "Vietnam is committed to …"
         if mode.status == "attempted":
             # an attempted attack took place; an attempted assassination has its own code
@@ -239,7 +243,7 @@ class _Coder(TargetFinder, NominalActs):
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
         if code[:2] == "17" and not any(a.country for a in source) and any(a.country for a in target) and any(
-                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in self.actors.kids[verb.i]):
             # "a Supreme Court justice placed Bolsonaro under house arrest": an organ of the state with
             # no country of its own acts on its own people (domestic actors by country of residence)
             country = next(a.country for a in target if a.country)
@@ -258,7 +262,7 @@ class _Coder(TargetFinder, NominalActs):
         if code[:2] == "14" and not any(a.country for a in source):
             source = self._crowd_of_place(verb, source)
             main = self.actors.main_country()
-            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if not any(a.country for a in source) and main and (source or subj is not None):
                 # "Islamic fundamentalists continued their hunger strike": protesters of the country in question
                 source = [a.model_copy(update={"country": main, "code": actor_code(main, a.roles)})
@@ -304,10 +308,10 @@ class _Coder(TargetFinder, NominalActs):
     def _subject_names_no_actor(self, verb: Token) -> bool:
         """'This calls for …', 'the agreement commits both sides': the subject is a thing, not a
         named party; an unknown name ('the European Community') may still be one."""
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ not in ("PRON", "NOUN", "DET"):
             return False
-        own = [subj, *(t for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
+        own = [subj, *(t for c in self.actors.kids[subj.i] if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
                        for t in c.subtree)]  # not "signed in Doha": a clause about the thing
         return not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in own)
 
@@ -321,8 +325,8 @@ class _Coder(TargetFinder, NominalActs):
                 self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
                 return None
             root = code[:2]
-            conditioned = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
-                              for c in verb.children)
+            conditioned = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in self.actors.kids[c.i])
+                              for c in self.actors.kids[verb.i])
             if pattern and conditioned and root >= "10":
                 threatened, code = code, pattern.threat or "130"  # "will cut aid unless …"
             elif pattern and root <= "09" and (pattern.intent or self.book.intent_by_root.get(root)):
@@ -359,7 +363,7 @@ class _Coder(TargetFinder, NominalActs):
         """An act with no one named as its target, done in the actor's own country ('police
         imposed a curfew in Cizre', 'students demonstrated in Jakarta'), is done to that country:
         the CAMEO convention for domestic events."""
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod") for t in c.subtree]
+        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "dobj", "npadvmod") for t in c.subtree]
         named = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx)
         country = named[0] if named else (loc.country if loc else None)
@@ -375,7 +379,7 @@ class _Coder(TargetFinder, NominalActs):
         """'fired two missiles into the Gulf of Oman': into water, whoever's coast it is."""
         return code[:2] in ("18", "19") and any(
             p.dep_ == "prep" and p.lower_ == "into" and any(g.lemma_.lower() in self.book.show_of_force
-                                                            for g in p.children) for p in verb.children)
+                                                            for g in self.actors.kids[p.i]) for p in self.actors.kids[verb.i])
 
     def _show_of_force(self, verb: Token, code: str, target: list[Actor]) -> bool:
         """Missiles fired 'into the sea' with no one named as hit: a test or display, not an attack."""
@@ -415,16 +419,16 @@ class _Coder(TargetFinder, NominalActs):
                   sym: bool) -> None:
         """One event per source-target pair, dated and placed once for the verb."""
         dated = self._date_of(date_verb or verb)
-        loc_idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
+        loc_idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
         # a noun the parser hung as a clause ("killed 26 people, most of them tourists, in a meadow")
-        loc_idx += [t.i for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("NOUN", "PROPN")
+        loc_idx += [t.i for c in self.actors.kids[verb.i] if c.dep_ == "advcl" and c.pos_ in ("NOUN", "PROPN")
                     for t in c.subtree]
         # "police in Quetta arrested …", "an attack near Ankara killed …": where the doer was
-        loc_idx += [t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for p in s.children
+        loc_idx += [t.i for s in self.actors.kids[verb.i] if s.dep_ in ("nsubj", "nsubjpass") for p in self.actors.kids[s.i]
                     if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "outside") for t in p.subtree]
-        clause = phrase_tokens(verb)  # the verb's own clause, not the next one's "in Kashmir"
+        clause = phrase_tokens(verb, self.actors.kids)  # the verb's own clause, not the next one's "in Kashmir"
         if verb.dep_ in ("conj", "advcl", "xcomp"):
-            clause += phrase_tokens(verb.head)
+            clause += phrase_tokens(verb.head, self.actors.kids)
         location = self.actors.location_in(loc_idx) or self.actors.location_in(clause)
         if code[:2] in _FORCE_ROOTS and not target and (location is None or not location.country) and any(
                 a.country and a.country == self.actors.main_country() and set(a.roles) & _DOMESTIC_FORCES
@@ -465,11 +469,11 @@ class _Coder(TargetFinder, NominalActs):
         while chain:
             v = chain.pop(0)
             code = pattern.inner.get(v.lemma_.lower())
-            objs = [c.lemma_.lower() for c in v.children if c.dep_ == "dobj"]
+            objs = [c.lemma_.lower() for c in self.actors.kids[v.i] if c.dep_ == "dobj"]
             code = code or next((pattern.inner[o] for o in objs if o in pattern.inner), None)
             if code and (best is None or len(code) > len(best)):
                 best = code
-            chain.extend(c for c in v.children if c.dep_ in ("xcomp", "advcl", "conj"))
+            chain.extend(c for c in self.actors.kids[v.i] if c.dep_ in ("xcomp", "advcl", "conj"))
         return best or pattern.code
 
     def _person_object(self, verb: Token) -> bool:
@@ -496,19 +500,19 @@ class _Coder(TargetFinder, NominalActs):
         chain = complements(verb)
         while chain:
             v = chain.pop(0)
-            own_subject = any(c.dep_ == "nsubj" for c in v.children)
-            match = next((m for m in self.book.matches(v)
+            own_subject = any(c.dep_ == "nsubj" for c in self.actors.kids[v.i])
+            match = next((m for m in self.book.matches(v, self.actors.kids)
                           if not m[0].protest_only or (own_subject and self._protest_subject(v))), None)
             if match is not None:
                 act = self._refine(v, match[0])
                 if act[:2] != "13":
                     return act
-            chain.extend(c for c in v.children if c.dep_ in ("xcomp", "conj"))
+            chain.extend(c for c in self.actors.kids[v.i] if c.dep_ in ("xcomp", "conj"))
         return self.book.threat_acts.get(code) or self.book.threat_acts.get(code[:3])
 
     def _protest_subject(self, verb: Token) -> bool:
         """'protest' and 'march' code as protest only for crowds, not 'India protested the move'."""
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubj"), None)
         if subj is None:
             return True
         if subj.lemma_.lower() in self.book.crowd_words or subj.lower_ in self.book.crowd_words:
@@ -521,7 +525,7 @@ class _Coder(TargetFinder, NominalActs):
 
     def _self_stated(self, verb: Token, source: list[Actor]) -> bool:
         """Future acts count as intent or threat only when the actor says them of itself."""
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in self.actors.kids[verb.i] if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.lower_ in _SELF_WORDS:
             return True
         t = verb
@@ -548,16 +552,16 @@ class _Coder(TargetFinder, NominalActs):
         return any({e.source and e.source.country, e.target and e.target.country} & hit for e in force)
 
     def _restates_event(self, verb: Token) -> bool:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in self.actors.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and \
-            any(d.lower_ in ("the", "these", "those", "this", "that") for d in subj.children) and bool(self.events)
+            any(d.lower_ in ("the", "these", "those", "this", "that") for d in self.actors.kids[subj.i]) and bool(self.events)
 
     def _statement(self, verb: Token, code: str, source: list[Actor], target: list[Actor],
                    conf: float) -> tuple[str, list[Actor], float]:
         """A neutral 'said that …' takes its code from what was said: threat, accusation or statement."""
-        comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")] + [
-            c for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-            for c in o.children if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)]
+        comp = [c for c in self.actors.kids[verb.i] if c.dep_ in ("ccomp", "xcomp")] + [
+            c for p in self.actors.kids[verb.i] if p.dep_ == "prep" for o in self.actors.kids[p.i] if o.dep_ == "pobj"
+            for c in self.actors.kids[o.i] if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)]
         if not comp:
             return code, target, conf
         tokens = [t for c in comp for t in c.subtree]
@@ -579,15 +583,15 @@ class _Coder(TargetFinder, NominalActs):
             for c in self.actors.countries_in([t.i for t in tokens]):
                 if c not in src_c:
                     others.append(self._country_actor(c))
-        future = any(t.lower_ in FUTURE_AUX | {"would"} for t in tokens)
+        future = any(t.lower_ in _FUTURE_OR_WOULD for t in tokens)
         if code == "130" and not self._warning_threatens(tokens, words, text, src_c):
             # "warning that escalation would help nobody": a forecast, not a threat (CAMEO 012)
             return "012", (target or others[:1]), conf
         if code == "130":
             # "any attack on Guyana would have severe consequences for the government of X": X is threatened
-            bearer = [a for t in tokens if t.lemma_.lower() in self.book.threat_cues for p in t.children
-                      if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
-                      for a in ([b for q in o.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children
+            bearer = [a for t in tokens if t.lemma_.lower() in self.book.threat_cues for p in self.actors.kids[t.i]
+                      if p.dep_ == "prep" and p.lower_ == "for" for o in self.actors.kids[p.i] if o.dep_ == "pobj"
+                      for a in ([b for q in self.actors.kids[o.i] if q.dep_ == "prep" and q.lower_ == "of" for g in self.actors.kids[q.i]
                                  for b in self.actors.resolve(g)] or self.actors.resolve(o))  # "the government of X"
                       if a.country and a.country not in src_c]
             if bearer:
@@ -630,7 +634,7 @@ class _Coder(TargetFinder, NominalActs):
         speaker's side would do ('Warsaw would shoot down …'), or a price someone would pay. A
         forecast about a state of affairs ('escalation would help nobody') threatens no one."""
         judged = {d.i for t in tokens if t.dep_ == "nsubj" and t.head.lemma_.lower() in _COPULAS
-                  and any(c.dep_ == "acomp" for c in t.head.children) for d in t.subtree}
+                  and any(c.dep_ == "acomp" for c in self.actors.kids[t.head.i]) for d in t.subtree}
         said = [t for t in tokens if t.i not in judged]  # "a new war would be catastrophic": a judgment
         words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
         text = " ".join(t.lower_ for t in said)
@@ -640,12 +644,12 @@ class _Coder(TargetFinder, NominalActs):
             if t.dep_ in ("nsubj", "nsubjpass"):
                 if t.lower_ in ("we", "it", "they") or t.head.lemma_.lower() in self.book.threat_on_subject:
                     return True
-                if any(d.dep_ == "poss" and d.lower_ in ("our", "its", "their") for d in t.children):
+                if any(d.dep_ == "poss" and d.lower_ in ("our", "its", "their") for d in self.actors.kids[t.i]):
                     return True  # "its patience has limits"
                 cs = {a.country for a in self.actors.resolve(t) if a.country}
                 if cs and cs <= src_c:
                     return True
-            if t.pos_ == "VERB" and any(m[0].code[:2] >= "13" for m in self.book.matches(t)):
+            if t.pos_ == "VERB" and any(m[0].code[:2] >= "13" for m in self.book.matches(t, self.actors.kids)):
                 return True  # "firms trading with Israel would be targeted"
         return False
 
@@ -653,10 +657,10 @@ class _Coder(TargetFinder, NominalActs):
         """'Russia said Sudan must return the helicopter': a demand (100) of the one who must;
         'should' makes it an appeal (020)."""
         for clause in comp:
-            modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            modal = next((c.lower_ for c in self.actors.kids[clause.i] if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
             if modal is None:
                 continue
-            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in self.actors.kids[clause.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
             who = [a for a in self.actors.resolve(subj) if a.country and a.country not in src_c] if subj is not None else []
             if who:
                 return ("100" if modal == "must" else "020"), who
@@ -693,7 +697,7 @@ class _Coder(TargetFinder, NominalActs):
         return not others
 
     def _drop(self, si: int, verb: Token, code: str | None, reason: str) -> None:
-        self.dropped.append(Candidate(sentence=si, evidence=self.actors.sent_of(verb).text.strip(), verb=verb.text,
+        self.dropped.append(Candidate(sentence=si, evidence=self.actors.span_text(self.actors.sent_of(verb)).strip(), verb=verb.text,
                                       cameo=code, reason=reason))
 
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
@@ -708,7 +712,7 @@ class _Coder(TargetFinder, NominalActs):
         self._seen.update((key, again))
         cc: CameoCode = self.codebook[code]
         eid = hashlib.sha1(f"{self.article.id}|{si}|{verb.i}|{code}|{s and s.code}|{t and t.code}".encode()).hexdigest()[:16]
-        raw = sent.text
+        raw = self.actors.span_text(sent)
         evidence = raw.strip()
         start = sent.start_char + (len(raw) - len(raw.lstrip()))  # offsets of the sentence without edge spaces
         self.events.append(Event(

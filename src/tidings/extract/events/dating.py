@@ -129,8 +129,9 @@ def _next_sentence_day(e: Event, verb: Token, actors: ActorIndex, days: list[_Da
     lemmas = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.conjuncts}
     lemmas -= actors.speech | _SAYING
     parties = {a.country for a in (e.source, e.target) if a is not None and a.country}
-    for t in actors.sents[nxt]:
-        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lemmas:
+    pos, lemma_of, sent = actors.arrays.pos, actors.arrays.lemmas, actors.sents[nxt]
+    for t in actors.tokens[sent.start:sent.end]:
+        if pos[t.i] not in ("VERB", "AUX") or lemma_of[t.i] not in lemmas:
             continue
         who = {a.country for a in actors.subject_of(t) if a.country}
         if not who or not who <= parties:

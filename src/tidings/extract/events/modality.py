@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from tidings.extract.events.patterns import PatternBook
 
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "shall", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_MODAL_OR_FUTURE = frozenset(_MODALS | FUTURE_AUX)
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely", "supposedly"}
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -28,16 +29,18 @@ class Mode:
     confidence: float = 1.0
 
 
-def verb_mode(verb: Token, sent: Span, book: PatternBook) -> Mode:
+def verb_mode(verb: Token, sent: str, book: PatternBook, kids: list[Token] | None = None) -> Mode:
     """Whether the verb's act happened: a question, a negation or a condition first, then the
-    clause that governs it ("plans to", "denied"), then its own tense and modal verbs."""
-    kids = list(verb.children)
+    clause that governs it ("plans to", "denied"), then its own tense and modal verbs. `sent` is
+    the text of the verb's sentence (`ActorIndex.span_text`, cheaper than `Span.text`); `kids` the
+    verb's children where the caller has them (`ActorIndex.kids`)."""
+    kids = list(verb.children) if kids is None else kids
     return _negation(verb, sent, kids) or _governance(verb, kids, book) or _tense(verb, kids)
 
 
-def _negation(verb: Token, sent: Span, kids: list[Token]) -> Mode | None:
+def _negation(verb: Token, sent: str, kids: list[Token]) -> Mode | None:
     """Questions, negated verbs, subjects and objects ('no talks were held'), conditional clauses."""
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    if sent.rstrip().rstrip("\"'”’").endswith("?"):
         return Mode("question", "the sentence is a question")
     if _negated(verb):
         return Mode("negated", "negated verb")
@@ -67,7 +70,7 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
         gov = gov.head
     if gov is not None and verb.dep_ == "xcomp" and gov.i != verb.i:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if aux & (_MODALS | FUTURE_AUX):  # "could try to seize", "will seek to expel": not done
+        if aux & _MODAL_OR_FUTURE:  # "could try to seize", "will seek to expel": not done
             return Mode("modal", f"under a modal '{' '.join(sorted(aux))} {gov.text} to'")
     if gov is not None and verb.dep_ == "xcomp" and gov.lemma_.lower() in book.attempt_governors and gov.i != verb.i:
         return Mode("attempted", f"attempted ('{gov.text} to')", 0.8)

@@ -17,6 +17,7 @@ from tidings.extract.events.modality import verb_mode
 from tidings.models import Actor
 
 _DONE_PREPS = {"during", "in", "at", "after", "following", "on", "over"}  # not "before", "ahead of", "for"
+_DONE_OR_AUTHOR_PREPS = frozenset(_DONE_PREPS | {"of", "against", "to", "with", "by"})
 _UNDONE_MODS = {"planned", "proposed", "possible", "future", "upcoming", "expected", "next", "potential",
                 "scheduled", "prospective", "new"}
 _DECISION_NOUNS = {"decision", "move"}  # "its decision to send home staff": the act was taken
@@ -31,11 +32,11 @@ class NominalActs:
         sanctions': a participle with its author, or the infinitive of a decision, tells an act that
         was done when the clause around the noun is itself a plain statement of fact."""
         noun = verb.head
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in self.actors.kids[verb.i]):
             if self.actors.resolve(noun):  # "troops backed by AU forces": a description of an actor
                 return False
         elif verb.dep_ in ("acl", "xcomp") and verb.tag_ == "VB" and noun.lemma_.lower() in _DECISION_NOUNS \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in self.actors.kids[verb.i]):
             pass
         else:
             return False
@@ -45,7 +46,7 @@ class NominalActs:
         """Who took the decision: its possessor ('the European Union's decision'), else whoever
         announced it."""
         if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _DECISION_NOUNS:
-            poss = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+            poss = next((c for c in self.actors.kids[verb.head.i] if c.dep_ == "poss"), None)
             if poss is not None:
                 return self.actors.resolve(poss, subject=True)
         return []
@@ -54,24 +55,26 @@ class NominalActs:
         """A definite noun phrase presupposes its act ('protest the measures imposed by Japan' even
         inside a purpose clause), unless it is planned ('proposed talks'), hypothetical ('any attack
         carried out by …') or the clause around it is negated, conditional, asked or future."""
-        if any(c.lower_ in _UNDONE_MODS for c in noun.children if c.dep_ in ("amod", "compound")):
+        if any(c.lower_ in _UNDONE_MODS for c in self.actors.kids[noun.i] if c.dep_ in ("amod", "compound")):
             return False
-        if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in noun.children):
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in self.actors.kids[noun.i]):
             return False
         gov = _clause_verb(noun)
         if gov is None:
             return False
-        if noun.dep_ == "pobj" and noun.head.lower_ not in _DONE_PREPS | {"of", "against", "to", "with", "by"}:
+        if noun.dep_ == "pobj" and noun.head.lower_ not in _DONE_OR_AUTHOR_PREPS:
             return False
-        return verb_mode(gov, self.actors.sent_of(gov), self.book).status in ("realis", "governed", "habitual")
+        return verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book,
+                         self.actors.kids[gov.i]).status in ("realis", "governed", "habitual")
 
     # ---- nouns with an author: sanctions, suspensions, expulsions ---------------------------------------
     def code_nominal_acts(self, sent: Span, si: int) -> None:
         """Consultations in nouns and authored sanctions nouns of one sentence."""
-        for noun in sent:
-            if noun.pos_ not in ("NOUN", "PROPN"):
+        pos, lemmas = self.actors.arrays.pos, self.actors.arrays.lemmas
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("NOUN", "PROPN"):
                 continue
-            lemma = noun.lemma_.lower()
+            noun, lemma = self.actors.tokens[i], lemmas[i]
             if lemma in self.book.nominal_consults:
                 self._nominal_consult(noun, sent, si, self.book.nominal_consults[lemma])
             elif lemma in self.book.nominal_acts:
@@ -85,7 +88,7 @@ class NominalActs:
         of = _pobj(noun, "of")
         if by is None and of is not None:
             by = _pobj(of, "by")  # "the suspension of the trade pact by Colombia"
-        if by is None and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+        if by is None and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in self.actors.kids[noun.head.i]):
             by = _pobj(noun.head, "by")  # "denounced the sanctions on the country by Canada": misattached
         if by is None or not self._noun_done(noun):
             return
@@ -152,9 +155,9 @@ class NominalActs:
                 self._emit(si, sent, noun, code, s, t, dated, None, 0.8, rule, None, sym=sym)
 
     def _own_date(self, noun: Token):
-        for c in noun.children:
+        for c in self.actors.kids[noun.i]:
             if c.dep_ == "prep" and c.lower_ in ("on", "in"):
-                for g in c.children:
+                for g in self.actors.kids[c.i]:
                     if g.i in self._timex_tokens:
                         return self._timex_date(g.i)
         return None

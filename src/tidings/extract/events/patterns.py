@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -13,6 +13,9 @@ from tidings.errors import CodebookError, Errors
 from tidings.extract.events.codebook import load_codebook
 from tidings.extract.events.lexicon import load_lexicon, merge_lexicon
 from tidings.extract.kb.yamlfile import load_yaml
+
+# the document's children by token index (`ActorIndex.kids`), or None to ask spaCy
+Kids = Sequence[list[Token]] | None
 
 _PATH = "tidings/data/verbs.yaml"
 _OBJ_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
@@ -66,21 +69,22 @@ class PatternBook:
     imported: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict)  # tried after by_verb
     claim_nouns: frozenset[str] = frozenset()  # "a report that the army had moved units": a claim, not an act
 
-    def speech_code(self, verb: Token) -> str | None:
+    def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
         lemma = verb.lemma_.lower()
         code = self.speech.get(lemma)
         if code and lemma in self.speech_needs_clause and not any(
-                c.dep_ in ("ccomp", "parataxis") or c.tag_ in ("``", "''") for c in verb.children):
+                c.dep_ in ("ccomp", "parataxis") or c.tag_ in ("``", "''") for c in _children(verb, kids)):
             return None
         return code
 
-    def matches(self, verb: Token) -> Iterator[tuple[VerbPattern, Token | None]]:
-        """Patterns that fit this verb, most specific first, with the object that selected each."""
-        objs = [(o, f) for o, f in _object_tokens(verb) if not (
+    def matches(self, verb: Token, kids: Kids = None) -> Iterator[tuple[VerbPattern, Token | None]]:
+        """Patterns that fit this verb, most specific first, with the object that selected each.
+        `kids`: the document's children by token index (`ActorIndex.kids`), cheaper than `Token.children`."""
+        objs = [(o, f) for o, f in _object_tokens(verb, kids) if not (
             o.lemma_.lower() in self.container_nouns
-            and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children))]  # "a package of sanctions"
-        keys = _verb_keys(verb)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in _children(o, kids)))]  # "a package of sanctions"
+        keys = _verb_keys(verb, kids)
         lemma = verb.lemma_.lower()
         if lemma in self.lemma_fixes:  # "staged" lemmatised as "stag"
             fixed = self.lemma_fixes[lemma]
@@ -99,78 +103,83 @@ class PatternBook:
                             break
 
 
-def _verb_keys(verb: Token) -> list[str]:
+def _verb_keys(verb: Token, kids: Kids = None) -> list[str]:
     """Lemma with its particle or adjacent preposition first ("call on", "carry out"), then bare."""
     lemma = verb.lemma_.lower()
     keys = []
-    for c in verb.children:
-        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+    for c in _children(verb, kids):
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in _children(c, kids) if g.dep_ == "pobj"):
             continue  # "fired tear gas … on Tuesday": a time phrase, not the particle of "fire on"
         if c.dep_ in ("prt", "prep") and c.i > verb.i:
             keys.append(f"{lemma} {c.lower_}")
             if c.dep_ == "prep":
-                for g in c.children:
+                for g in _children(c, kids):
                     if g.dep_ == "pobj" and g.i == c.i + 1:
                         keys.append(f"{lemma} {c.lower_} {g.lemma_.lower()}")
-    for c in verb.children:
+    for c in _children(verb, kids):
         if c.dep_ == "advmod" and c.lower_ in ("home", "back") and c.i > verb.i:
             keys.append(f"{lemma} {c.lower_}")  # "send home staff": the parser calls "home" an adverb
-    for c in verb.children:
+    for c in _children(verb, kids):
         if c.dep_ == "dobj":  # "exchanged artillery fire", "took hostage"
             keys.append(f"{lemma} {c.lemma_.lower()}")
     keys.append(lemma)
     return keys
 
 
-def _object_tokens(verb: Token) -> list[tuple[Token, set[str]]]:
+def _object_tokens(verb: Token, kids: Kids = None) -> list[tuple[Token, set[str]]]:
     """Objects a pattern may require: direct object, 'in solidarity', 'out an attack', etc."""
     out: list[tuple[Token, set[str]]] = []
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the measures imposed by Japan": the noun is the object
-        out.append((verb.head, _forms(verb.head)))
-    for c in verb.children:
+        out.append((verb.head, _forms(verb.head, kids)))
+    for c in _children(verb, kids):
         if c.dep_ in _OBJ_DEPS:
-            out.append((c, _forms(c)))
-            for g in c.children:  # "500 tonnes of food", "a team of rescuers and 40 tonnes of supplies"
+            out.append((c, _forms(c, kids)))
+            for g in _children(c, kids):  # "500 tonnes of food", "a team of rescuers and 40 tonnes of supplies"
                 if g.dep_ == "prep" and g.lower_ in ("of", "in", "worth"):
-                    for p in g.children:
+                    for p in _children(g, kids):
                         if p.dep_ == "pobj":
                             for q in (p, *p.conjuncts):
-                                out.append((q, _forms(q)))
-                                out.extend((r, _forms(r)) for pp in q.children if pp.dep_ == "prep"
-                                           and pp.lower_ == "of" for r in pp.children if r.dep_ == "pobj")
+                                out.append((q, _forms(q, kids)))
+                                out.extend((r, _forms(r, kids)) for pp in _children(q, kids) if pp.dep_ == "prep"
+                                           and pp.lower_ == "of" for r in _children(pp, kids) if r.dep_ == "pobj")
             for cj in c.conjuncts:  # "a team of rescuers and 40 tonnes of relief supplies"
-                out.append((cj, _forms(cj)))
-                for g in cj.children:
+                out.append((cj, _forms(cj, kids)))
+                for g in _children(cj, kids):
                     if g.dep_ == "prep" and g.lower_ in ("of", "in"):
-                        out.extend((p, _forms(p)) for p in g.children if p.dep_ == "pobj")
+                        out.extend((p, _forms(p, kids)) for p in _children(g, kids) if p.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
             continue  # "took effect after a week of border clashes": a time, not an object
         elif c.dep_ in ("prep", "prt", "agent"):
             out.append((c, {c.lower_}))
-            if c.lower_ in _WHERE_PREPS and any(d.dep_ == "dobj" for d in verb.children):
+            if c.lower_ in _WHERE_PREPS and any(d.dep_ == "dobj" for d in _children(verb, kids)):
                 continue  # "had taken defensive measures along the border": where, not what was taken
-            for g in c.children:
+            for g in _children(c, kids):
                 if g.dep_ == "pobj":  # "on a higher level of readiness"
-                    out.append((g, _forms(g)))
-                    out.extend((r, _forms(r)) for pp in g.children if pp.dep_ == "prep" and pp.lower_ == "of"
-                               for r in pp.children if r.dep_ == "pobj")
+                    out.append((g, _forms(g, kids)))
+                    out.extend((r, _forms(r, kids)) for pp in _children(g, kids) if pp.dep_ == "prep" and pp.lower_ == "of"
+                               for r in _children(pp, kids) if r.dep_ == "pobj")
         elif c.dep_ == "xcomp":  # "vowed to retaliate"
             out.append((c, {c.lemma_.lower()}))
     return out
 
 
-def _forms(tok: Token) -> set[str]:
+def _forms(tok: Token, kids: Kids = None) -> set[str]:
     lemma = tok.lemma_.lower()
     forms = {lemma, tok.lower_}
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    mods = [c for c in _children(tok, kids) if c.dep_ in ("compound", "amod") and c.i < tok.i]
     for m in mods:
         forms.add(f"{m.lower_} {lemma}")
         forms.add(f"{m.lower_} {tok.lower_}")
         forms.add(m.lemma_.lower())
     # "called Russia's behaviour unacceptable": the small model hangs the object complement on the
     # noun as a modifier after it; English puts no other adjective there
-    forms.update(c.lemma_.lower() for c in tok.children if c.dep_ == "amod" and c.i > tok.i and c.pos_ == "ADJ")
+    forms.update(c.lemma_.lower() for c in _children(tok, kids) if c.dep_ == "amod" and c.i > tok.i and c.pos_ == "ADJ")
     return forms
+
+
+def _children(tok: Token, kids: Kids) -> Iterable[Token]:
+    """`tok.children`, from the per-document lists when the caller has them."""
+    return tok.children if kids is None else kids[tok.i]
 
 
 def _check_code(code: str, where: str) -> str:

@@ -41,41 +41,41 @@ class TargetFinder:
 
     def _slot(self, verb: Token, slot: str) -> list[Actor]:
         if slot == "dobj" and verb.dep_ == "relcl" and (
-                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
-                or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-                and any(c.dep_ == "nsubj" for c in verb.children)):
+                any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in self.actors.kids[verb.i])
+                or not any(c.dep_ in ("dobj", "nsubjpass") for c in self.actors.kids[verb.i])
+                and any(c.dep_ == "nsubj" for c in self.actors.kids[verb.i])):
             return self.actors.resolve(verb.head)  # "the test that both governments condemned"
-        for c in verb.children:
+        for c in self.actors.kids[verb.i]:
             if slot in ("dobj", "dative") and c.dep_ == slot:
                 found = self.actors.resolve(c)
                 if found:
                     return found
             if slot == "poss" and c.dep_ in ("dobj", "nsubjpass"):
-                for g in c.children:
+                for g in self.actors.kids[c.i]:
                     if g.dep_ == "poss":
                         found = self.actors.resolve(g)
                         if found:
                             return found
             if c.dep_ in ("prep", "prt", "dative") and c.lower_ == slot:
-                for g in c.children:
+                for g in self.actors.kids[c.i]:
                     if g.dep_ == "pobj":
                         found = self.actors.resolve(g)
                         if found:
                             return found
         if slot == "dobj":
-            for c in verb.children:
+            for c in self.actors.kids[verb.i]:
                 if c.dep_ == "nsubjpass":
                     return self.actors.resolve(c)
         elif slot not in ("dative", "poss"):
             # "mediated talks between Rwanda and Congo", "held a call with Blinken",
             # "spoke by phone with X", "during a telephone call with X"
-            heads = [c for c in verb.children if c.dep_ == "dobj"] + [
-                g for c in verb.children if c.dep_ == "prep" and c.lower_ != "as"  # "as an act against Serbs": a verdict
-                for g in c.children if g.dep_ == "pobj"]
+            heads = [c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"] + [
+                g for c in self.actors.kids[verb.i] if c.dep_ == "prep" and c.lower_ != "as"  # "as an act against Serbs": a verdict
+                for g in self.actors.kids[c.i] if g.dep_ == "pobj"]
             for c in heads:
-                for p in c.children:
+                for p in self.actors.kids[c.i]:
                     if p.dep_ == "prep" and p.lower_ == slot:
-                        for g in p.children:
+                        for g in self.actors.kids[p.i]:
                             if g.dep_ == "pobj" and (found := self.actors.resolve(g)):
                                 return found
         return []
@@ -99,13 +99,13 @@ class TargetFinder:
         # countries inside the object and prepositional phrases ("killed dozens in Indian-held Kashmir")
         place_root = pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS
         # "held talks in Muscat": where talks are held names no party; where force falls does
-        idx = [i for c in verb.children if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
+        idx = [i for c in self.actors.kids[verb.i] if c.dep_ in ("dobj", "prep", "nsubjpass", "dative", "xcomp")
                and (place_root or not (c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS))
                and not (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)  # "spoke about Taiwan": a topic
                and not (c.dep_ == "prep" and c.lower_ == "as")  # "condemned the arrests as intimidation of Serbs": a verdict
                for i in phrase_tokens(c)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
-        idx += [t.i for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
+        idx += [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
                 for t in c.subtree]
         src_c = {a.country for a in source}
         for c in self.actors.countries_in(idx):
@@ -138,15 +138,17 @@ class TargetFinder:
             if main and main not in src_c and main in self.actors.kb.countries:
                 return [self._country_actor(main)], 0.6  # a crisis inside one country: its parties at home
         # another actor named in the same sentence, other than whoever reports it or acts
-        own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
+        own = {t.i for t in self.actors.kids[verb.i] if t.dep_ in ("nsubj", "nsubjpass") for t in (t, *t.conjuncts)}
         # nor anyone named inside a relative clause of the sentence ("Oman, which mediates between …")
-        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "relcl" and t.i != verb.i
+        sent = self.actors.sent_of(verb)
+        words, dep, lower = self.actors.tokens[sent.start:sent.end], self.actors.arrays.dep, self.actors.arrays.lower
+        own |= {x.i for t in words if dep[t.i] == "relcl" and t.i != verb.i
                 and verb.i not in {y.i for y in t.subtree} for x in t.subtree}
         # nor a host or broker ("at talks hosted by Malaysia"), nor a place ("an agreement signed in Doha")
-        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "agent" and t.head.i != verb.i
+        own |= {x.i for t in words if dep[t.i] == "agent" and t.head.i != verb.i
                 for x in t.subtree}
-        own |= {x.i for t in self.actors.sent_of(verb) if t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS
-                for g in t.children if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
+        own |= {x.i for t in words if dep[t.i] == "prep" and lower[t.i] in _LOCATIVE_PREPS
+                for g in self.actors.kids[t.i] if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and m.token not in own and not self._speaker_token(m.token, verb):
@@ -160,12 +162,12 @@ class TargetFinder:
         impose sanctions on Georgian officials', 'demanded that President Mugabe step down',
         'threatened to impose a curfew in Algiers'."""
         for comp in complements(verb):
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in self.actors.kids[comp.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
             if comp.dep_ == "ccomp" and subj is not None:
                 found = [a for a in self.actors.resolve(subj) if a.country]
                 if found and not _same(found, source):
                     return found
-            inner = next(iter(self.book.matches(comp)), None)
+            inner = next(iter(self.book.matches(comp, self.actors.kids)), None)
             for slot in (inner[0].target if inner else ("dobj", "on", "against", "to")):
                 found = [a for a in self._slot(comp, slot) if a.country]
                 if found and not _same(found, source):
@@ -190,7 +192,7 @@ class TargetFinder:
         'police dispersed demonstrators': a state's organs act on its own people."""
         if any(a.country for a in found):
             return found
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "dobj") for t in c.subtree]
         if verb.dep_ == "relcl":  # "an attack on a checkpost in North Waziristan in which eight were killed"
             inside = {t.i for t in verb.subtree}
             idx += [t.i for t in verb.head.subtree if t.i not in inside]
@@ -221,7 +223,7 @@ class TargetFinder:
         src_c = {a.country for a in source if a.country}
         if not src_c or not {a.country for a in found} <= src_c or not any(
                 d.dep_ == "poss" and d.lower_ in ("their", "our", "his", "her")
-                for c in verb.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children) for d in g.children):
+                for c in self.actors.kids[verb.i] if c.dep_ in ("dobj", "prep") for g in (c, *self.actors.kids[c.i]) for d in self.actors.kids[g.i]):
             return found
         _tok, rep = self._reporter(verb)
         other = next((a.country for a in rep if a.country and a.country not in src_c), None)
@@ -240,7 +242,7 @@ class TargetFinder:
             if t.head.i == t.i:
                 break
             if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "when", "as")
-                                         for m in t.children):
+                                         for m in self.actors.kids[t.i]):
                 break  # "…, she told Reuters, hours after Russian drones struck Odesa": told, not claimed
             t = t.head
             if t.lemma_.lower() == "quote" and (quoted := next((c for c in t.children if c.dep_ == "nsubjpass"), None)):
@@ -251,7 +253,7 @@ class TargetFinder:
                     return None, []
                 return t, self._subject(t)
         if trailing:  # "…, Niger's defence ministry said": the report hangs off the act
-            for c in verb.children:
+            for c in self.actors.kids[verb.i]:
                 if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in self.book.speech:
                     return c, self._subject(c)
         return None, []
@@ -283,7 +285,7 @@ class TargetFinder:
 
     def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
         """Protesters with no stated nationality protest where they are."""
-        idx = [t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree]
+        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree]
         countries = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
         country = countries[0] if countries else (loc.country if loc else None)
@@ -300,7 +302,7 @@ class TargetFinder:
     def _anaphoric_object(self, verb: Token) -> bool:
         """'condemned the move', 'rejected the decision': the object is an earlier event."""
         return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
-                   for d in c.children) for c in verb.children)
+                   for d in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
 
     def _adversary(self, source: list[Actor]) -> list[Actor]:
         """Whom a threat or a closed crossing is aimed at: the other party of the latest hostile event

@@ -39,8 +39,9 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
         quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text(text),
                             kind="direct", start=span.start, end=span.end, said_at=said_at))
         direct.extend(span.segments)
+    lemmas, pos = actors.arrays.lemmas, actors.arrays.pos
     for tok in actors.tokens:
-        if tok.lemma_.lower() not in speech or tok.pos_ not in ("VERB", "AUX"):
+        if lemmas[tok.i] not in speech or pos[tok.i] not in ("VERB", "AUX"):
             continue
         for comp in _complements(tok):
             span = doc[comp.left_edge.i:comp.right_edge.i + 1]
@@ -53,7 +54,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
             speaker, actor = _speaker_of(actors, tok)
             if speaker is None:
                 continue
-            quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=span.text, kind="indirect",
+            quotes.append(Quote(speaker=speaker, speaker_actor=actor, text=actors.span_text(span), kind="indirect",
                                 start=span.start_char, end=span.end_char, said_at=tok.idx))
     quotes.extend(_according_to_quotes(doc, actors, direct, quotes))
     quotes.sort(key=lambda q: q.start)
@@ -64,12 +65,13 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
                          found: list[Quote]) -> list[Quote]:
     """'The border is calm, according to the army spokesman.': the rest of the sentence is reported."""
     out: list[Quote] = []
+    lower = actors.arrays.lower
     for tok in actors.tokens:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        if lower[tok.i] != "according" or tok.i + 1 >= len(doc) or lower[tok.i + 1] != "to":
             continue
         sent = actors.sent_of(tok)
         to = doc[tok.i + 1]
-        pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+        pobj = next((g for g in actors.kids[to.i] if g.dep_ == "pobj"), None)
         if pobj is None:
             continue
         phrase_end = pobj.right_edge.i + 1
@@ -88,7 +90,7 @@ def _according_to_quotes(doc: Doc, actors: ActorIndex, direct: list[tuple[int, i
         speaker = actors.resolve(pobj)
         if not speaker:
             continue
-        out.append(Quote(speaker=speaker[0].name, speaker_actor=speaker[0], text=span.text, kind="indirect",
+        out.append(Quote(speaker=speaker[0].name, speaker_actor=speaker[0], text=actors.span_text(span), kind="indirect",
                          start=span.start_char, end=span.end_char))
     return out
 
@@ -152,14 +154,14 @@ def _up_to_speech(tok: Token, speech: set[str]) -> Token | None:
 def _speaker_of(actors: ActorIndex, verb: Token) -> tuple[str | None, Actor | None]:
     found = actors.subject_of(verb)
     if not found:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in actors.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ == "PRON":
             return None, None
-        text = verb.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+        text = actors.span_text(verb.doc[subj.left_edge.i:subj.right_edge.i + 1])
         return text, None
     actor = found[0]
     if actor.country is None:  # "the foreign ministry said": the ministry of the country in question
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), verb)
+        subj = next((c for c in actors.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass")), verb)
         actor = actors.place(actor, subj)
     return _as_written(actor), actor
 

@@ -125,9 +125,23 @@ def _opens_nested(text: str, i: int, pairs: dict[str, MarkPair]) -> MarkPair | N
     return pair if _before(text, i) in _OPEN_BEFORE else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """The characters the scanner acts on; any other character it steps over."""
+
+    chars: frozenset[str]  # every opening and closing mark
+    pattern: re.Pattern[str]  # a character class of them
+
+
+def _mark_class(pairs: dict[str, MarkPair]) -> _Marks:
+    chars = frozenset(pairs) | frozenset(c for p in pairs.values() for c in p.closers)
+    return _Marks(chars, re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]"))
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every direct quotation, in text order; never raises."""
     pairs = load_mark_pairs()
+    marks = _mark_class(pairs)
     spans: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # segments of a quote left open at a paragraph break
     carried_pair: MarkPair | None = None
@@ -145,6 +159,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 spans.append(QuoteSpan(tuple(carried)))  # never reopened: it ended with its paragraph
                 carried, carried_pair = [], None
         while i < p_end:
+            # only a mark can open, close or nest a quote: every other character is passed over,
+            # so jump to the next mark instead of stepping through the text in Python
+            if text[i] not in marks.chars:
+                found = marks.pattern.search(text, i, p_end)
+                if found is None:
+                    break
+                i = found.start()
             if open_at is None:
                 pair = _opener(text, i, pairs)
                 if pair is not None:

@@ -38,11 +38,18 @@ def find_timexes(text: str, anchor: dt.date, *, day_first: bool = True) -> list[
 
 def _candidates(ctx: rules.Ctx) -> list[Hit]:
     out = []
+    # several rules share a trigger ("day|night|…" for relday and anaphor, the month names for
+    # five): each distinct trigger scans the text once
+    found: dict[tuple[str, bool], list[tuple[int, int]]] = {}
     for name, pattern in ctx.g.patterns.items():
         resolve = rules.RULES[name]
-        source = ctx.text if name in rules.CASED_RULES else ctx.low
+        cased = name in rules.CASED_RULES
+        source = ctx.text if cased else ctx.low
         trigger, lead = ctx.g.triggers[name]
-        for m in _matches(pattern, trigger, lead, source):
+        key = (trigger.pattern, cased)
+        if key not in found:
+            found[key] = [t.span() for t in trigger.finditer(source)]
+        for m in _matches(pattern, trigger, lead, source, found[key]):
             try:
                 hit = resolve(m, ctx)
             except (ValueError, OverflowError):  # dates beyond year 1..9999
@@ -53,21 +60,22 @@ def _candidates(ctx: rules.Ctx) -> list[Hit]:
 
 
 def _matches(pattern: re.Pattern[str], trigger: re.Pattern[str], lead: int,
-             s: str) -> Iterator[re.Match[str]]:
+             s: str, spans: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that contain a `trigger` match, scanning only near triggers.
+    `spans`: the trigger's matches in `s`, where the caller has found them already.
 
     The bounded search only locates a start; the match is then redone on the whole string
     so look-aheads see the real text after it.
     """
     done = 0
-    for t in trigger.finditer(s):
-        lo = max(done, t.start() - lead)
-        while lo <= t.start():
-            found = pattern.search(s, lo, t.end() + rules.TRIGGER_TAIL)
-            if found is None or found.start() > t.start():
+    for t_start, t_end in (spans if spans is not None else (t.span() for t in trigger.finditer(s))):
+        lo = max(done, t_start - lead)
+        while lo <= t_start:
+            found = pattern.search(s, lo, t_end + rules.TRIGGER_TAIL)
+            if found is None or found.start() > t_start:
                 break
             m = pattern.match(s, found.start())
-            if m is not None and m.end() > t.start():
+            if m is not None and m.end() > t_start:
                 yield m
                 done = m.end()
                 break
