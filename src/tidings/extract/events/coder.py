@@ -193,12 +193,19 @@ class _Coder(TargetFinder, NominalActs):
         if verb.pos_ == "VERB" and (verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos")
                                     or verb.tag_.startswith("NN")):
             return  # a noun the tagger took for a verb ("trade through the crossing was suspended")
-        match = next((m for m in self.book.matches(verb, self.actors.kids)
-                      if (not m[0].protest_only or self._protest_subject(verb))
-                      and (not m[0].person_object or self._person_object(verb))
-                      # "held military drills near Taiwan" with no partner: not joint drills, a display
-                      and not (m[0].sym and m[0].objects and not self._slot_any(verb, m[0])
-                               and len(self._subject(verb)) < 2)), None)
+        match = first = None
+        for m in self.book.matches(verb, self.actors.kids):
+            if (m[0].protest_only and not self._protest_subject(verb)) \
+                    or (m[0].person_object and not self._person_object(verb)):
+                continue
+            first = first or m
+            # "held military drills near Taiwan" with no partner: not joint drills but the next
+            # pattern that fits (a display of force), when there is one
+            if not (m[0].sym and m[0].objects and not self._slot_any(verb, m[0]) and len(self._subject(verb)) < 2):
+                match = m
+                break
+        partnerless = match is None and first is not None  # kept only to say why it is dropped
+        match = match or first
         lemma = verb.lemma_.lower()
         speech = self.book.speech_code(verb, self.actors.kids) if match is None else None
         if match is None and speech is None:
@@ -236,6 +243,9 @@ class _Coder(TargetFinder, NominalActs):
             mode = Mode("realis")  # "Norway, which hosts the talks": a standing role, coded as it stands
         if mode.status in ("negated", "conditional", "question", "governed", "habitual"):
             self._drop(si, verb, code, mode.reason)
+            return
+        if partnerless:
+            self._drop(si, verb, code, "a mutual act told by a noun ('held talks') with only one party")
             return
         coded = self._intended_code(si, verb, code, mode, pattern, speech, source)
         if coded is None:
