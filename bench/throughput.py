@@ -3,7 +3,7 @@
 peak memory as the corpus grows.
 
     python bench/throughput.py [--articles 400] [--processes N] [--rounds 2]
-    python bench/throughput.py --sizes 1000,5000,20000 [--processes N] [--short]
+    python bench/throughput.py --sizes 1000,5000,20000 [--processes N] [--short] [--every N]
 
 The corpus is synthetic: articles recombined from the paragraphs of examples/ (3 to 6 each,
 fixed seed), streamed to a temporary JSON Lines file, never held in memory.
@@ -29,6 +29,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,17 +168,37 @@ def memory(args: argparse.Namespace, workdir: Path) -> None:
         corpus, db = workdir / f"corpus-{size}.jsonl", workdir / f"mem-{size}.duckdb"
         words = write_corpus(corpus, size, short=args.short)
         start = time.perf_counter()
-        proc = subprocess.Popen([str(TIDINGS), "ingest", str(corpus), "--db", str(db), "--processes",
+        # -v: one line per committed batch, read as it comes, so `--every` can print the curve
+        # on the way (and a run stopped early still leaves its figures)
+        proc = subprocess.Popen([str(TIDINGS), "-v", "ingest", str(corpus), "--db", str(db), "--processes",
                                  str(args.processes), "--batch-size", str(args.batch_size)],
                                 stderr=subprocess.PIPE, text=True)
+        committed, lines = [0], []
+
+        def read() -> None:
+            for line in proc.stderr:
+                found = re.search(r"\((\d+) new in this run\)", line)
+                if found:
+                    committed[0] = int(found.group(1))
+                elif "INFO" not in line:
+                    lines.append(line)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
         peak = parent = 0
+        mark = args.every or 0
         while proc.poll() is None:
             peak, parent = max(peak, tree_rss(proc.pid)), max(parent, tree_rss(proc.pid, children=False))
+            if mark and committed[0] >= mark:
+                took = time.perf_counter() - start
+                print(f"{committed[0]:9d} {'':>11} {took:8.0f} {committed[0] / took:10.1f} {peak / 2**20:20.0f} MiB "
+                      f"{parent / 2**20:12.0f} MiB   (on the way to {size})", flush=True)
+                mark += args.every
             time.sleep(0.2)
+        reader.join()
         seconds = time.perf_counter() - start
-        err = proc.stderr.read()
         if proc.returncode != 0:
-            sys.exit(f"bench: ingest of {size} articles failed: {err.strip()}")
+            sys.exit(f"bench: ingest of {size} articles failed: {''.join(lines).strip()}")
         print(f"{size:9d} {words:11d} {seconds:8.0f} {size / seconds:10.1f} {peak / 2**20:20.0f} MiB "
               f"{parent / 2**20:12.0f} MiB   (store {db.stat().st_size / size / 1024:.1f} KiB/article)", flush=True)
         corpus.unlink()
@@ -194,6 +215,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=2, help="alternating bare/ingest rounds (2)")
     ap.add_argument("--sizes", help="comma-separated corpus sizes: measure peak memory instead")
+    ap.add_argument("--every", type=int, help="with --sizes: also print a row every N committed articles")
     ap.add_argument("--short", action="store_true",
                     help="with --sizes: articles of 2-4 sentences instead of 3-6 paragraphs")
     args = ap.parse_args()
