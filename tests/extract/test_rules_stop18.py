@@ -251,3 +251,11 @@ def test_drills_with_no_partner_and_test_firings_are_displays_of_force(extract) 
     assert {("15", "CHN", "TWN"), ("06", "CHN", "RUS")} <= set(triples(result)), triples(result)
     result = extract("North Korea test-fired two ballistic missiles on Monday.", D(2025, 7, 10))
     assert triples(result) == [("15", "PRK", None)], triples(result)
+
+
+def test_a_threat_with_no_one_named_in_it_is_aimed_at_the_adversary_not_a_bystander(extract) -> None:
+    result = extract("Moldova expelled three Russian diplomats on Wednesday. Russia's foreign ministry spokeswoman, "
+                     "Maria Zakharova, called the expulsions a provocation orchestrated from Brussels and said Moscow "
+                     "would respond in a mirror manner.", D(2026, 2, 12))
+    threats = {t for r, s, t in triples(result) if r == "13" and s == "RUS"}
+    assert threats == {"MDA"}, triples(result)

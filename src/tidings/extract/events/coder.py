@@ -613,7 +613,7 @@ class _Coder(TargetFinder, NominalActs):
                         and any(c.dep_ == "neg" for c in t.children) for t in tokens)
         if code == "010" and future and words & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
-            return "138", (others[:1] or target or self._adversary(source)), conf
+            return "138", (others[:1] or self._adversary(source) or target), conf
         demand = self._obligation(comp, src_c)
         if code == "010" and demand:
             return demand[0], demand[1], conf
