@@ -259,3 +259,11 @@ def test_a_threat_with_no_one_named_in_it_is_aimed_at_the_adversary_not_a_bystan
                      "would respond in a mirror manner.", D(2026, 2, 12))
     threats = {t for r, s, t in triples(result) if r == "13" and s == "RUS"}
     assert threats == {"MDA"}, triples(result)
+
+
+def test_reneging_on_a_commitment_rejects_and_prohibiting_aid_cuts_it(extract) -> None:
+    result = extract("President Levy Mwanawasa has reneged on his commitment to the Zambian opposition. The United "
+                     "States said on Wednesday it would prohibit all aid to Albanian rebels in Macedonia.",
+                     D(2025, 7, 8))
+    roots = {r for r, _s, _t in triples(result)}
+    assert {"12", "16"} <= roots, triples(result)
