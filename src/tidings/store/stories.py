@@ -108,13 +108,20 @@ class StoryIndex:
         inside one batch find each other too. `con` reads stored candidates' signatures."""
         rows = []
         batch: dict[str, tuple[list[int], str]] = {}  # linked in this batch, not yet in the table
+        # one look-up of stored signatures for the whole batch, not one per article: the join
+        # scans the stories table, so a query per article made ingest slow down as it grew
+        sigs: dict[str, list[int]] = {}
+        for a in articles:  # the first of two records with one id is the one linked
+            if a.id not in sigs:
+                sigs[a.id] = minhash.signature(a.text)
+        keyed = {aid: band_keys(np.asarray([sig], dtype=np.uint64))[0] for aid, sig in sigs.items()}
+        stored_all = _stored(con, set().union(*(self.candidates(k) for k in keyed.values())))
         for a in articles:
             if a.id in batch:
                 continue
-            sig = minhash.signature(a.text)
-            keys = band_keys(np.asarray([sig], dtype=np.uint64))
+            sig, keys = sigs[a.id], keyed[a.id][None, :]
             known = self.candidates(keys[0])
-            stored = _stored(con, known - batch.keys())
+            stored = {k: stored_all[k] for k in known - batch.keys() if k in stored_all}
             if a.id in stored:  # linked by an earlier run
                 continue
             pool = {**stored, **{k: v for k, v in batch.items() if k in known}}
