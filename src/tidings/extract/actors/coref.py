@@ -7,6 +7,8 @@ country the text has just been talking about.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Mention, first_person
@@ -158,28 +160,14 @@ class Coreference:
         sides = self._salient_pair(tok)
         if len(sides) == 2:
             return sides
-        seen: list[Actor] = []
-        for m in reversed(self.mentions):
-            if m.token >= tok.i:
-                continue
-            for a in m.actors:
-                if a.country and all(a.country != b.country for b in seen):
-                    seen.append(a)
-            if len(seen) >= 2:
-                break
+        seen = _distinct_countries((m for m in reversed(self.mentions) if m.token < tok.i), 2)
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
 
     def _pair_in_sentence(self, tok: Token) -> list[Actor]:
         """The two parties of different countries named earlier in the sentence of a subject 'the
         two' (none when the sentence names more or fewer)."""
         here = self.sent_index[tok.i]
-        seen: list[Actor] = []
-        for m in self.mentions:
-            if m.token >= tok.i or self.sent_index[m.token] != here:
-                continue
-            for a in m.actors:
-                if a.country and all(a.country != b.country for b in seen):
-                    seen.append(a)
+        seen = _distinct_countries((m for m in self.mentions if m.token < tok.i and self.sent_index[m.token] == here), 3)
         return seen if len(seen) == 2 else []
 
     def _appealer(self, tok: Token) -> set[int]:
@@ -375,3 +363,16 @@ class Coreference:
                 if ante:
                     return ante[0].country
         return None
+
+
+def _distinct_countries(mentions: Iterable[Mention], stop: int) -> list[Actor]:
+    """Actors of distinct countries in the order the mentions come, read until `stop` are found
+    (all of a mention's actors are read)."""
+    seen: list[Actor] = []
+    for m in mentions:
+        for a in m.actors:
+            if a.country and all(a.country != b.country for b in seen):
+                seen.append(a)
+        if len(seen) >= stop:
+            break
+    return seen

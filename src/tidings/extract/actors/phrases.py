@@ -268,7 +268,7 @@ class PhraseResolver:
                         continue
                     for h in [pobj, *pobj.conjuncts]:
                         # "the head of the UN mission in Libya": where the body sits is no second party
-                        where = {w.i for p in h.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE
+                        where = {w.i for p in self.kids[h.i] if p.dep_ == "prep" and p.lower_ in _LOCATIVE
                                  for w in p.subtree}
                         for t in h.subtree:
                             if t.i in where:

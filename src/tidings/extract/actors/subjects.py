@@ -66,7 +66,7 @@ class SubjectFinder:
         names = {a.name for a in found}
         out: list[Actor] = []
         for t in left:
-            if t.dep_ in ("appos", "conj", "compound") and t.head.i != subj.i or t.dep_ in ("appos", "conj"):
+            if t.dep_ in ("appos", "conj") or (t.dep_ == "compound" and t.head.i != subj.i):
                 actor = self._person_at(t) if (t.ent_type_ == "PERSON" or t.i in self._person_tokens) else None
                 if actor is not None and actor.country and actor.name not in names:
                     names.add(actor.name)

@@ -152,9 +152,10 @@ class _Coder(TargetFinder, NominalActs):
     def _purpose_day(self, verb: Token) -> _Dated | None:
         """The day of an infinitive clause under the verb ('ordered them to leave … on Wednesday'):
         what the act was for happened on its occasion."""
-        for c in verb.children:
+        kids = self.actors.kids
+        for c in kids[verb.i]:
             if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and c.i in self._timex_heads \
-                    and any(a.lower_ == "to" for a in c.children):
+                    and any(a.lower_ == "to" for a in kids[c.i]):
                 tx, (lo, _hi, precision) = self._timex_heads[c.i][0]
                 if precision == "day":
                     return _Dated(lo, tx.text, precision)
@@ -210,7 +211,7 @@ class _Coder(TargetFinder, NominalActs):
         speech = self.book.speech_code(verb, self.actors.kids) if match is None else None
         if match is None and speech is None:
             return
-        if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in verb.children) \
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in self.actors.kids[verb.i]) \
                 and lemma in ("call", "term", "describe", "brand", "label", "dub"):
             # "protested over what it called violations of its airspace": a name for the thing the
             # act is about, told in the act's own words; no act of its own
@@ -395,10 +396,11 @@ class _Coder(TargetFinder, NominalActs):
         """Missiles fired 'into the sea' with no one named as hit: a test or display, not an attack."""
         if code[:2] not in ("18", "19") or target:
             return False
-        if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in verb.children):
+        kids = self.actors.kids
+        if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in kids[verb.i]):
             return True  # "test-fired two ballistic missiles": a display of force
-        return any(p.dep_ == "prep" and any(g.lemma_.lower() in self.book.show_of_force for g in p.children)
-                   for p in verb.children)
+        return any(p.dep_ == "prep" and any(g.lemma_.lower() in self.book.show_of_force for g in kids[p.i])
+                   for p in kids[verb.i])
 
     def _unpaired(self, si: int, verb: Token, code: str, pattern: VerbPattern | None, speech: str | None,
                   source: list[Actor], target: list[Actor]) -> bool:
@@ -493,16 +495,17 @@ class _Coder(TargetFinder, NominalActs):
 
         # the small model reads "called Zelensky" and "called his counterpart Hakan Fidan" as a
         # naming ("called him a traitor"): a person's name in that slot is the one called
-        preds = [c for c in verb.children if c.dep_ == "oprd"]
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        kids = self.actors.kids
+        preds = [c for c in kids[verb.i] if c.dep_ == "oprd"]
+        obj = next((c for c in kids[verb.i] if c.dep_ == "dobj"), None) or next(
             (c for c in preds if named(c)), None)
-        if obj is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
+        if obj is None or any(c.dep_ in ("ccomp", "xcomp") for c in kids[verb.i]) or any(
                 not named(c) for c in preds) or any(  # "called Zelensky a dictator"
-                c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) for c in obj.children):
+                c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in kids[c.i]) for c in kids[obj.i]):
             return False  # "called him a traitor", "called the attack cowardly": a verdict, not a call
         person = named(obj) or (
             obj.lemma_.lower() in ("counterpart", "president", "minister", "leader", "chancellor", "premier")
-            and any(d.dep_ == "poss" for d in obj.children))  # "called his Turkish counterpart"
+            and any(d.dep_ == "poss" for d in kids[obj.i]))  # "called his Turkish counterpart"
         return person and bool(self.actors.resolve(obj))
 
     def _threatened_act(self, verb: Token, code: str) -> str | None:
@@ -610,7 +613,7 @@ class _Coder(TargetFinder, NominalActs):
         # tolerate", "will not allow" still warn)
         ruled_out = any(t.lemma_.lower() in self.book.threat_cues and t.pos_ == "VERB"
                         and t.lemma_.lower() not in ("tolerate", "allow", "accept", "permit")
-                        and any(c.dep_ == "neg" for c in t.children) for t in tokens)
+                        and any(c.dep_ == "neg" for c in self.actors.kids[t.i]) for t in tokens)
         if code == "010" and future and words & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or self._adversary(source) or target), conf
@@ -629,11 +632,12 @@ class _Coder(TargetFinder, NominalActs):
     def _judged_act(self, tokens: list[Token], source: list[Actor]) -> list[Actor]:
         """'the raids were "a flagrant violation of the ceasefire"', 'the decision was unjust': a
         verdict on an act told before, whose doer is its target (the speaker's own acts aside)."""
+        kids = self.actors.kids
         for t in tokens:
             if t.dep_ != "nsubj" or t.pos_ != "NOUN" or t.head.lemma_.lower() not in _COPULAS or not any(
-                    d.lower_ in ("the", "this", "these", "those", "such") for d in t.children):
+                    d.lower_ in ("the", "this", "these", "those", "such") for d in kids[t.i]):
                 continue
-            verdict = {w for c in t.head.children if c.dep_ in ("attr", "acomp") for d in c.subtree
+            verdict = {w for c in kids[t.head.i] if c.dep_ in ("attr", "acomp") for d in c.subtree
                        for w in (d.lemma_.lower(), d.lower_)}
             if verdict & self.book.accusation_cues and not verdict & {"not", "no", "never"}:
                 return self._last_actor_of_previous_event(source, noun=t)

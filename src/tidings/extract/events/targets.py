@@ -245,7 +245,7 @@ class TargetFinder:
                                          for m in self.actors.kids[t.i]):
                 break  # "…, she told Reuters, hours after Russian drones struck Odesa": told, not claimed
             t = t.head
-            if t.lemma_.lower() == "quote" and (quoted := next((c for c in t.children if c.dep_ == "nsubjpass"), None)):
+            if t.lemma_.lower() == "quote" and (quoted := next((c for c in self.actors.kids[t.i] if c.dep_ == "nsubjpass"), None)):
                 # '"…," Hasanov was quoted as saying': the one quoted reports it
                 return (t, self.actors.resolve(quoted)) if t.i < verb.i or trailing else (None, [])
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.book.speech:
@@ -325,7 +325,7 @@ class TargetFinder:
         """Whoever did what 'the move' or 'the attack' refers to: the latest earlier event of
         someone else, of force when the noun (`noun`, else the verb's object) names force."""
         src = {a.country for a in source}
-        obj = noun or (next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None)
+        obj = noun or (next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"), None) if verb is not None else None)
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):
