@@ -80,6 +80,7 @@ class _Coder(TargetFinder, NominalActs):
         self.events: list[Event] = []
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
+        self._told: dict[tuple, int] = {}  # (root, pair, day) -> the sentence that first told it
         self._event_verbs: set[int] = set()
         self._root_of: dict[int, str] = {}  # verb index → root coded for it
         self._targets_of: dict[int, list[Actor]] = {}
@@ -717,13 +718,15 @@ class _Coder(TargetFinder, NominalActs):
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
               dated: _Dated, location, confidence: float, rule: str, threatened: str | None,
               sym: bool = False) -> None:
-        key = (si, code[:2], s.country if s else None, t.country if t else None, s.name if s else None)
+        key = (si, verb.i, code[:2], s.country if s else None, t.country if t else None, s.name if s else None)
         sc, tc = (s.country if s else None), (t.country if t else None)
         pair = frozenset((sc, tc)) if sym else (sc, tc)
         again = (code[:2], pair, dated.date)  # the same act told twice in one article
-        if key in self._seen or (sc and tc and again in self._seen):
+        told = self._told.get(again)
+        if key in self._seen or (sc and tc and told is not None and told != si):
             return
-        self._seen.update((key, again))
+        self._seen.add(key)
+        self._told.setdefault(again, si)
         cc: CameoCode = self.codebook[code]
         eid = hashlib.sha1(f"{self.article.id}|{si}|{verb.i}|{code}|{s and s.code}|{t and t.code}".encode()).hexdigest()[:16]
         raw = self.actors.span_text(sent)
