@@ -137,6 +137,8 @@ class Coreference:
         """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
         if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("two", "both"):
             return []
+        if (group := self._numbered_group(tok)) is not None:
+            return group
         kids = {c.lower_ for c in self.kids[tok.i]}
         bare = tok.lower_ in ("two", "both") and (tok.lower_ == "both" or "the" in kids)  # "the two agreed"
         if tok.tag_ not in ("NNS", "NNPS") and not bare:
@@ -162,6 +164,28 @@ class Coreference:
             return sides
         seen = _distinct_countries((m for m in reversed(self.mentions) if m.token < tok.i), 2)
         return list(reversed(seen[:2])) if len(seen) >= 2 else self.last_two_people(tok.i)
+
+    def _numbered_group(self, tok: Token) -> list[Actor] | None:
+        """'the three allies', 'the four governments': the last group named together with that many
+        countries, else the last that many countries named (None: not such a phrase)."""
+        num = next((c for c in self.kids[tok.i] if c.dep_ == "nummod"), None)
+        size = _GROUP_SIZES.get(num.lower_) if num is not None else None
+        if size is None or not any(c.lower_ in ("the", "these", "those", "all") for c in self.kids[tok.i]):
+            return None
+        if tok.lemma_.lower() not in _GROUP_HEADS:
+            return None
+        here = self.sent_index[tok.i]
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in reversed(self.mentions):
+            if m.token < tok.i and here - 3 <= self.sent_index[m.token] < here:
+                by_sentence.setdefault(self.sent_index[m.token], []).append(m)
+        for sentence in sorted(by_sentence, reverse=True):  # "Japan, South Korea and the United States …"
+            said = by_sentence[sentence]
+            for mentions in ([m for m in said if m.subject], said):  # the doers first
+                group = _distinct_countries(mentions, size + 1)
+                if len(group) == size:
+                    return list(reversed(group))
+        return []
 
     def _pair_in_sentence(self, tok: Token) -> list[Actor]:
         """The two parties of different countries named earlier in the sentence of a subject 'the
@@ -284,6 +308,26 @@ class Coreference:
                 return [m.actors[0]]
         return []
 
+    def _repeated_noun(self, tok: Token) -> list[Actor]:
+        """'expelled three Russian diplomats … the diplomats had spied': a definite plural noun
+        repeating the head of a mention made within the two sentences before is that mention."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in self.kids[tok.i]):
+            return []
+        if any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in self.kids[tok.i]) or self.countries_in(self._core_tokens(tok)):
+            return []  # "the Russian diplomats", "the diplomats in Oslo" say whose they are
+        here = self.sent_index[tok.i]
+        for m in reversed(self.mentions):
+            if m.token >= tok.i:
+                continue
+            if self.sent_index[m.token] < here - 2:
+                break
+            head = self.doc[m.token]
+            if head.lemma_.lower() == tok.lemma_.lower() and m.actors and m.actors[0].country \
+                    and len({a.country for a in m.actors}) == 1:
+                return [a.model_copy(update={"text": self.np_text(tok)}) for a in m.actors[:1]]
+        return []
+
     def _statement_author(self, tok: Token) -> list[Actor]:
         """'The statement said …': the author it names ('a statement from X'), else the author of
         the last statement the article mentions ('said in a statement', 'a statement from X'), else the last body (not a person) that spoke as the
@@ -363,6 +407,12 @@ class Coreference:
                 if ante:
                     return ante[0].country
         return None
+
+
+# "the three allies", "the four governments": nouns that name a group of states or their people
+_GROUP_HEADS = {"ally", "country", "nation", "government", "state", "power", "partner", "member", "neighbour",
+                "neighbor", "leader", "minister", "capital", "signatory", "side", "party"}
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
 
 
 def _distinct_countries(mentions: Iterable[Mention], stop: int) -> list[Actor]:

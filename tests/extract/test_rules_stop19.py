@@ -1,0 +1,63 @@
+"""Behaviour tests for the rules of stop 19 (docs/coding.md, docs/coding_actors.md): one event per
+verb, numbered groups of states, shots and ramming. Sentences are our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from event_helpers import triples
+
+D = dt.date
+
+
+# ---- one event per verb ------------------------------------------------------------------------
+def test_two_verbs_of_one_sentence_give_two_events_with_the_same_root(extract) -> None:
+    result = extract("Vilnius lodged a formal protest on Monday and summoned the Belarusian charge d'affaires.",
+                     D(2026, 3, 3))
+    acts = [e for e in result.events if e.root == "11" and e.source and e.source.country == "LTU"]
+    assert len(acts) == 2 and {e.verb for e in acts} == {"lodged", "summoned"}, [(e.cameo, e.verb) for e in result.events]
+
+
+def test_the_same_act_retold_in_a_later_sentence_is_one_event(extract) -> None:
+    result = extract("Norway expelled three Russian diplomats on Monday. The foreign ministry said Oslo "
+                     "had expelled the diplomats on Monday for spying.", D(2026, 3, 3))
+    assert len([e for e in result.events if e.root == "16"]) == 1, [(e.cameo, e.sentence) for e in result.events]
+
+
+# ---- numbered groups ---------------------------------------------------------------------------
+def test_the_three_allies_are_the_three_states_named_together_before(extract) -> None:
+    result = extract("North Korea test-fired a missile on Tuesday. Japan, South Korea and the United States "
+                     "held emergency talks in Tokyo. The three allies condemned the launch.", D(2026, 3, 4))
+    assert {s for r, s, t in triples(result) if r == "11" and t == "PRK"} == {"JPN", "KOR", "USA"}
+
+
+def test_the_doers_of_a_sentence_make_the_group_not_their_target(extract) -> None:
+    result = extract("Britain, Canada and Australia imposed sanctions on Georgian police chiefs on Monday. "
+                     "On Tuesday the three governments condemned the arrest of opposition leaders in Georgia.",
+                     D(2026, 3, 4))
+    assert {s for r, s, t in triples(result) if r == "11"} == {"GBR", "CAN", "AUS"}
+
+
+def test_a_number_that_counts_people_refers_to_no_group(extract) -> None:
+    result = extract("France, Germany and Italy sent aid to Libya. Three ministers visited Tripoli.", D(2026, 3, 4))
+    assert not [e for e in result.events if e.sentence == 1 and e.source and e.source.country in ("FRA", "DEU", "ITA")
+                and e.root == "04" and e.verb == "visited" and e.source.name == "Three ministers"]
+
+
+# ---- shots and ramming ---------------------------------------------------------------------------
+def test_warning_shots_are_a_show_of_force_and_shots_at_someone_are_small_arms(extract) -> None:
+    warn = extract("A Russian warship fired warning shots at a Norwegian trawler on Monday.", D(2026, 3, 4))
+    assert ("15", "RUS", "NOR") in triples(warn)
+    shot = extract("Indian border guards fired shots at Pakistani soldiers on Monday.", D(2026, 3, 4))
+    assert [e.cameo for e in shot.events if e.root == "19"] == ["193"]
+
+
+def test_ramming_a_boat_is_an_assault(extract) -> None:
+    result = extract("A Chinese coast guard vessel rammed a Vietnamese fishing boat near the Paracel Islands on Sunday.",
+                     D(2026, 3, 4))
+    assert ("18", "CHN", "VNM") in triples(result)
+
+
+def test_a_definite_plural_repeating_an_earlier_noun_is_that_mention(extract) -> None:
+    result = extract("Norway expelled three Russian diplomats on Monday. The foreign ministry said Oslo "
+                     "had expelled the diplomats on Monday for spying.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root == "16" and e.target and e.target.country == "NOR"]
