@@ -61,3 +61,10 @@ def test_a_definite_plural_repeating_an_earlier_noun_is_that_mention(extract) ->
     result = extract("Norway expelled three Russian diplomats on Monday. The foreign ministry said Oslo "
                      "had expelled the diplomats on Monday for spying.", D(2026, 3, 3))
     assert not [e for e in result.events if e.root == "16" and e.target and e.target.country == "NOR"]
+
+
+# ---- content hung on the audience -------------------------------------------------------------
+def test_should_told_to_a_briefing_is_an_appeal_to_whoever_should(extract) -> None:
+    result = extract("A Chinese foreign ministry spokesman told a regular briefing that Vietnam should "
+                     "\"stop provoking trouble\" in the South China Sea.", D(2026, 3, 4))
+    assert ("02", "CHN", "VNM") in triples(result)

@@ -37,6 +37,8 @@ _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", 
 _SAME_DAY_MARKS = {"after", "when", "while", "once"}  # "after" only under a clause dated to a day
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
+_AUDIENCES = {"briefing", "conference", "reporter", "journalist", "meeting", "audience", "lawmaker", "parliament",
+              "gathering", "summit", "session", "forum", "rally", "crowd", "assembly", "supporter", "delegate"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 _FORCE_ROOTS = {"18", "19", "20"}
 _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
@@ -575,7 +577,10 @@ class _Coder(TargetFinder, NominalActs):
         """A neutral 'said that …' takes its code from what was said: threat, accusation or statement."""
         comp = [c for c in self.actors.kids[verb.i] if c.dep_ in ("ccomp", "xcomp")] + [
             c for p in self.actors.kids[verb.i] if p.dep_ == "prep" for o in self.actors.kids[p.i] if o.dep_ == "pobj"
-            for c in self.actors.kids[o.i] if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)]
+            for c in self.actors.kids[o.i] if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)] + [
+            # "told a regular briefing that Manila should …": the parser hangs the content on the audience
+            c for o in self.actors.kids[verb.i] if o.dep_ == "dobj" and o.lemma_.lower() in _AUDIENCES
+            for c in self.actors.kids[o.i] if c.dep_ in ("acl", "relcl") and that_clause(c)]
         if not comp:
             return code, target, conf
         tokens = [t for c in comp for t in c.subtree]
