@@ -68,3 +68,9 @@ def test_should_told_to_a_briefing_is_an_appeal_to_whoever_should(extract) -> No
     result = extract("A Chinese foreign ministry spokesman told a regular briefing that Vietnam should "
                      "\"stop provoking trouble\" in the South China Sea.", D(2026, 3, 4))
     assert ("02", "CHN", "VNM") in triples(result)
+
+
+# ---- the doer of an attack named with "by" ---------------------------------------------------------
+def test_an_attack_by_someone_is_theirs(extract) -> None:
+    result = extract("A drone strike by Turkey killed four fighters in northern Iraq on Monday.", D(2026, 3, 4))
+    assert ("19", "TUR", "IRQ") in triples(result)

@@ -125,7 +125,13 @@ class SubjectFinder:
         return self.resolve(who, subject=True) if who is not None else None
 
     def _launched_by(self, subj: Token) -> list[Actor]:
-        """'Drones launched by the RSF struck …': whoever launched the weapon."""
+        """'Drones launched by the RSF struck …', 'an attack by al-Shabaab fighters killed …':
+        whoever launched the weapon or made the attack."""
+        for prep in self.kids[subj.i]:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                obj = next((g for g in self.kids[prep.i] if g.dep_ == "pobj"), None)
+                if obj is not None and (found := self.resolve(obj, subject=True)):
+                    return found
         for acl in self.kids[subj.i]:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
                 for agent in self.kids[acl.i]:
