@@ -74,3 +74,20 @@ def test_should_told_to_a_briefing_is_an_appeal_to_whoever_should(extract) -> No
 def test_an_attack_by_someone_is_theirs(extract) -> None:
     result = extract("A drone strike by Turkey killed four fighters in northern Iraq on Monday.", D(2026, 3, 4))
     assert ("19", "TUR", "IRQ") in triples(result)
+
+
+# ---- dating ---------------------------------------------------------------------------------------
+def test_a_day_after_dates_the_clause_a_day_before_its_head(extract) -> None:
+    result = extract("Niger closed its border with Mali on Thursday, a day after a drone strike by Mali "
+                     "killed four Nigerien herders.", D(2026, 2, 27))
+    dates = {e.root: e.date for e in result.events}
+    assert dates.get("16") == D(2026, 2, 26) and dates.get("19") == D(2026, 2, 25), dates
+
+
+def test_two_days_after_and_hours_after(extract) -> None:
+    two = extract("Colombia suspended talks with the ELN on Wednesday, two days after ELN guerrillas attacked "
+                  "an army base in Colombia.", D(2026, 2, 27))
+    assert {e.date for e in two.events if e.root == "19"} == {D(2026, 2, 23)}
+    hours = extract("Colombia suspended talks with the ELN on Wednesday, hours after ELN guerrillas attacked "
+                    "an army base in Colombia.", D(2026, 2, 27))
+    assert {e.date for e in hours.events if e.root == "19"} == {D(2026, 2, 25)}

@@ -36,6 +36,8 @@ _EVENT_NOUNS = {"strike", "attack", "raid", "shelling", "bombardment", "blast", 
 _TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once", "when", "while"}
 _SAME_DAY_MARKS = {"after", "when", "while", "once"}  # "after" only under a clause dated to a day
 _SELF_WORDS = {"we", "us", "our", "i", "my"}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
 _AUDIENCES = {"briefing", "conference", "reporter", "journalist", "meeting", "audience", "lawmaker", "parliament",
               "gathering", "summit", "session", "forum", "rally", "crowd", "assembly", "supporter", "delegate"}
@@ -142,7 +144,8 @@ class _Coder(TargetFinder, NominalActs):
                 # head is dated to one; otherwise the clause keeps its own time
                 head = self._date_of(v.head)
                 if head.precision == "day":
-                    return head
+                    # "closed the border on Thursday, a day after a drone strike killed …": Wednesday
+                    return _Dated(head.date - dt.timedelta(days=self._days_before(v)), head.text, head.precision)
                 break
             elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in") \
                     and v.head.head.i != v.head.i:
@@ -151,6 +154,17 @@ class _Coder(TargetFinder, NominalActs):
                 break
         carried = self._continued_date(verb, v)
         return carried or _Dated(self.article.date, None, "article")
+
+    def _days_before(self, clause: Token) -> int:
+        """'a day after', 'two days after', 'a week after': how many days the clause comes before
+        its head; 0 for 'hours after' or a bare 'after'."""
+        for c in self.actors.kids[clause.i]:
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week"):
+                unit = 7 if c.lemma_.lower() == "week" else 1
+                count = next((_COUNTS.get(d.lower_) for d in self.actors.kids[c.i] if d.dep_ in ("nummod", "det")), None)
+                if count:
+                    return count * unit
+        return 0
 
     def _purpose_day(self, verb: Token) -> _Dated | None:
         """The day of an infinitive clause under the verb ('ordered them to leave … on Wednesday'):
