@@ -91,3 +91,9 @@ def test_two_days_after_and_hours_after(extract) -> None:
     hours = extract("Colombia suspended talks with the ELN on Wednesday, hours after ELN guerrillas attacked "
                     "an army base in Colombia.", D(2026, 2, 27))
     assert {e.date for e in hours.events if e.root == "19"} == {D(2026, 2, 25)}
+
+
+def test_an_undated_act_takes_the_day_of_the_participle_clause_on_its_subject(extract) -> None:
+    result = extract("Serbian President Aleksandar Vucic, speaking at a rally in Belgrade on Tuesday, rejected "
+                     "the demands of Kosovo as provocations.", D(2026, 2, 27))
+    assert {e.date for e in result.events if e.root == "12"} == {D(2026, 2, 24)}

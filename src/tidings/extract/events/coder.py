@@ -152,8 +152,21 @@ class _Coder(TargetFinder, NominalActs):
                 v = v.head.head  # "responded on Tuesday by expelling …": that Tuesday
             else:
                 break
-        carried = self._continued_date(verb, v)
+        carried = self._continued_date(verb, v) or self._participle_day(v)
         return carried or _Dated(self.article.date, None, "article")
+
+    def _participle_day(self, verb: Token) -> _Dated | None:
+        """'Lukashenko, speaking at a meeting on Tuesday, dismissed …': an undated act takes the day
+        of a participle clause on it or on its subject, the occasion it was done at."""
+        kids = self.actors.kids
+        subj = [c for c in kids[verb.i] if c.dep_ == "nsubj"]
+        for c in list(kids[verb.i]) + [a for s in subj for a in kids[s.i]]:
+            if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.i in self._timex_heads \
+                    and not any(m.dep_ == "mark" for m in kids[c.i]):
+                tx, (lo, _hi, precision) = self._timex_heads[c.i][0]
+                if precision == "day":
+                    return _Dated(lo, tx.text, precision)
+        return None
 
     def _days_before(self, clause: Token) -> int:
         """'a day after', 'two days after', 'a week after': how many days the clause comes before
