@@ -97,3 +97,15 @@ def test_an_undated_act_takes_the_day_of_the_participle_clause_on_its_subject(ex
     result = extract("Serbian President Aleksandar Vucic, speaking at a rally in Belgrade on Tuesday, rejected "
                      "the demands of Kosovo as provocations.", D(2026, 2, 27))
     assert {e.date for e in result.events if e.root == "12"} == {D(2026, 2, 24)}
+
+
+# ---- objects and doers the small parser hides -------------------------------------------------------
+def test_up_to_a_number_of_people_is_the_object(extract) -> None:
+    result = extract("Somali militants kidnapped up to 12 Kenyan aid workers near the border on Monday.", D(2026, 3, 4))
+    assert ("18", "SOM", "KEN") in triples(result)
+
+
+def test_a_leaders_named_group_is_the_group_not_the_leader(extract) -> None:
+    result = extract("Abubakar Shekau's Boko Haram movement threatened to attack schools in Nigeria on Monday.",
+                     D(2013, 3, 4))
+    assert {e.source.name for e in result.events if e.root == "13"} == {"Boko Haram"}

@@ -130,7 +130,10 @@ class PhraseResolver:
             t = self.doc[i]
             if (t.ent_type_ == "PERSON" or t.i in self._person_tokens) and t.i != tok.i \
                     and t.dep_ in ("appos", "compound", "pobj", "nsubj") \
-                    and t.i not in self._role_cover:  # "Riot police": the tagger's person is a role word
+                    and t.i not in self._role_cover \
+                    and not (t.head.dep_ == "poss" and t.head.i != tok.i and self._names_group(idx)):
+                # "Riot police": the tagger's person is a role word; "Osama bin Laden's al-Qaeda
+                # network": the possessor's group, not the possessor
                 actor = self._person_at(t)
                 if actor and actor.country is None:
                     country, roles = self._country_roles(idx)
@@ -140,6 +143,11 @@ class PhraseResolver:
                 if actor:
                     return [actor.model_copy(update={"text": self.np_text(tok)})]
         return []
+
+    def _names_group(self, idx: list[int]) -> bool:
+        """Whether a non-state group the knowledge base knows is named among these tokens."""
+        return any(i in self._name_cover and any(e.kind == "group" for e in self._name_cover[i].entries)
+                   for i in idx)
 
     def _resolve_phrase(self, tok: Token, core: list[int], idx: list[int]) -> list[Actor]:
         """Country and roles from the phrase's words: 'his country', 'officials from India and

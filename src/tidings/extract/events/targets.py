@@ -66,6 +66,14 @@ class TargetFinder:
             for c in self.actors.kids[verb.i]:
                 if c.dep_ == "nsubjpass":
                     return self.actors.resolve(c)
+                if c.dep_ == "prt" and c.lower_ == "up":
+                    # "kidnapped up to 16 Russian advisers": the small model reads "up to" as a particle
+                    # and a preposition; the number's noun is the object
+                    obj = next((g for p in self.actors.kids[c.i] if p.dep_ == "prep" and p.lower_ == "to"
+                                for g in self.actors.kids[p.i] if g.dep_ == "pobj"
+                                and any(n.dep_ == "nummod" for n in self.actors.kids[g.i])), None)
+                    if obj is not None and (found := self.actors.resolve(obj)):
+                        return found
         elif slot not in ("dative", "poss"):
             # "mediated talks between Rwanda and Congo", "held a call with Blinken",
             # "spoke by phone with X", "during a telephone call with X"
