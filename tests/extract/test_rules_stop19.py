@@ -109,3 +109,11 @@ def test_a_leaders_named_group_is_the_group_not_the_leader(extract) -> None:
     result = extract("Abubakar Shekau's Boko Haram movement threatened to attack schools in Nigeria on Monday.",
                      D(2013, 3, 4))
     assert {e.source.name for e in result.events if e.root == "13"} == {"Boko Haram"}
+
+
+def test_the_two_sides_of_a_civil_war_are_the_government_and_the_rebels(extract) -> None:
+    result = extract("The Colombian government and the ELN rebels signed a ceasefire in Havana on Thursday. "
+                     "The two sides had agreed in principle on March 2 to free prisoners.", D(2026, 3, 20))
+    agreed = [e for e in result.events if e.root == "03"]
+    assert agreed and all(e.source.country == e.target.country == "COL" for e in agreed), \
+        [(e.cameo, e.source and e.source.name, e.target and e.target.name) for e in result.events]

@@ -153,8 +153,9 @@ class Coreference:
         for m in reversed(self.mentions):
             if m.subject and self.sent_index[m.token] == here:
                 continue  # "Qatar and Turkey urged both sides": the sides are others
-            if m.token < tok.i and len(m.actors) == 2 and len({a.country for a in m.actors if a.country}) == 2:
-                return list(m.actors)
+            if m.token < tok.i and len(m.actors) == 2 and (len({a.country for a in m.actors if a.country}) == 2
+                                                           or _state_and_rebel(m.actors)):
+                return list(m.actors)  # "Congo and the M23 rebels signed … The two sides": a civil war's
         if tok.lemma_.lower() in PERSON_NOUNS:  # "the two ministers": the last two people, not places
             people = self.last_two_people(tok.i)
             if len({a.country for a in people}) == 2:
@@ -413,6 +414,15 @@ class Coreference:
 _GROUP_HEADS = {"ally", "country", "nation", "government", "state", "power", "partner", "member", "neighbour",
                 "neighbor", "leader", "minister", "capital", "signatory", "side", "party"}
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
+def _state_and_rebel(actors: list[Actor]) -> bool:
+    """A government and an armed movement of one country: the two sides of a civil war."""
+    a, b = actors
+    if not a.country or a.country != b.country or a.name == b.name:
+        return False
+    armed = {"REB", "INS", "SEP"}
+    return bool(set(a.roles) & armed) != bool(set(b.roles) & armed)
 
 
 def _distinct_countries(mentions: Iterable[Mention], stop: int) -> list[Actor]:
