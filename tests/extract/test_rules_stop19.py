@@ -117,3 +117,15 @@ def test_the_two_sides_of_a_civil_war_are_the_government_and_the_rebels(extract)
     agreed = [e for e in result.events if e.root == "03"]
     assert agreed and all(e.source.country == e.target.country == "COL" for e in agreed), \
         [(e.cameo, e.source and e.source.name, e.target and e.target.name) for e in result.events]
+
+
+# ---- verdicts and envoys ---------------------------------------------------------------------------
+def test_describing_a_governments_conduct_as_a_brutal_crackdown_is_disapproval(extract) -> None:
+    result = extract("Chile's president described the Bolivian government's treatment of miners as "
+                     "\"a brutal crackdown\" on Monday.", D(2026, 3, 4))
+    assert ("11", "CHL", "BOL") in triples(result)
+
+
+def test_recalling_a_charge_daffaires_reduces_relations(extract) -> None:
+    result = extract("Ecuador recalled its chargé d'affaires from Caracas on Monday.", D(2026, 3, 4))
+    assert [e.cameo for e in result.events if e.root == "16"] == ["161"]
