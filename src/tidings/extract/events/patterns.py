@@ -135,7 +135,9 @@ def _object_tokens(verb: Token, kids: Kids = None) -> list[tuple[Token, set[str]
         if c.dep_ in _OBJ_DEPS:
             out.append((c, _forms(c, kids)))
             for g in _children(c, kids):  # "500 tonnes of food", "a team of rescuers and 40 tonnes of supplies"
-                if g.dep_ == "prep" and g.lower_ in ("of", "in", "worth"):
+                # "described the government's treatment of miners as a brutal crackdown": the parser
+                # hangs the verdict on the object
+                if g.dep_ == "prep" and g.lower_ in ("of", "in", "worth", "as"):
                     for p in _children(g, kids):
                         if p.dep_ == "pobj":
                             for q in (p, *p.conjuncts):
