@@ -129,3 +129,10 @@ def test_describing_a_governments_conduct_as_a_brutal_crackdown_is_disapproval(e
 def test_recalling_a_charge_daffaires_reduces_relations(extract) -> None:
     result = extract("Ecuador recalled its chargé d'affaires from Caracas on Monday.", D(2026, 3, 4))
     assert [e.cameo for e in result.events if e.root == "16"] == ["161"]
+
+
+def test_a_verdict_on_the_sanctions_falls_on_whoever_imposed_them(extract) -> None:
+    result = extract("Japan imposed sanctions on four Russian banks on Tuesday. Chinese Foreign Minister Wang Yi "
+                     "met his Russian counterpart in Beijing the same day. Russia's foreign ministry called the "
+                     "sanctions illegitimate on Wednesday.", D(2026, 3, 5))
+    assert ("11", "RUS", "JPN") in triples(result), triples(result)

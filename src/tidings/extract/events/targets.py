@@ -21,6 +21,7 @@ ANAPHORIC_ROOTS = {"05", "11", "12", "16", "17"}  # reactions to "the move", "th
 # nouns that name force: "condemned the attack" points back to the latest act of force
 FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing", "assault", "offensive",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
+_SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}
@@ -335,6 +336,12 @@ class TargetFinder:
         src = {a.country for a in source}
         obj = noun or (next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"), None) if verb is not None else None)
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
+        if obj is not None and obj.lemma_.lower() in _SANCTION_NOUNS:
+            # "rejected the measures": whoever imposed sanctions, if anyone did; else as any act
+            found = next((e.source for e in reversed(self.events) if e.root == "16" and e.source is not None
+                          and e.source.country and e.source.country not in src), None)
+            if found is not None:
+                return [found]
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):
                 continue
