@@ -136,3 +136,8 @@ def test_a_verdict_on_the_sanctions_falls_on_whoever_imposed_them(extract) -> No
                      "met his Russian counterpart in Beijing the same day. Russia's foreign ministry called the "
                      "sanctions illegitimate on Wednesday.", D(2026, 3, 5))
     assert ("11", "RUS", "JPN") in triples(result), triples(result)
+
+
+def test_adding_firms_to_a_sanctions_list_is_a_sanction(extract) -> None:
+    result = extract("Washington added three Iranian shipping firms to its sanctions list on Monday.", D(2026, 3, 5))
+    assert ("16", "USA", "IRN") in triples(result)
