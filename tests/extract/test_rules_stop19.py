@@ -141,3 +141,11 @@ def test_a_verdict_on_the_sanctions_falls_on_whoever_imposed_them(extract) -> No
 def test_adding_firms_to_a_sanctions_list_is_a_sanction(extract) -> None:
     result = extract("Washington added three Iranian shipping firms to its sanctions list on Monday.", D(2026, 3, 5))
     assert ("16", "USA", "IRN") in triples(result)
+
+
+def test_the_armed_forces_named_in_an_announcement_are_no_threat(extract) -> None:
+    result = extract("The Treasury Department announced on Tuesday that it would cap remittances to Cuba and "
+                     "bar dealings with firms linked to the Cuban armed forces.", D(2026, 3, 5))
+    assert not [e for e in result.events if e.root == "13"], [(e.cameo, e.verb) for e in result.events]
+    threat = extract("Iran warned that it would respond with full force to any attack by Israel.", D(2026, 3, 5))
+    assert [e for e in threat.events if e.root == "13"]

@@ -39,6 +39,8 @@ _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
+_FORCE_BODIES = {"armed", "air", "security", "special", "peacekeeping", "defence", "defense", "naval", "ground",
+                 "police", "task", "border", "military", "coalition", "rapid", "support", "joint", "quds", "paramilitary"}
 _AUDIENCES = {"briefing", "conference", "reporter", "journalist", "meeting", "audience", "lawmaker", "parliament",
               "gathering", "summit", "session", "forum", "rally", "crowd", "assembly", "supporter", "delegate"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
@@ -647,7 +649,7 @@ class _Coder(TargetFinder, NominalActs):
         ruled_out = any(t.lemma_.lower() in self.book.threat_cues and t.pos_ == "VERB"
                         and t.lemma_.lower() not in ("tolerate", "allow", "accept", "permit")
                         and any(c.dep_ == "neg" for c in self.actors.kids[t.i]) for t in tokens)
-        if code == "010" and future and words & self.book.threat_cues and not ruled_out \
+        if code == "010" and future and self._threat_words(tokens) & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or self._adversary(source) or target), conf
         demand = self._obligation(comp, src_c)
@@ -676,6 +678,14 @@ class _Coder(TargetFinder, NominalActs):
                 return self._last_actor_of_previous_event(source, noun=t)
         return []
 
+    def _threat_words(self, tokens: list[Token]) -> set[str]:
+        """Words of what was said that can carry a threat: 'force' in 'the armed forces' or 'the air
+        force' names an institution, not force to be used ('with full force' still threatens)."""
+        kids = self.actors.kids
+        return {w for t in tokens if not (t.lemma_.lower() == "force" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in _FORCE_BODIES for c in kids[t.i]))
+            for w in (t.lemma_.lower(), t.lower_)}
+
     def _warning_threatens(self, tokens: list[Token], words: set[str], text: str, src_c: set[str]) -> bool:
         """Whether what a speaker 'warned' is a threat: it names retaliation or force, an act the
         speaker's side would do ('Warsaw would shoot down …'), or a price someone would pay. A
@@ -683,7 +693,7 @@ class _Coder(TargetFinder, NominalActs):
         judged = {d.i for t in tokens if t.dep_ == "nsubj" and t.head.lemma_.lower() in _COPULAS
                   and any(c.dep_ == "acomp" for c in self.actors.kids[t.head.i]) for d in t.subtree}
         said = [t for t in tokens if t.i not in judged]  # "a new war would be catastrophic": a judgment
-        words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
+        words = self._threat_words(said)
         text = " ".join(t.lower_ for t in said)
         if words & self.book.threat_cues or any(c in text for c in self.book.threat_cues if " " in c):
             return True
