@@ -149,3 +149,11 @@ def test_the_armed_forces_named_in_an_announcement_are_no_threat(extract) -> Non
     assert not [e for e in result.events if e.root == "13"], [(e.cameo, e.verb) for e in result.events]
     threat = extract("Iran warned that it would respond with full force to any attack by Israel.", D(2026, 3, 5))
     assert [e for e in threat.events if e.root == "13"]
+
+
+def test_summoning_a_high_commissioner_and_a_region_that_shares_a_peoples_name(extract) -> None:
+    summoned = extract("Bangladesh summoned India's acting high commissioner in Dhaka on Monday.", D(2026, 3, 5))
+    assert ("11", "BGD", "IND") in triples(summoned)
+    region = extract("Tamil Nadu Chief Minister M.K. Stalin wrote to Prime Minister Narendra Modi on Monday, "
+                     "urging him to press Sri Lanka to free the fishermen.", D(2025, 8, 28))
+    assert {e.source.country for e in region.events if e.verb == "urging"} == {"IND"}

@@ -61,7 +61,10 @@ class KnowledgeScan:
                 roles, kind = role.entries
                 self.roles[i] = (role.end, roles, kind)
         peoples = load_peoples()
-        self.peoples = {i: peoples[w] for i, w in enumerate(words) if w in peoples and i not in self.names}
+        # "Tamil" in "Tamil Nadu" names a place, not a people
+        in_place = {k for start, hit in self.places.items() if hit.end - start > 1 for k in range(start, hit.end)}
+        self.peoples = {i: peoples[w] for i, w in enumerate(words) if w in peoples and i not in self.names
+                        and i not in in_place}
         for start, hit in self.names.items():
             for k in range(start, hit.end):
                 self._name_cover.setdefault(k, hit)
