@@ -5,8 +5,8 @@ matches (names, demonyms, capitals, institutions, role words, places), registers
 meets so that "Hegseth" and later "he" resolve to the person named earlier, and resolves any
 noun phrase head to zero or more `Actor`s ("India and Pakistan" gives two). People are
 registered in `people`, pronouns and anaphors resolved in `coref`, places found in `places`;
-the knowledge-base pass is `scan`, noun phrase → actors is `phrases`, and who does a verb or
-says something is `subjects`. This module only builds the index and holds its state.
+the knowledge-base pass is `scan`, noun phrase → actors is `phrases`, groups the article
+introduces by an unknown name are `introduced`, and who does a verb or says something is `subjects`. This module only builds the index and holds its state.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import Mention, NameHit, actor_code
 from tidings.extract.actors.coref import Coreference
+from tidings.extract.actors.introduced import IntroducedGroups
 from tidings.extract.actors.people import PersonRegistry
 from tidings.extract.actors.peoples import People
 from tidings.extract.actors.phrases import PhraseResolver
@@ -29,7 +30,8 @@ from tidings.models import Actor
 __all__ = ["ActorIndex", "actor_code"]  # `actor_code` lives in actor_base; callers import it from here
 
 
-class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, Coreference, PlaceFinder):
+class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, Coreference, PlaceFinder,
+                 IntroducedGroups):
     """Dictionary matches and coreference state for one document."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date,
@@ -58,6 +60,7 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self._person_span: dict[int, int] = {}
         self._countries_named: set[str] | None = None
         self._main: str | None = None
+        self._introduced: dict[str, Actor] | None = None  # see introduced.IntroducedGroups
         self._person_tokens: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once

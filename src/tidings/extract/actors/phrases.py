@@ -80,6 +80,9 @@ class PhraseResolver:
         if referred is not None:
             return referred
         core = self._core_tokens(tok)
+        introduced = self.introduced(tok)  # "the SPLA-IO", introduced before as "the opposition SPLA-IO"
+        if introduced:
+            return introduced
         if not self._has_actor_signal(tok, core):
             return []
         if self._is_locative(tok):
