@@ -157,3 +157,9 @@ def test_summoning_a_high_commissioner_and_a_region_that_shares_a_peoples_name(e
     region = extract("Tamil Nadu Chief Minister M.K. Stalin wrote to Prime Minister Narendra Modi on Monday, "
                      "urging him to press Sri Lanka to free the fishermen.", D(2025, 8, 28))
     assert {e.source.country for e in region.events if e.verb == "urging"} == {"IND"}
+
+
+def test_its_neighbour_is_the_other_country_named_before(extract) -> None:
+    result = extract("Hungarian and Slovak ministers met in Bratislava on Friday. Hungary pledged to supply "
+                     "additional gas to its neighbour through the winter.", D(2026, 3, 7))
+    assert ("03", "HUN", "SVK") in triples(result), triples(result)

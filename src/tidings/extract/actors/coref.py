@@ -309,6 +309,24 @@ class Coreference:
                 return [m.actors[0]]
         return []
 
+    def _relational(self, tok: Token) -> list[Actor]:
+        """'Romania pledged electricity to its neighbour', 'urged its ally': the country named last
+        before it other than the possessor's own."""
+        if tok.lemma_.lower() not in _RELATIONAL_NOUNS or tok.tag_ != "NN":
+            return []
+        poss = next((c for c in self.kids[tok.i] if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if poss is None:
+            return []
+        own = {a.country for a in self.antecedent(poss) if a.country}
+        if not own:
+            return []
+        for m in reversed(self.mentions):
+            if m.token < tok.i and len(m.actors) == 1 and m.actors[0].country and m.actors[0].country not in own \
+                    and m.actors[0].country in self.kb.countries:
+                c = m.actors[0].country
+                return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c), code=c, country=c, roles=[])]
+        return []
+
     def _repeated_noun(self, tok: Token) -> list[Actor]:
         """'expelled three Russian diplomats … the diplomats had spied': a definite plural noun
         repeating the head of a mention made within the two sentences before is that mention."""
@@ -410,6 +428,8 @@ class Coreference:
         return None
 
 
+# "its neighbour", "their ally": a state named by its relation to another
+_RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "rival", "adversary", "foe", "enemy"}
 # "the three allies", "the four governments": nouns that name a group of states or their people
 _GROUP_HEADS = {"ally", "country", "nation", "government", "state", "power", "partner", "member", "neighbour",
                 "neighbor", "leader", "minister", "capital", "signatory", "side", "party"}

@@ -118,7 +118,8 @@ class PhraseResolver:
             if known is not None:
                 return [known.model_copy(update={"text": self.np_text(tok)})]
         pair = self._pair_anaphor(tok) or self._definite_group(tok) or self._title_anaphor(tok) \
-            or self._organ_anaphor(tok) or self._statement_author(tok) or self._repeated_noun(tok)
+            or self._organ_anaphor(tok) or self._statement_author(tok) or self._repeated_noun(tok) \
+            or self._relational(tok)
         if pair:
             return pair
         if low in ("country", "nation", "government", "state") and \
