@@ -321,9 +321,11 @@ class Coreference:
         if not own:
             return []
         for m in reversed(self.mentions):
-            if m.token < tok.i and len(m.actors) == 1 and m.actors[0].country and m.actors[0].country not in own \
-                    and m.actors[0].country in self.kb.countries:
-                c = m.actors[0].country
+            if m.token >= tok.i:
+                continue
+            c = next((a.country for a in m.actors if a.country and a.country not in own
+                      and a.country in self.kb.countries), None)
+            if c is not None:
                 return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c), code=c, country=c, roles=[])]
         return []
 
