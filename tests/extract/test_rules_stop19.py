@@ -163,3 +163,15 @@ def test_its_neighbour_is_the_other_country_named_before(extract) -> None:
     result = extract("Hungarian and Slovak ministers met in Bratislava on Friday. Hungary pledged to supply "
                      "additional gas to its neighbour through the winter.", D(2026, 3, 7))
     assert ("03", "HUN", "SVK") in triples(result), triples(result)
+
+
+# ---- what did not happen, and accusations of intrusion --------------------------------------------------
+def test_no_plans_to_send_ships_is_no_deployment_and_no_threat(extract) -> None:
+    result = extract("Vietnam's defence minister said Hanoi had no plans to send warships to the reef.", D(2026, 3, 7))
+    assert not [e for e in result.events if e.root in ("13", "15")], [(e.cameo, e.verb) for e in result.events]
+
+
+def test_saying_the_other_sides_ships_intruded_is_an_accusation(extract) -> None:
+    result = extract("A Chinese foreign ministry spokeswoman said on Friday that Vietnamese boats had intruded "
+                     "into Chinese waters.", D(2026, 3, 7))
+    assert ("11", "CHN", "VNM") in triples(result)

@@ -65,6 +65,9 @@ def _negation(verb: Token, sent: str, kids: list[Token]) -> Mode | None:
 def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | None:
     """Verbs governed by intent ('plans to'), by irrealis verbs ('denied'), infinitives,
     gerunds used as nouns and participles describing a noun."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return Mode("negated", f"no {verb.head.text} to do it ('had no plans to send …')")
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
     if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
         gov = gov.head
