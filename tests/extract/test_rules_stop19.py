@@ -175,3 +175,10 @@ def test_saying_the_other_sides_ships_intruded_is_an_accusation(extract) -> None
     result = extract("A Chinese foreign ministry spokeswoman said on Friday that Vietnamese boats had intruded "
                      "into Chinese waters.", D(2026, 3, 7))
     assert ("11", "CHN", "VNM") in triples(result)
+
+
+def test_an_accusation_followed_by_a_charge_someone_denied_was_made(extract) -> None:
+    result = extract("Ecuador accused Peruvian troops of crossing the border, a charge Lima denied.", D(2026, 3, 7))
+    assert ("11", "ECU", "PER") in triples(result)
+    denied = extract("Peru denied that its troops had crossed the border into Ecuador.", D(2026, 3, 7))
+    assert not [e for e in denied.events if e.root in ("19", "15", "18")]

@@ -79,7 +79,11 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
         return Mode("attempted", f"attempted ('{gov.text} to')", 0.8)
     if gov is not None and gov.lemma_.lower() in book.intent_governors and gov.i != verb.i:
         return Mode("future", f"intended ('{gov.text} to')")
-    if gov is not None and gov.lemma_.lower() in book.irrealis and gov.i != verb.i:
+    if gov is not None and gov.lemma_.lower() in book.irrealis and gov.i != verb.i and not (
+            gov.i > verb.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in book.claim_nouns
+                                   for c in gov.children)):
+        # ("X accused Y of laying mines, a charge Z denied": the parser hangs the accusation under
+        # "denied"; the charge was made, what Z denies is the charge)
         if gov.lemma_.lower() != "be" or verb.dep_ == "xcomp":
             return Mode("governed", f"governed by '{gov.text}'")
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
