@@ -182,3 +182,9 @@ def test_an_accusation_followed_by_a_charge_someone_denied_was_made(extract) -> 
     assert ("11", "ECU", "PER") in triples(result)
     denied = extract("Peru denied that its troops had crossed the border into Ecuador.", D(2026, 3, 7))
     assert not [e for e in denied.events if e.root in ("19", "15", "18")]
+
+
+def test_two_states_welcoming_an_agreement_do_not_praise_each_other(extract) -> None:
+    result = extract("Armenia and Azerbaijan signed a peace treaty on Monday. France and Russia both welcomed "
+                     "the agreement.", D(2026, 3, 10))
+    assert not [e for e in result.events if {e.source.country, e.target and e.target.country} == {"FRA", "RUS"}]

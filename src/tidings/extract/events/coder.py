@@ -387,7 +387,8 @@ class _Coder(TargetFinder, NominalActs):
         if len(source) > 1 and _reciprocal(verb):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
         if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs) and len(source) > 1 \
-                and not self._slot_any(verb, pattern):
+                and not self._slot_any(verb, pattern) and not (not pattern.sym and self._anaphoric_object(verb)):
+            # ("the United States and China both welcomed the agreement": each welcomed it, not the other)
             # "the two leaders pledged to deepen cooperation": with each other
             source, target, conf = source[:1], source[1:], 1.0
         else:
