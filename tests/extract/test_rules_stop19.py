@@ -188,3 +188,11 @@ def test_two_states_welcoming_an_agreement_do_not_praise_each_other(extract) -> 
     result = extract("Armenia and Azerbaijan signed a peace treaty on Monday. France and Russia both welcomed "
                      "the agreement.", D(2026, 3, 10))
     assert not [e for e in result.events if {e.source.country, e.target and e.target.country} == {"FRA", "RUS"}]
+
+
+def test_an_appeal_to_the_authorities_goes_to_the_country_the_article_is_about(extract) -> None:
+    result = extract("Italian and Spanish ministers met Libyan officials in Tripoli on Friday, the first such visit "
+                     "since the fighting in Libya. The Italian minister urged the new authorities to protect migrants.",
+                     D(2026, 3, 7))
+    urged = [e for e in result.events if e.verb == "urged"]
+    assert urged and all(e.target.country == "LBY" for e in urged), [(e.cameo, e.target) for e in urged]

@@ -23,6 +23,7 @@ FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
 _SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
+_WORD_ROOTS = {"02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words or meetings
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}
 _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
@@ -100,7 +101,8 @@ class TargetFinder:
         for slot in slots:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
-                return self._speakers_own(verb, self._place_victims(verb, found, source), source), 1.0
+                root = pattern.code[:2] if pattern is not None else ""
+                return self._speakers_own(verb, self._place_victims(verb, found, source, root), source), 1.0
         if pattern is not None and pattern.code[:2] in _GOVERNING_ROOTS:
             found = self._complement_target(verb, source)
             if found:
@@ -196,7 +198,7 @@ class TargetFinder:
                 return list(m.actors)
         return []
 
-    def _place_victims(self, verb: Token, found: list[Actor], source: list[Actor] = ()) -> list[Actor]:
+    def _place_victims(self, verb: Token, found: list[Actor], source: list[Actor] = (), root: str = "") -> list[Actor]:
         """'killed 12 villagers in Nigeria's Zamfara state': victims take the country of the place;
         'police dispersed demonstrators': a state's organs act on its own people."""
         if any(a.country for a in found):
@@ -211,7 +213,13 @@ class TargetFinder:
         if country is None:  # "Gunmen killed 17 soldiers …, Niger's defence ministry said"
             _tok, rep = self._reporter(verb, trailing=True)
             country = next((a.country for a in rep if a.country and any(r in STATE_ROLES for r in a.roles)), None)
-        if country is None and any(r in STATE_ROLES for a in source for r in a.roles):
+        if country is None and root in _WORD_ROOTS:
+            # "Baerbock urged the new authorities to …" in Damascus: an appeal or a word to an
+            # organ goes to the country the article is about, never back to the speaker's own
+            main = self.actors.main_country()
+            if main and main not in {a.country for a in source}:
+                country = main
+        elif country is None and any(r in STATE_ROLES for a in source for r in a.roles):
             country = next((a.country for a in source if a.country), None)
         if country is None:  # "exchanged fire with the gangs": the gangs of the country the text is about
             country = self.actors.main_country()
