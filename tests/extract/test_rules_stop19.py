@@ -196,3 +196,11 @@ def test_an_appeal_to_the_authorities_goes_to_the_country_the_article_is_about(e
                      D(2026, 3, 7))
     urged = [e for e in result.events if e.verb == "urged"]
     assert urged and all(e.target.country == "LBY" for e in urged), [(e.cameo, e.target) for e in urged]
+
+
+def test_a_refusal_to_supply_is_a_rejection_of_whoever_it_deals_with(extract) -> None:
+    result = extract("Chancellor Olaf Scholz received Volodymyr Zelensky in Berlin on Friday and promised new "
+                     "air defences. Scholz again refused to supply long-range missiles, saying it would risk "
+                     "drawing Germany into the war.", D(2024, 10, 12))
+    assert ("12", "DEU", "UKR") in triples(result)
+    assert not [e for e in result.events if e.root == "13"], [(e.cameo, e.verb) for e in result.events]

@@ -39,6 +39,8 @@ _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
+_FORECAST_VERBS = {"risk", "mean", "lead", "cause", "trigger", "spark", "harm", "hurt", "undermine", "jeopardise",
+                   "jeopardize", "endanger", "damage", "complicate", "fuel", "worsen", "deepen", "escalate"}
 _FORCE_BODIES = {"armed", "air", "security", "special", "peacekeeping", "defence", "defense", "naval", "ground",
                  "police", "task", "border", "military", "coalition", "rapid", "support", "joint", "quds", "paramilitary"}
 _AUDIENCES = {"briefing", "conference", "reporter", "journalist", "meeting", "audience", "lawmaker", "parliament",
@@ -395,6 +397,8 @@ class _Coder(TargetFinder, NominalActs):
             target, conf = self._target(verb, pattern, source)
         if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):
             target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
+        elif not target and code[:2] == "12" and complements(verb):
+            target = self._partner(source)  # "refused to supply the missiles": to whoever it has been dealing with
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
@@ -740,9 +744,12 @@ class _Coder(TargetFinder, NominalActs):
         """Whether a future act in what was said is the speaker's own ('we will respond'), is done
         to someone ('they will pay a heavy price', 'any attack would be met with …'), and not a
         claim about another's plans ('India would carry out military action')."""
-        others = False
+        others = forecast = False
         for t in tokens:
             if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in ("it", "this", "that") and t.head.lemma_.lower() in _FORECAST_VERBS:
+                forecast = True  # "saying it would risk drawing his country into the war": a forecast
                 continue
             if t.lemma_.lower() in self.book.threat_cues | {"we", "it", "they"}:
                 return True
@@ -752,7 +759,7 @@ class _Coder(TargetFinder, NominalActs):
             if cs and cs <= src_c:
                 return True
             others = others or bool(cs - src_c)
-        return not others
+        return not others and not forecast
 
     def _drop(self, si: int, verb: Token, code: str | None, reason: str) -> None:
         self.dropped.append(Candidate(sentence=si, evidence=self.actors.span_text(self.actors.sent_of(verb)).strip(), verb=verb.text,

@@ -337,6 +337,18 @@ class TargetFinder:
                     return [a]
         return []
 
+    def _partner(self, source: list[Actor]) -> list[Actor]:
+        """The other party of the latest event the source's country took part in."""
+        src = {a.country for a in source if a.country}
+        for e in reversed(self.events):
+            sides = (e.source, e.target)
+            if not src & {a.country for a in sides if a is not None}:
+                continue
+            for a in sides:
+                if a is not None and a.country and a.country not in src:
+                    return [a]
+        return []
+
     def _last_actor_of_previous_event(self, source: list[Actor], verb: Token | None = None,
                                       noun: Token | None = None) -> list[Actor]:
         """Whoever did what 'the move' or 'the attack' refers to: the latest earlier event of
