@@ -89,6 +89,8 @@ class _Coder(TargetFinder, NominalActs):
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
         self._told: dict[tuple, int] = {}  # (root, pair, day) -> the sentence that first told it
+        self._verb_slots: set[tuple] = set()  # (sentence, root, source, target) told by a verb
+        self._nominal_slots: set[tuple] = set()  # … told by a noun
         self._event_verbs: set[int] = set()
         self._root_of: dict[int, str] = {}  # verb index → root coded for it
         self._targets_of: dict[int, list[Actor]] = {}
@@ -768,14 +770,20 @@ class _Coder(TargetFinder, NominalActs):
     def _emit(self, si: int, sent: Span, verb: Token, code: str, s: Actor | None, t: Actor | None,
               dated: _Dated, location, confidence: float, rule: str, threatened: str | None,
               sym: bool = False) -> None:
-        key = (si, verb.i, code[:2], s.country if s else None, t.country if t else None, s.name if s else None)
+        # two verbs of one sentence are two acts ("lodged a protest and summoned the envoy"); an act
+        # told by a noun ("spoke in a phone call", "in a call on Friday, they discussed") is the act
+        # of a verb of the same kind in its sentence
+        slot = (si, code[:2], s.country if s else None, t.country if t else None, s.name if s else None)
+        nominal = rule.startswith("nominal")
         sc, tc = (s.country if s else None), (t.country if t else None)
         pair = frozenset((sc, tc)) if sym else (sc, tc)
         again = (code[:2], pair, dated.date)  # the same act told twice in one article
         told = self._told.get(again)
-        if key in self._seen or (sc and tc and told is not None and told != si):
+        if (slot, verb.i) in self._seen or slot in self._nominal_slots or (nominal and slot in self._verb_slots) \
+                or (sc and tc and told is not None and told != si):
             return
-        self._seen.add(key)
+        self._seen.add((slot, verb.i))
+        (self._nominal_slots if nominal else self._verb_slots).add(slot)
         self._told.setdefault(again, si)
         cc: CameoCode = self.codebook[code]
         eid = hashlib.sha1(f"{self.article.id}|{si}|{verb.i}|{code}|{s and s.code}|{t and t.code}".encode()).hexdigest()[:16]
