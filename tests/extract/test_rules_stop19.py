@@ -204,3 +204,10 @@ def test_a_refusal_to_supply_is_a_rejection_of_whoever_it_deals_with(extract) ->
                      "drawing Germany into the war.", D(2024, 10, 12))
     assert ("12", "DEU", "UKR") in triples(result)
     assert not [e for e in result.events if e.root == "13"], [(e.cameo, e.verb) for e in result.events]
+
+
+def test_a_subject_pronoun_takes_the_earlier_subject_before_the_object(extract) -> None:
+    result = extract("Pakistani Foreign Minister Ishaq Dar briefed Chinese Foreign Minister Wang Yi on the attacks, "
+                     "and he thanked Beijing for its support.", D(2024, 9, 2))
+    thanked = [e for e in result.events if e.verb == "thanked"]
+    assert thanked and all(e.source.country == "PAK" for e in thanked), [(e.source, e.target) for e in thanked]

@@ -68,14 +68,19 @@ class Coreference:
         best: list[Actor] | None = None
         # an object pronoun is not its own clause's subject ("Guterres spoke with Burhan and urged him")
         not_names = self._clause_subject_names(tok) if tok.lower_ in ("him", "her", "them") else set()
-        # same sentence first, nearest before the pronoun
-        for m in reversed(self.mentions):
-            if m.token >= tok.i or m.token in exclude:
-                continue
-            if m.token < sent_start:
-                break
-            if self._fits(m, want_person, want_group) and not {a.name for a in m.actors} & not_names:
-                return m.actors
+        # same sentence first, nearest before the pronoun; a subject pronoun takes an earlier subject
+        # before an object ("Dar briefed Wang on the attacks, and he thanked Beijing": Dar)
+        subject_first = tok.dep_ in ("nsubj", "nsubjpass") and want_person
+        for wanted in ((True, False) if subject_first else (False,)):
+            for m in reversed(self.mentions):
+                if m.token >= tok.i or m.token in exclude:
+                    continue
+                if m.token < sent_start:
+                    break
+                if wanted and not m.subject:
+                    continue
+                if self._fits(m, want_person, want_group) and not {a.name for a in m.actors} & not_names:
+                    return m.actors
         # earlier sentences: prefer the latest sentence, its subject first
         last_sent = None
         for m in reversed(self.mentions):
