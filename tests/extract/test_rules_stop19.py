@@ -211,3 +211,10 @@ def test_a_subject_pronoun_takes_the_earlier_subject_before_the_object(extract) 
                      "and he thanked Beijing for its support.", D(2024, 9, 2))
     thanked = [e for e in result.events if e.verb == "thanked"]
     assert thanked and all(e.source.country == "PAK" for e in thanked), [(e.source, e.target) for e in thanked]
+
+
+def test_clashes_between_two_parties_that_killed_people_are_their_fight(extract) -> None:
+    result = extract("Fighting between Ethiopian and Eritrean troops killed 30 soldiers near Badme on Monday.",
+                     D(2026, 3, 10))
+    fights = [e for e in result.events if e.root == "19"]
+    assert fights and {(e.source.country, e.target.country) for e in fights} <= {("ETH", "ERI"), ("ERI", "ETH")}

@@ -24,6 +24,8 @@ _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "co
             "urge", "demand"}
 _TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
+_CLASH_NOUNS = {"clash", "fighting", "fight", "battle", "exchange", "skirmish", "confrontation", "gunfight",
+                "firefight", "hostility", "violence"}  # "clashes between A and B killed …"
 _QUOTE_VERBS = "quote_verbs.tsv"
 _QUOTE_VERB_KINDS = ("relay", "speech")
 
@@ -123,6 +125,23 @@ class SubjectFinder:
             return None
         who = next((c for c in self.kids[quote.i] if c.dep_ in ("dobj", "nsubjpass")), None)
         return self.resolve(who, subject=True) if who is not None else None
+
+    def clash_parties(self, verb: Token) -> list[Actor]:
+        """'Clashes between ELN guerrillas and FARC dissidents killed 80 people': the two sides of
+        the fighting that is the verb's subject (empty unless two distinct parties are named)."""
+        subj = next((c for c in self.kids[verb.i] if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in _CLASH_NOUNS:
+            return []
+        prep = next((c for c in self.kids[subj.i] if c.dep_ == "prep" and c.lower_ == "between"), None)
+        first = next((g for g in self.kids[prep.i] if g.dep_ == "pobj"), None) if prep is not None else None
+        if first is None:
+            return []
+        sides: list[Actor] = []
+        for tok in (first, *first.conjuncts):
+            for a in self._resolve_one(tok):
+                if a.country and all(a.name != b.name for b in sides):
+                    sides.append(a)
+        return sides[:2] if len(sides) >= 2 else []
 
     def _launched_by(self, subj: Token) -> list[Actor]:
         """'Drones launched by the RSF struck …', 'an attack by al-Shabaab fighters killed …':

@@ -289,6 +289,9 @@ class _Coder(TargetFinder, NominalActs):
             return
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
+        clash = self.actors.clash_parties(verb) if code[:2] in _FORCE_ROOTS else []
+        if clash:  # "clashes between ELN guerrillas and FARC dissidents killed 80 people": they fought
+            source, target, conf, code = clash[:1], clash[1:2], 1.0, "190"
         if code[:2] == "17" and not any(a.country for a in source) and any(a.country for a in target) and any(
                 c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in self.actors.kids[verb.i]):
             # "a Supreme Court justice placed Bolsonaro under house arrest": an organ of the state with
@@ -350,7 +353,7 @@ class _Coder(TargetFinder, NominalActs):
             threatened = self._threatened_act(verb, code)
         rule = pattern.rule if pattern else lemma if ":" in lemma else f"speech:{lemma}"
         self._emit_all(si, sent, verb, code, source, target, date_verb, mode.confidence * conf, rule, threatened,
-                       sym=bool(pattern and pattern.sym))
+                       sym=bool(pattern and pattern.sym) or bool(clash))
 
     def _subject_names_no_actor(self, verb: Token) -> bool:
         """'This calls for …', 'the agreement commits both sides': the subject is a thing, not a
