@@ -218,3 +218,13 @@ def test_clashes_between_two_parties_that_killed_people_are_their_fight(extract)
                      D(2026, 3, 10))
     fights = [e for e in result.events if e.root == "19"]
     assert fights and {(e.source.country, e.target.country) for e in fights} <= {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_a_led_coalition_is_its_leaders_and_a_reply_with_air_strikes_is_force(extract) -> None:
+    led = extract("The Saudi-led coalition struck Houthi positions in Hodeidah on Monday.", D(2026, 3, 10))
+    assert {e.source.country for e in led.events if e.root == "19"} == {"SAU"}
+    reply = extract("Hamas fired rockets at southern Israel on Tuesday, and the Israeli military responded with "
+                    "air strikes on the group's positions in Gaza.", D(2026, 3, 11))
+    assert ("19", "ISR", "PSE") in triples(reply), triples(reply)
+    threat = extract("Iran's foreign minister said his country would respond forcefully to any attack.", D(2026, 3, 11))
+    assert not [e for e in threat.events if e.root == "19"]

@@ -83,6 +83,9 @@ class PhraseResolver:
         introduced = self.introduced(tok)  # "the SPLA-IO", introduced before as "the opposition SPLA-IO"
         if introduced:
             return introduced
+        led = self._led_by(tok)
+        if led:
+            return led
         if not self._has_actor_signal(tok, core):
             return []
         if self._is_locative(tok):
@@ -146,6 +149,20 @@ class PhraseResolver:
                                                          "code": actor_code(country, roles)})
                 if actor:
                     return [actor.model_copy(update={"text": self.np_text(tok)})]
+        return []
+
+    def _led_by(self, tok: Token) -> list[Actor]:
+        """'the US-led coalition', 'a Saudi-led force': the leading state's."""
+        for c in self.kids[tok.i]:
+            if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN":
+                for g in self.kids[c.i]:
+                    if g.dep_ in ("npadvmod", "compound", "nmod") and g.i in self._name_cover:
+                        country = next((e.country for e in self._name_cover[g.i].entries
+                                        if e.country and e.kind in ("country", "demonym", "capital")), None)
+                        if country:
+                            _c, roles = self._country_roles(self._core_tokens(tok))
+                            return [Actor(text=self.np_text(tok), name=self.kb.countries.get(country, country),
+                                          code=actor_code(country, roles), country=country, roles=roles)]
         return []
 
     def _names_group(self, idx: list[int]) -> bool:
