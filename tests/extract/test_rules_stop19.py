@@ -228,3 +228,16 @@ def test_a_led_coalition_is_its_leaders_and_a_reply_with_air_strikes_is_force(ex
     assert ("19", "ISR", "PSE") in triples(reply), triples(reply)
     threat = extract("Iran's foreign minister said his country would respond forcefully to any attack.", D(2026, 3, 11))
     assert not [e for e in threat.events if e.root == "19"]
+
+
+# ---- places told as where ----------------------------------------------------------------------------
+def test_a_crowd_outside_a_foreign_consulate_belongs_where_it_stands(extract) -> None:
+    result = extract("In Erbil, hundreds of people protested outside the Turkish consulate on Friday.", D(2025, 3, 8))
+    assert ("14", "IRQ", "TUR") in triples(result), triples(result)
+
+
+def test_force_near_a_city_named_only_once_falls_on_that_citys_country(extract) -> None:
+    result = extract("Turkish drones struck a vehicle near Erbil on Thursday.", D(2025, 3, 8))
+    assert ("19", "TUR", "IRQ") in triples(result)
+    talks = extract("The United States and China agreed in bilateral talks in Geneva to cut tariffs.", D(2025, 6, 2))
+    assert not [e for e in talks.events if "CHE" in (e.source and e.source.country, e.target and e.target.country)]

@@ -13,6 +13,9 @@ from tidings.extract.kb.knowledge import Entry
 from tidings.models import Location
 
 
+_LOCATIVE_PREPS = {"in", "near", "outside", "at", "around", "inside"}
+
+
 class PlaceFinder:
     """Location and country look-up over the scan tables of an `ActorIndex`."""
 
@@ -22,8 +25,11 @@ class PlaceFinder:
     _countries_named: set[str] | None
     _place_countries_seen: set[str] | None
 
-    def location_in(self, idx: list[int]) -> Location | None:
-        """The most specific known place among the given tokens."""
+    def location_in(self, idx: list[int], told_as_where: bool = False) -> Location | None:
+        """The most specific known place among the given tokens. With `told_as_where`, a place name
+        no other place shares counts when a preposition of place governs it ("in Erbil"), though
+        the article names neither its country nor another of its places: for where a crowd or a
+        strike is, not for venues of talks."""
         best: Entry | None = None
         best_name = ""
         for i in idx:
@@ -31,6 +37,9 @@ class PlaceFinder:
             if hit is None:
                 continue
             e = self._likely_entry(hit.entries)
+            if e is None and told_as_where and len({x.country for x in hit.entries}) == 1 and i > 0 \
+                    and self.doc[i - 1].lower_ in _LOCATIVE_PREPS and self.doc[i].dep_ == "pobj":
+                e = hit.entries[0]  # "in Erbil": a place the only place of that name, told as where
             if e is None:
                 continue
             if best is None or _place_rank(e) < _place_rank(best):

@@ -493,6 +493,9 @@ class _Coder(TargetFinder, NominalActs):
             location = None
             target = [self._country_actor(main)]
         if code[:2] in _FORCE_ROOTS and not target:
+            if location is None:  # "shelled a market in Sidakan": a place told as where counts here
+                location = self.actors.location_in(loc_idx, told_as_where=True) or self.actors.location_in(
+                    clause, told_as_where=True)
             if location is None or not location.country or location.country not in self.actors.kb.countries:
                 self._drop(self.actors.sent_index[verb.i], verb, code,
                            "force with no one named as hit and no place to tell whose ground it fell on")

@@ -23,6 +23,7 @@ FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
 _SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
+_MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "chancery"}
 _WORD_ROOTS = {"02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words or meetings
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
 _TOPIC_PREPS = {"about", "regarding", "concerning"}
@@ -302,9 +303,13 @@ class TargetFinder:
 
     def _crowd_of_place(self, verb: Token, source: list[Actor]) -> list[Actor]:
         """Protesters with no stated nationality protest where they are."""
-        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree]
+        # "outside the Turkish consulate in Erbil": the mission names whom they protest, not where they are
+        idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "npadvmod", "nsubj") for t in c.subtree
+               if not (t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in _MISSION_NOUNS)]
         countries = self.actors.countries_in(idx, locative=True)
-        loc = self.actors.location_in(idx) or self.actors.location_in(list(range(self.actors.sent_of(verb).start, self.actors.sent_of(verb).end)))
+        sent = self.actors.sent_of(verb)
+        loc = self.actors.location_in(idx, told_as_where=True) or self.actors.location_in(
+            list(range(sent.start, sent.end)), told_as_where=True)
         country = countries[0] if countries else (loc.country if loc else None)
         if country is None:
             return source
