@@ -241,3 +241,9 @@ def test_force_near_a_city_named_only_once_falls_on_that_citys_country(extract) 
     assert ("19", "TUR", "IRQ") in triples(result)
     talks = extract("The United States and China agreed in bilateral talks in Geneva to cut tariffs.", D(2025, 6, 2))
     assert not [e for e in talks.events if "CHE" in (e.source and e.source.country, e.target and e.target.country)]
+
+
+def test_the_ruling_party_is_the_government_side(extract) -> None:
+    result = extract("Police in Tanzania dispersed opposition rallies on Saturday. Opposition leader Tundu Lissu "
+                     "accused the ruling party of rigging the vote.", D(2025, 10, 26))
+    assert ("11", "TZA", "TZA") in triples(result), triples(result)
