@@ -261,8 +261,8 @@ class PersonRegistry:
     def place(self, actor: Actor, tok: Token) -> Actor:
         """An official with a title but no stated country ('Prime Minister Albin Kurti') serves the
         country the text is about; the choice is remembered for the rest of the article."""
-        if actor.country or not any(r in STATE_ROLES for r in actor.roles):
-            return actor
+        if actor.country or not any(r in STATE_ROLES or r == "OPP" for r in actor.roles):
+            return actor  # (an opposition leader is as domestic as a minister)
         country = self.context_country(tok) or self.main_country()
         if country is None:
             return actor
