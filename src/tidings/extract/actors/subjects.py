@@ -130,6 +130,8 @@ class SubjectFinder:
         """'Clashes between ELN guerrillas and FARC dissidents killed 80 people': the two sides of
         the fighting that is the verb's subject (empty unless two distinct parties are named)."""
         subj = next((c for c in self.kids[verb.i] if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+            subj = verb.head  # "clashes between A and B, which killed 60 people"
         if subj is None or subj.lemma_.lower() not in _CLASH_NOUNS:
             return []
         prep = next((c for c in self.kids[subj.i] if c.dep_ == "prep" and c.lower_ == "between"), None)
