@@ -23,6 +23,9 @@ FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
 _SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
+# things one party puts to another: whoever's they are is the target of accepting or rejecting them
+_PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "request", "demand", "proposition", "bid", "roadmap",
+                   "draft", "resolution", "ultimatum", "invitation", "appeal", "call"}
 _MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "chancery"}
 _WORD_ROOTS = {"02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words or meetings
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
@@ -58,6 +61,11 @@ class TargetFinder:
                     if g.dep_ == "poss":
                         found = self.actors.resolve(g)
                         if found:
+                            return found
+                for g in self.actors.kids[c.i]:  # "rejected a European proposal", "the Egyptian plan"
+                    if g.dep_ in ("amod", "compound") and g.i in self.actors.names and g.i < c.i:
+                        found = self.actors.resolve(g)
+                        if found and c.lemma_.lower() in _PROPOSAL_NOUNS:
                             return found
             if c.dep_ in ("prep", "prt", "dative") and c.lower_ == slot:
                 for g in self.actors.kids[c.i]:
