@@ -254,3 +254,11 @@ def test_accepting_or_rejecting_another_states_plan_targets_that_state(extract) 
     assert ("03", "SDN", "EGY") in triples(accepted), triples(accepted)
     rejected = extract("Israel rejected a French proposal for a ceasefire on Thursday.", D(2026, 3, 13))
     assert ("12", "ISR", "FRA") in triples(rejected), triples(rejected)
+
+
+def test_sealing_off_a_town_restricts_movement_and_a_visiting_guest_is_the_visitor(extract) -> None:
+    sealed = extract("The Israeli army sealed off the West Bank town of Jenin on Monday.", D(2026, 3, 13))
+    assert ("19", "ISR", "PSE") in triples(sealed), triples(sealed)
+    visit = extract("Chinese President Xi Jinping received visiting South Korean President Lee Jae-myung in "
+                    "Beijing on Monday.", D(2026, 3, 13))
+    assert ("04", "KOR", "CHN") in triples(visit) and ("04", "CHN", "KOR") in triples(visit), triples(visit)

@@ -289,6 +289,9 @@ class _Coder(TargetFinder, NominalActs):
             return
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
+        if lemma == "visit" and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "amod", "acl") \
+                and verb.head.lemma_.lower() in ("receive", "host", "welcome", "meet", "greet") and target:
+            source, target = target, source  # "Jiang received visiting President Kim": Kim is the visitor
         clash = self.actors.clash_parties(verb) if code[:2] in _FORCE_ROOTS else []
         if clash:  # "clashes between ELN guerrillas and FARC dissidents killed 80 people": they fought
             source, target, conf, code = clash[:1], clash[1:2], 1.0, "190"
