@@ -262,3 +262,9 @@ def test_sealing_off_a_town_restricts_movement_and_a_visiting_guest_is_the_visit
     visit = extract("Chinese President Xi Jinping received visiting South Korean President Lee Jae-myung in "
                     "Beijing on Monday.", D(2026, 3, 13))
     assert ("04", "KOR", "CHN") in triples(visit) and ("04", "CHN", "KOR") in triples(visit), triples(visit)
+
+
+def test_police_dispersing_the_crowd_are_at_the_rally_told_before(extract) -> None:
+    result = extract("Thousands of people rallied in Dhaka on Monday against new taxes. Police used tear gas to "
+                     "disperse the crowd.", D(2024, 2, 21))
+    assert {e.date for e in result.events if e.root == "17"} == {D(2024, 2, 19)}

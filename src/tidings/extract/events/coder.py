@@ -215,12 +215,21 @@ class _Coder(TargetFinder, NominalActs):
         if si == 0 or top is None:
             return None
         subj = next((c for c in self.actors.kids[top.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or not _anaphoric(subj):
+        if subj is None or not (_anaphoric(subj) or self._acts_on_the_crowd(top, subj)):
             return None
         if si - 1 not in self._last_day_in:
             return None
         tx, (lo, _hi, precision) = self._last_day_in[si - 1]
         return _Dated(lo, tx.text, precision)
+
+    def _acts_on_the_crowd(self, verb: Token, subj: Token) -> bool:
+        """'Police used water cannon to disperse the crowd' after a rally told with its day: police
+        acting on 'the crowd' or 'the protesters' named before are at the same occasion."""
+        if subj.lemma_.lower() not in ("police", "troops", "force", "soldier", "officer"):
+            return False
+        return any(t.lemma_.lower() in self.book.crowd_words and any(
+            d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in self.actors.kids[t.i])
+            for t in verb.subtree if t.dep_ in ("dobj", "pobj"))
 
     def _mode(self, verb: Token, sent: Span) -> Mode:
         return verb_mode(verb, self.actors.span_text(sent), self.book, self.actors.kids[verb.i])
