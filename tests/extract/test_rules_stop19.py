@@ -268,3 +268,10 @@ def test_police_dispersing_the_crowd_are_at_the_rally_told_before(extract) -> No
     result = extract("Thousands of people rallied in Dhaka on Monday against new taxes. Police used tear gas to "
                      "disperse the crowd.", D(2024, 2, 21))
     assert {e.date for e in result.events if e.root == "17"} == {D(2024, 2, 19)}
+
+
+def test_a_ceasefire_agreed_with_rebels_is_with_the_rebels_not_the_host(extract) -> None:
+    result = extract("Myanmar's military said on Tuesday that it had agreed to a ceasefire with the country's "
+                     "ethnic rebels, after talks hosted by China.", D(2025, 1, 8))
+    agreed = [e for e in result.events if e.verb == "agreed"]
+    assert agreed and all(e.target.country == "MMR" for e in agreed), [(e.cameo, e.target) for e in agreed]
