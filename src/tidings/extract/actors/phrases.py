@@ -238,8 +238,10 @@ class PhraseResolver:
             or any(p.dep_ == "prep" and p.lower_ in ("for", "of") and any(  # "a spokesman for the ministry"
                 d.lower_ == "the" for o in self.kids[p.i] for d in self.kids[o.i]) for p in self.kids[tok.i])
         # "police arrested …", "security forces detained …": a bare plural or mass organ, not "two soldiers"
-        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in self.kids[tok.i]) and \
-            tok.lemma_.lower() in _MASS_ORGANS
+        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in self.kids[tok.i]) and (
+            tok.lemma_.lower() in _MASS_ORGANS  # "army drones struck …": the army's, as "the army" is
+            or tok.tag_ == "NNS" and any(c.dep_ == "compound" and c.lemma_.lower() in ("army", "military", "navy", "police")
+                                         for c in self.kids[tok.i]))
         return (definite or bare) and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i in self._role_cover)
 
     def is_demonym(self, tok: Token) -> bool:
