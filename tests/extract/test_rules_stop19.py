@@ -275,3 +275,10 @@ def test_a_ceasefire_agreed_with_rebels_is_with_the_rebels_not_the_host(extract)
                      "ethnic rebels, after talks hosted by China.", D(2025, 1, 8))
     agreed = [e for e in result.events if e.verb == "agreed"]
     assert agreed and all(e.target.country == "MMR" for e in agreed), [(e.cameo, e.target) for e in agreed]
+
+
+def test_two_sides_of_a_civil_war_striking_on_one_day_are_two_events(extract) -> None:
+    result = extract("The RSF shelled El Fasher on Monday. Hours later, army drones struck RSF positions east of "
+                     "the city.", D(2025, 6, 24))
+    fights = [(e.source.name, e.target.name) for e in result.events if e.root == "19"]
+    assert len(fights) == 2, fights

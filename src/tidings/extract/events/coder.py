@@ -795,6 +795,8 @@ class _Coder(TargetFinder, NominalActs):
         nominal = rule.startswith("nominal")
         sc, tc = (s.country if s else None), (t.country if t else None)
         pair = frozenset((sc, tc)) if sym else (sc, tc)
+        if sc and sc == tc:  # a civil war's sides share a country: the army's strike is not the RSF's
+            pair = (s.name, t.name)
         again = (code[:2], pair, dated.date)  # the same act told twice in one article
         told = self._told.get(again)
         if (slot, verb.i) in self._seen or slot in self._nominal_slots or (nominal and slot in self._verb_slots) \
