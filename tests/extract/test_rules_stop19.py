@@ -282,3 +282,9 @@ def test_two_sides_of_a_civil_war_striking_on_one_day_are_two_events(extract) ->
                      "the city.", D(2025, 6, 24))
     fights = [(e.source.name, e.target.name) for e in result.events if e.root == "19"]
     assert len(fights) == 2, fights
+
+
+def test_the_detention_of_fishermen_by_a_navy_is_that_navys_act(extract) -> None:
+    result = extract("India condemned the detention of 12 Indian fishermen by the Sri Lankan navy on Monday.",
+                     D(2026, 1, 20))
+    assert ("17", "LKA", "IND") in triples(result), triples(result)
