@@ -288,3 +288,10 @@ def test_the_detention_of_fishermen_by_a_navy_is_that_navys_act(extract) -> None
     result = extract("India condemned the detention of 12 Indian fishermen by the Sri Lankan navy on Monday.",
                      D(2026, 1, 20))
     assert ("17", "LKA", "IND") in triples(result), triples(result)
+
+
+def test_a_host_of_the_talks_told_before_hosted_both_parties_on_their_day(extract) -> None:
+    result = extract("Armenian and Azerbaijani negotiators met in Muscat on Monday. Oman, which hosted the talks, "
+                     "said progress had been made.", D(2026, 2, 27))
+    hosted = [e for e in result.events if e.verb == "hosted"]
+    assert {e.target.country for e in hosted} == {"ARM", "AZE"} and {e.date for e in hosted} == {D(2026, 2, 23)}

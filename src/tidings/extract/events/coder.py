@@ -89,6 +89,7 @@ class _Coder(TargetFinder, NominalActs):
         self.dropped: list[Candidate] = []
         self._seen: set[tuple] = set()
         self._told: dict[tuple, int] = {}  # (root, pair, day) -> the sentence that first told it
+        self._dated_as: dict[int, _Dated] = {}  # verb → the day of the earlier act it refers to
         self._verb_slots: set[tuple] = set()  # (sentence, root, source, target) told by a verb
         self._nominal_slots: set[tuple] = set()  # … told by a noun
         self._event_verbs: set[int] = set()
@@ -416,6 +417,8 @@ class _Coder(TargetFinder, NominalActs):
             target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
         elif not target and code[:2] == "12" and complements(verb):
             target = self._partner(source)  # "refused to supply the missiles": to whoever it has been dealing with
+        elif not target and code[:2] == "04" and self._hosted_earlier_talks(verb):
+            target = self._consulted_parties(source, verb)  # "Qatar, which hosted the talks": the two who talked
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
@@ -423,6 +426,22 @@ class _Coder(TargetFinder, NominalActs):
         if not target and code[:2] == "14":  # protesters protest their own government
             target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf
+
+    def _hosted_earlier_talks(self, verb: Token) -> bool:
+        """'hosted the talks', 'chaired those negotiations': talks told before, by a definite noun."""
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.book.nominal_consults and any(
+            d.dep_ == "det" and d.lower_ in ("the", "those", "these", "that", "this") for d in self.actors.kids[c.i])
+            for c in self.actors.kids[verb.i])
+
+    def _consulted_parties(self, source: list[Actor], verb: Token) -> list[Actor]:
+        """Both parties of the latest consultation between others; the hosting is dated with it."""
+        src = {a.country for a in source if a.country}
+        for e in reversed(self.events):
+            if e.root == "04" and e.source is not None and e.target is not None \
+                    and not src & {e.source.country, e.target.country}:
+                self._dated_as[verb.i] = _Dated(e.date, e.date_text, e.date_precision)
+                return [e.source, e.target]
+        return []
 
     def _domestic_target(self, verb: Token, source: list[Actor], code: str) -> list[Actor]:
         """An act with no one named as its target, done in the actor's own country ('police
@@ -484,7 +503,7 @@ class _Coder(TargetFinder, NominalActs):
                   date_verb: Token | None, confidence: float, rule: str, threatened: str | None,
                   sym: bool) -> None:
         """One event per source-target pair, dated and placed once for the verb."""
-        dated = self._date_of(date_verb or verb)
+        dated = self._dated_as.get(verb.i) or self._date_of(date_verb or verb)
         loc_idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "dobj", "npadvmod", "advmod") for t in c.subtree]
         # a noun the parser hung as a clause ("killed 26 people, most of them tourists, in a meadow")
         loc_idx += [t.i for c in self.actors.kids[verb.i] if c.dep_ == "advcl" and c.pos_ in ("NOUN", "PROPN")
