@@ -295,3 +295,9 @@ def test_a_host_of_the_talks_told_before_hosted_both_parties_on_their_day(extrac
                      "said progress had been made.", D(2026, 2, 27))
     hosted = [e for e in result.events if e.verb == "hosted"]
     assert {e.target.country for e in hosted} == {"ARM", "AZE"} and {e.date for e in hosted} == {D(2026, 2, 23)}
+
+
+def test_caricom_is_a_body_and_siding_with_a_state_is_support(extract) -> None:
+    result = extract("CARICOM backed Guyana on Monday, and Turkey sided with Azerbaijan in its own dispute.",
+                     D(2023, 11, 22))
+    assert ("05", "CRB", "GUY") in triples(result) and ("05", "TUR", "AZE") in triples(result), triples(result)
