@@ -301,3 +301,10 @@ def test_caricom_is_a_body_and_siding_with_a_state_is_support(extract) -> None:
     result = extract("CARICOM backed Guyana on Monday, and Turkey sided with Azerbaijan in its own dispute.",
                      D(2023, 11, 22))
     assert ("05", "CRB", "GUY") in triples(result) and ("05", "TUR", "AZE") in triples(result), triples(result)
+
+
+def test_unnamed_rebels_belong_to_the_one_country_their_sentence_names(extract) -> None:
+    result = extract("Kenyan police said on Monday they had arrested two men. According to Colombian Defence "
+                     "Minister Pedro Sanchez, the rebels had attacked an army base on Sunday.", D(2026, 1, 31))
+    attacks = [e for e in result.events if e.verb == "attacked"]
+    assert attacks and all(e.source.country == "COL" for e in attacks), [(e.source, e.target) for e in attacks]

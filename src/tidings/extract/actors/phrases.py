@@ -215,7 +215,11 @@ class PhraseResolver:
         sent = self.sent_of(tok)
         here = self.location_in(list(range(sent.start, sent.end)))
         if role in _ARMED_LOCALS:
-            return (here.country if here else None) or self.main_country() or self.context_country(tok)
+            # "According to Colombian Defence Minister X, the rebels had attacked …": the one country
+            # the sentence names, before the article's
+            named = list(dict.fromkeys(self.countries_in(list(range(sent.start, sent.end)))))
+            sole = named[0] if len(named) == 1 and named[0] in self.kb.countries else None
+            return (here.country if here else None) or sole or self.main_country() or self.context_country(tok)
         local = role == "COP" or role in _DOMESTIC_GROUPS
         for country in (self.context_country(tok, same_sentence=True), here.country if here else None,
                         self.main_country() if local else None, self.context_country(tok)):
