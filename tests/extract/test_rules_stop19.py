@@ -308,3 +308,9 @@ def test_unnamed_rebels_belong_to_the_one_country_their_sentence_names(extract) 
                      "Minister Pedro Sanchez, the rebels had attacked an army base on Sunday.", D(2026, 1, 31))
     attacks = [e for e in result.events if e.verb == "attacked"]
     assert attacks and all(e.source.country == "COL" for e in attacks), [(e.source, e.target) for e in attacks]
+
+
+def test_declining_to_give_details_is_no_comment_not_a_rejection(extract) -> None:
+    result = extract("Russia and the United States held talks in Riyadh on Monday. \"Work continues,\" the Russian "
+                     "spokesman said, declining to give details.", D(2026, 3, 12))
+    assert not [e for e in result.events if e.root == "12"], [(e.cameo, e.verb) for e in result.events]
