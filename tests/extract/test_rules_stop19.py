@@ -314,3 +314,11 @@ def test_declining_to_give_details_is_no_comment_not_a_rejection(extract) -> Non
     result = extract("Russia and the United States held talks in Riyadh on Monday. \"Work continues,\" the Russian "
                      "spokesman said, declining to give details.", D(2026, 3, 12))
     assert not [e for e in result.events if e.root == "12"], [(e.cameo, e.verb) for e in result.events]
+
+
+def test_an_accusation_in_an_after_clause_was_made_that_day(extract) -> None:
+    result = extract("Pakistan's army vowed a befitting response on Tuesday after accusing Afghanistan's Taliban "
+                     "government of sheltering militants.", D(2026, 4, 8))
+    accused = [e for e in result.events if e.root == "11"]
+    assert accused and all(e.target.country == "AFG" and e.date == D(2026, 4, 7) for e in accused), \
+        [(e.cameo, e.target, e.date) for e in result.events]

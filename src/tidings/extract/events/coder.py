@@ -154,9 +154,9 @@ class _Coder(TargetFinder, NominalActs):
                     # "closed the border on Thursday, a day after a drone strike killed …": Wednesday
                     return _Dated(head.date - dt.timedelta(days=self._days_before(v)), head.text, head.precision)
                 break
-            elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in") \
+            elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in", "after", "upon", "while") \
                     and v.head.head.i != v.head.i:
-                v = v.head.head  # "responded on Tuesday by expelling …": that Tuesday
+                v = v.head.head  # "responded on Tuesday by expelling …", "vowed … on Tuesday after accusing …": that Tuesday
             else:
                 break
         carried = self._continued_date(verb, v) or self._participle_day(v)

@@ -62,6 +62,9 @@ def _negation(verb: Token, sent: str, kids: list[Token]) -> Mode | None:
     return None
 
 
+_TIME_PREPS = {"after", "following", "since", "upon", "while"}  # a clause of what had happened
+
+
 def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | None:
     """Verbs governed by intent ('plans to'), by irrealis verbs ('denied'), infinitives,
     gerunds used as nouns and participles describing a noun."""
@@ -69,6 +72,8 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return Mode("negated", f"no {verb.head.text} to do it ('had no plans to send …')")
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
+    if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep" and gov.lower_ in _TIME_PREPS:
+        gov = None  # "vowed a response after accusing Kabul of …": the accusation was made
     if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep":
         gov = gov.head
     if gov is not None and verb.dep_ == "xcomp" and gov.i != verb.i:
