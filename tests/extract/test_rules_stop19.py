@@ -322,3 +322,10 @@ def test_an_accusation_in_an_after_clause_was_made_that_day(extract) -> None:
     accused = [e for e in result.events if e.root == "11"]
     assert accused and all(e.target.country == "AFG" and e.date == D(2026, 4, 7) for e in accused), \
         [(e.cameo, e.target, e.date) for e in result.events]
+
+
+def test_each_side_accusing_the_other_is_two_accusations_on_the_day_of_the_fighting(extract) -> None:
+    result = extract("Ethiopian and Eritrean troops exchanged fire along the border on Thursday, with each side "
+                     "accusing the other of firing first.", D(2026, 2, 13))
+    accusations = {(e.source.country, e.target.country, e.date) for e in result.events if e.root == "11"}
+    assert accusations == {("ETH", "ERI", D(2026, 2, 12)), ("ERI", "ETH", D(2026, 2, 12))}, accusations

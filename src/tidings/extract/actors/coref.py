@@ -140,16 +140,20 @@ class Coreference:
 
     def _pair_anaphor(self, tok: Token) -> list[Actor]:
         """'the two ministers', 'both sides': the last pair named together, else the last two parties."""
-        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("two", "both"):
+        each = tok.lemma_.lower() in ("side", "party", "country") and any(
+            c.dep_ == "det" and c.lower_ == "each" for c in self.kids[tok.i])
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("two", "both") and not each:
             return []
         if (group := self._numbered_group(tok)) is not None:
             return group
         kids = {c.lower_ for c in self.kids[tok.i]}
         bare = tok.lower_ in ("two", "both") and (tok.lower_ == "both" or "the" in kids)  # "the two agreed"
-        if tok.tag_ not in ("NNS", "NNPS") and not bare:
+        if tok.tag_ not in ("NNS", "NNPS") and not bare and not (tok.lemma_.lower() in ("side", "party", "country")
+                                                                and "each" in kids):
             return []
-        if not bare and not ("both" in kids or "two" in kids and kids & {"the", "these", "those"}):
-            return []  # "two soldiers" counts, it does not refer back
+        if not bare and not ("both" in kids or "each" in kids and tok.lemma_.lower() in ("side", "party", "country")
+                             or "two" in kids and kids & {"the", "these", "those"}):
+            return []  # "two soldiers" counts, it does not refer back; "each side" is both sides
         here = self.sent_index[tok.i]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             pair = self._pair_in_sentence(tok)

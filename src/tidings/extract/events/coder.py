@@ -154,7 +154,7 @@ class _Coder(TargetFinder, NominalActs):
                     # "closed the border on Thursday, a day after a drone strike killed …": Wednesday
                     return _Dated(head.date - dt.timedelta(days=self._days_before(v)), head.text, head.precision)
                 break
-            elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in", "after", "upon", "while") \
+            elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("by", "in", "after", "upon", "while", "with") \
                     and v.head.head.i != v.head.i:
                 v = v.head.head  # "responded on Tuesday by expelling …", "vowed … on Tuesday after accusing …": that Tuesday
             else:
@@ -848,8 +848,12 @@ def _reciprocal(verb: Token) -> bool:
     """'accused each other', 'clashed with one another'."""
     objs = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-    return any(o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children)
-               for o in objs)
+    if any(o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children) for o in objs):
+        return True
+    # "with each side accusing the other of firing first"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(d.lower_ == "each" for d in subj.children) and any(
+        o.lower_ == "other" and any(d.lower_ == "the" for d in o.children) for o in objs)
 
 
 # "… agreed on Monday. The deal was reached at talks in Kuala Lumpur": the occasion told before
