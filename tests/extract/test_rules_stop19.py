@@ -329,3 +329,8 @@ def test_each_side_accusing_the_other_is_two_accusations_on_the_day_of_the_fight
                      "accusing the other of firing first.", D(2026, 2, 13))
     accusations = {(e.source.country, e.target.country, e.date) for e in result.events if e.root == "11"}
     assert accusations == {("ETH", "ERI", D(2026, 2, 12)), ("ERI", "ETH", D(2026, 2, 12))}, accusations
+
+
+def test_accusations_by_a_state_that_another_rejects_are_that_states_accusations(extract) -> None:
+    result = extract("Kigali on Tuesday rejected accusations by Kinshasa that it was arming the rebels.", D(2024, 9, 10))
+    assert ("11", "COD", "RWA") in triples(result), triples(result)
