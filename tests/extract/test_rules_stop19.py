@@ -334,3 +334,10 @@ def test_each_side_accusing_the_other_is_two_accusations_on_the_day_of_the_fight
 def test_accusations_by_a_state_that_another_rejects_are_that_states_accusations(extract) -> None:
     result = extract("Kigali on Tuesday rejected accusations by Kinshasa that it was arming the rebels.", D(2024, 9, 10))
     assert ("11", "COD", "RWA") in triples(result), triples(result)
+
+
+def test_the_previous_round_held_last_month_is_another_meeting_of_the_same_two(extract) -> None:
+    result = extract("Nepal and India held talks on trade in Kathmandu on Tuesday. The previous round was held in "
+                     "New Delhi last month.", D(2025, 9, 2))
+    days = sorted(e.date for e in result.events if e.root == "04")
+    assert days == [D(2025, 8, 1), D(2025, 9, 2)], days

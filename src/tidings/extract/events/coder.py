@@ -39,6 +39,7 @@ _SELF_WORDS = {"we", "us", "our", "i", "my"}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
 _COPULAS = {"be", "become", "prove", "remain", "seem"}
+_ROUND_NOUNS = {"round", "session", "meeting", "talks", "talk", "summit", "negotiation"}
 _FORECAST_VERBS = {"risk", "mean", "lead", "cause", "trigger", "spark", "harm", "hurt", "undermine", "jeopardise",
                    "jeopardize", "endanger", "damage", "complicate", "fuel", "worsen", "deepen", "escalate"}
 _FORCE_BODIES = {"armed", "air", "security", "special", "peacekeeping", "defence", "defense", "naval", "ground",
@@ -291,6 +292,10 @@ class _Coder(TargetFinder, NominalActs):
         if mode.status in ("negated", "conditional", "question", "governed", "habitual"):
             self._drop(si, verb, code, mode.reason)
             return
+        if partnerless and not source and (retold := self._retold_round(verb)):
+            # "Bangladesh and India held talks on Tuesday. The previous round was held in New Delhi
+            # last month": the same two parties, another meeting
+            source, partnerless = retold, False
         if partnerless:
             self._drop(si, verb, code, "a mutual act told by a noun ('held talks') with only one party")
             return
@@ -426,6 +431,19 @@ class _Coder(TargetFinder, NominalActs):
         if not target and code[:2] == "14":  # protesters protest their own government
             target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf
+
+    def _retold_round(self, verb: Token) -> list[Actor]:
+        """The two parties of the latest consultation, when a passive verb's subject is another
+        meeting of it ('the previous round was held', 'the last session was held in Doha')."""
+        subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lemma_.lower() not in _ROUND_NOUNS or not any(
+                d.dep_ in ("det", "amod", "poss") and d.lower_ in ("the", "previous", "last", "first", "second", "third",
+                                                                  "next", "latest", "their") for d in self.actors.kids[subj.i]):
+            return []
+        for e in reversed(self.events):
+            if e.root == "04" and e.source is not None and e.target is not None and e.source.country != e.target.country:
+                return [e.source, e.target]
+        return []
 
     def _hosted_earlier_talks(self, verb: Token) -> bool:
         """'hosted the talks', 'chaired those negotiations': talks told before, by a definite noun."""
