@@ -341,3 +341,10 @@ def test_the_previous_round_held_last_month_is_another_meeting_of_the_same_two(e
                      "New Delhi last month.", D(2025, 9, 2))
     days = sorted(e.date for e in result.events if e.root == "04")
     assert days == [D(2025, 8, 1), D(2025, 9, 2)], days
+
+
+def test_talks_a_third_state_mediated_between_two_are_their_talks(extract) -> None:
+    done = extract("Qatar mediated talks between Rwanda and Congo in Doha on Monday.", D(2024, 11, 29))
+    assert ("04", "RWA", "COD") in triples(done), triples(done)
+    offered = extract("Kenya offered to host talks between Ethiopia and Eritrea.", D(2024, 11, 29))
+    assert not [e for e in offered.events if {e.source.country, e.target and e.target.country} == {"ETH", "ERI"}]

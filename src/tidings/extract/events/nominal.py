@@ -20,7 +20,8 @@ _DONE_PREPS = {"during", "in", "at", "after", "following", "on", "over"}  # not 
 _DONE_OR_AUTHOR_PREPS = frozenset(_DONE_PREPS | {"of", "against", "to", "with", "by"})
 _UNDONE_MODS = {"planned", "proposed", "possible", "future", "upcoming", "expected", "next", "potential",
                 "scheduled", "prospective", "new"}
-_DECISION_NOUNS = {"decision", "move"}  # "its decision to send home staff": the act was taken
+_DECISION_NOUNS = {"decision", "move"}
+_HOSTING_VERBS = {"host", "mediate", "broker", "chair", "facilitate", "organise", "organize", "convene", "sponsor"}  # "its decision to send home staff": the act was taken
 
 
 class NominalActs:
@@ -117,8 +118,11 @@ class NominalActs:
     def _nominal_consult(self, noun: Token, sent: Span, si: int, code: str) -> None:
         """'During her call with X, Y voiced …', 'in a phone conversation with X, Y said …',
         'after a telephone conversation between A and B', 'agreed in bilateral talks in Geneva'."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in _DONE_PREPS or not self._noun_done(noun):
-            return
+        hosted = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOSTING_VERBS and _pobj(noun, "between") is not None \
+            and verb_mode(noun.head, self.actors.span_text(self.actors.sent_of(noun.head)), self.book,
+                          self.actors.kids[noun.head.i]).status == "realis"  # not "offered to host talks"
+        if not hosted and (noun.dep_ != "pobj" or noun.head.lower_ not in _DONE_PREPS) or not self._noun_done(noun):
+            return  # ("Qatar mediated talks between Rwanda and Congo": those two talked)
         gov = _clause_verb(noun)
         if gov is None:
             return
