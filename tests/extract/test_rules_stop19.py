@@ -348,3 +348,11 @@ def test_talks_a_third_state_mediated_between_two_are_their_talks(extract) -> No
     assert ("04", "RWA", "COD") in triples(done), triples(done)
     offered = extract("Kenya offered to host talks between Ethiopia and Eritrea.", D(2024, 11, 29))
     assert not [e for e in offered.events if {e.source.country, e.target and e.target.country} == {"ETH", "ERI"}]
+
+
+def test_the_emirates_and_a_hearing_opened_into_something(extract) -> None:
+    result = extract("Kuwait launched a mediation effort between the Emirates and Qatar on Saturday.", D(2017, 6, 11))
+    assert {t for r, s, t in triples(result) if r == "04" and s == "KWT"} == {"ARE", "QAT"}
+    hearing = extract("India's Supreme Court opened a hearing on Monday into the detention of Pakistani fishermen.",
+                      D(2017, 6, 13))
+    assert [e.root for e in hearing.events if e.source and e.source.country == "IND"] == ["09"]
