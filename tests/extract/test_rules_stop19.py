@@ -356,3 +356,10 @@ def test_the_emirates_and_a_hearing_opened_into_something(extract) -> None:
     hearing = extract("India's Supreme Court opened a hearing on Monday into the detention of Pakistani fishermen.",
                       D(2017, 6, 13))
     assert [e.root for e in hearing.events if e.source and e.source.country == "IND"] == ["09"]
+
+
+def test_a_plan_drawn_up_by_someone_is_theirs_to_reject_or_agree_to(extract) -> None:
+    rejected = extract("Serbia rejected a peace plan drawn up by Norway on Monday.", D(1995, 1, 3))
+    assert ("12", "SRB", "NOR") in triples(rejected), triples(rejected)
+    agreed = extract("Armenia agreed to a ceasefire proposed by France on Monday.", D(1995, 1, 3))
+    assert ("03", "ARM", "FRA") in triples(agreed), triples(agreed)

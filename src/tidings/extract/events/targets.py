@@ -24,6 +24,7 @@ FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing",
 _SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
 # things one party puts to another: whoever's they are is the target of accepting or rejecting them
+_DEAL_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "settlement", "compromise", "formula"}
 _PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "request", "demand", "proposition", "bid", "roadmap",
                    "draft", "resolution", "ultimatum", "invitation", "appeal", "call"}
 _MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "chancery"}
@@ -67,6 +68,12 @@ class TargetFinder:
                         found = self.actors.resolve(g)
                         if found and c.lemma_.lower() in _PROPOSAL_NOUNS:
                             return found
+                if found := self._proposer(c):
+                    return found
+            if slot == "poss" and c.dep_ == "prep" and c.lower_ == "to":  # "agreed to a ceasefire proposed by X"
+                for g in self.actors.kids[c.i]:
+                    if g.dep_ == "pobj" and (found := self._proposer(g)):
+                        return found
             if c.dep_ in ("prep", "prt", "dative") and c.lower_ == slot:
                 for g in self.actors.kids[c.i]:
                     if g.dep_ == "pobj":
@@ -325,6 +332,19 @@ class TargetFinder:
         roles = base.roles if base and base.roles else ["CVL"]
         text = base.text if base else "protesters"
         return [Actor(text=text, name=text, code=country + roles[0], country=country, roles=roles)]
+
+    def _proposer(self, noun: Token) -> list[Actor]:
+        """'a peace plan drawn up by Norway', 'a ceasefire proposed by Carter': whose it is."""
+        if noun.lemma_.lower() not in _PROPOSAL_NOUNS | _DEAL_NOUNS:
+            return []
+        for acl in self.actors.kids[noun.i]:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for agent in self.actors.kids[acl.i]:
+                    if agent.dep_ == "agent":
+                        obj = next((g for g in self.actors.kids[agent.i] if g.dep_ == "pobj"), None)
+                        if obj is not None and (found := [a for a in self.actors.resolve(obj) if a.country]):
+                            return found
+        return []
 
     def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
         return any(self._slot(verb, s) for s in pattern.target)
