@@ -363,3 +363,10 @@ def test_a_plan_drawn_up_by_someone_is_theirs_to_reject_or_agree_to(extract) -> 
     assert ("12", "SRB", "NOR") in triples(rejected), triples(rejected)
     agreed = extract("Armenia agreed to a ceasefire proposed by France on Monday.", D(1995, 1, 3))
     assert ("03", "ARM", "FRA") in triples(agreed), triples(agreed)
+
+
+def test_a_name_the_parser_makes_a_second_subject_is_the_doer(extract) -> None:
+    result = extract("Drones launched by the paramilitary Rapid Support Forces hit a fuel depot in Port Sudan on "
+                     "Friday, the army said.", D(2026, 7, 11))
+    hits = [e for e in result.events if e.verb == "hit"]
+    assert hits and all(e.source.name == "Rapid Support Forces" for e in hits), [(e.source, e.target) for e in hits]

@@ -88,11 +88,15 @@ class SubjectFinder:
                     objs = [g for g in self.kids[c.i] if g.dep_ == "pobj"]
                     if objs:
                         return self.resolve(objs[0], subject=True)
-            for c in self.kids[v.i]:
-                if c.dep_ in ("nsubj", "csubj"):
-                    if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
-                        return self.resolve(v.head, subject=True)
-                    return self.resolve(c, subject=True) or self._launched_by(c)
+            subjects = [c for c in self.kids[v.i] if c.dep_ in ("nsubj", "csubj")]
+            for n, c in enumerate(subjects):
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
+                    return self.resolve(v.head, subject=True)
+                found = self.resolve(c, subject=True) or self._launched_by(c)
+                if n + 1 < len(subjects) and not any(a.country for a in found):
+                    continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser
+                    # gave the name a subject arc of its own
+                return found
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
                 return self._nominal_agent(v)
             if v.dep_ == "relcl":
