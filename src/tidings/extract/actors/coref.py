@@ -190,11 +190,10 @@ class Coreference:
             if m.token < tok.i and here - 3 <= self.sent_index[m.token] < here:
                 by_sentence.setdefault(self.sent_index[m.token], []).append(m)
         for sentence in sorted(by_sentence, reverse=True):  # "Japan, South Korea and the United States …"
-            said = by_sentence[sentence]
-            for mentions in ([m for m in said if m.subject], said):  # the doers first
-                group = _distinct_countries(mentions, size + 1)
-                if len(group) == size:
-                    return list(reversed(group))
+            # the doers of that sentence only: countries named as objects or places are not "the three"
+            group = _distinct_countries([m for m in by_sentence[sentence] if m.subject], size + 1)
+            if len(group) == size:
+                return list(reversed(group))
         return []
 
     def _pair_in_sentence(self, tok: Token) -> list[Actor]:
