@@ -249,9 +249,7 @@ def test_the_ruling_party_is_the_government_side(extract) -> None:
     assert ("11", "TZA", "TZA") in triples(result), triples(result)
 
 
-def test_accepting_or_rejecting_another_states_plan_targets_that_state(extract) -> None:
-    accepted = extract("The Sudanese army accepted an Egyptian plan for a truce on Thursday.", D(2026, 3, 13))
-    assert ("03", "SDN", "EGY") in triples(accepted), triples(accepted)
+def test_rejecting_another_states_plan_targets_that_state(extract) -> None:
     rejected = extract("Israel rejected a French proposal for a ceasefire on Thursday.", D(2026, 3, 13))
     assert ("12", "ISR", "FRA") in triples(rejected), triples(rejected)
 
