@@ -99,11 +99,17 @@ class _Split:
                 yield record
 
 
-def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats,
-                  batch_size: int, progress: Progress | None) -> Iterator[Article]:
-    """Drop articles stored earlier or repeated in this input, one id lookup per chunk."""
+def _new_articles(articles: Iterable[Article], store: Store, stats: RunStats, batch_size: int,
+                  progress: Progress | None, committed: list[str]) -> Iterator[Article]:
+    """Drop articles stored earlier or repeated in this input, one id lookup per chunk.
+
+    `committed` holds the ids the caller has written since the last chunk. They leave the set
+    of ids seen in this run before the next lookup, which finds them stored, so the set holds
+    the articles in flight rather than every id of the run (it grew by ~0.1 KiB an article)."""
     seen: set[str] = set()
     for chunk in chunks(articles, batch_size):
+        seen.difference_update(committed)  # before the lookup, so none slips through between them
+        committed.clear()
         stored = store.known_ids(a.id for a in chunk)
         for article in chunk:
             if article.id in stored or article.id in seen:
@@ -149,9 +155,11 @@ def ingest_records(records: Iterable[Article | Reject], store: Store, kb=None,
                                                    day_first=day_first))
     stats = RunStats()
     split = _Split(records, stats)
-    fresh = _new_articles(split.articles(), store, stats, batch_size, progress)
+    committed: list[str] = []
+    fresh = _new_articles(split.articles(), store, stats, batch_size, progress, committed)
     for batch in engine.batches(fresh):
         store.write_batch(batch, split.take_rejects())
+        committed.extend(r.article.id for r in batch)
         stats.articles_new += len(batch)
         log.info("committed a batch of %d articles (%d new in this run)", len(batch), stats.articles_new)
         stats.events += sum(len(r.events) for r in batch)

@@ -3,10 +3,13 @@ workers; the process count comes from flag, environment or tidings.toml like oth
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 
+import pytest
+
 from tidings.config import load_settings
-from tidings.engine import ExtractOptions, InProcess, default_processes, local_engine
+from tidings.engine import ExtractOptions, InProcess, default_processes, local_engine, settle
 from tidings.engine.pool import ProcessPool
 from tidings.models import Article
 
@@ -48,3 +51,34 @@ def test_engine_processes_from_flag_environment_and_config(tmp_path):
     assert load_settings(config_file=toml, environ=env).processes == 2
     assert load_settings({"processes": 1}, config_file=toml, environ=env).processes == 1
     assert load_settings(config_file=tmp_path / "none.toml", environ={}).processes is None
+
+
+@pytest.fixture
+def unfrozen():
+    """Each test starts and ends with nothing frozen, whatever ran before it."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def _tracked(obj: object) -> bool:
+    """Whether the cyclic collector still walks `obj` (frozen objects are not listed)."""
+    return any(o is obj for o in gc.get_objects())
+
+
+def test_engine_in_process_freezes_the_loaded_model_out_of_collections(nlp, unfrozen):
+    assert _tracked(nlp)
+    list(InProcess(ExtractOptions()).batches(_articles(1)))
+    assert gc.get_freeze_count() > 0 and not _tracked(nlp)
+
+
+def test_engine_in_process_freezes_nothing_for_an_empty_input(nlp, unfrozen):
+    assert list(InProcess(ExtractOptions()).batches([])) == []
+    assert gc.get_freeze_count() == 0 and _tracked(nlp)
+
+
+def test_engine_settle_gives_the_same_results(nlp, unfrozen):
+    before = [r for b in InProcess(ExtractOptions(batch_size=2)).batches(_articles(3)) for r in b]
+    settle(ExtractOptions())
+    after = [r for b in InProcess(ExtractOptions(batch_size=2)).batches(_articles(3)) for r in b]
+    assert after == before and gc.get_freeze_count() > 0

@@ -43,3 +43,33 @@ def test_pipeline_extract_yields_results_and_rejects_in_order(fixtures, nlp):
     kinds = ["R" if isinstance(o, Reject) else "A" for o in out]
     assert "".join(kinds) == "ARARRRRA"  # the file's order, whatever the batching
     assert all(isinstance(o, (ArticleResult, Reject)) for o in out)
+
+
+class _Echo:
+    """A stand-in engine: batches of `size` articles, each result the bare article."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def batches(self, articles):
+        from tidings.extract import batches
+
+        for batch in batches(articles, self.size):
+            yield [ArticleResult(article=a) for a in batch]
+
+
+def test_pipeline_repeated_ids_stored_once_around_commits(db_path):
+    from tidings.models import Article
+    from tidings.store import Store
+
+    # "a" repeats in its own chunk after its batch is committed, and in later chunks;
+    # "d" repeats while still in flight
+    ids = ["a", "b", "c", "a", "d", "e", "d", "a", "f", "g", "a", "g"]
+    records = [Article(id=i, date=dt.date(2025, 5, 1), text=f"Text {n} of {i}.") for n, i in enumerate(ids)]
+    with Store(db_path) as store:
+        stats = pipeline.ingest_records(records, store, batch_size=4, engine=_Echo(2))
+        stored = store.sql("SELECT article_id, text FROM articles ORDER BY article_id").to_pylist()
+    assert (stats.articles_new, stats.articles_skipped) == (7, 5)
+    assert [(r["article_id"], r["text"]) for r in stored] == [
+        ("a", "Text 0 of a."), ("b", "Text 1 of b."), ("c", "Text 2 of c."), ("d", "Text 4 of d."),
+        ("e", "Text 5 of e."), ("f", "Text 8 of f."), ("g", "Text 9 of g.")]

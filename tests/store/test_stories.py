@@ -57,3 +57,22 @@ def test_stories_band_keys_differ_by_band_and_match_by_content():
     changed[0, 5] += 1  # band 1 only
     other = band_keys(changed)[0]
     assert [k == o for k, o in zip(keys, other)] == [True, False] + [True] * 30
+
+
+def test_stories_index_runs_stay_bounded_and_find_every_shared_key(monkeypatch):
+    from tidings.store import stories
+
+    monkeypatch.setattr(stories, "_MERGE_AT", 64)
+    monkeypatch.setattr(stories, "_RUN_KEYS", 256)
+    rng = np.random.default_rng(7)
+    index, by_key = StoryIndex(), {}
+    for n in range(300):  # 32 keys an article from a small pool, so many are shared
+        keys = rng.integers(0, 2_000, 32).astype(np.uint64)
+        index.add(f"a{n}", keys)
+        for k in keys.tolist():
+            by_key.setdefault(k, set()).add(f"a{n}")
+    assert all(len(keys) <= 256 for keys, _ in index._runs) and len(index._recent) < 64
+    assert 1 < len(index._runs) < 300 * 32 // 64
+    for _ in range(50):
+        probe = rng.integers(0, 2_100, 32).astype(np.uint64)
+        assert index.candidates(probe) == set().union(*(by_key.get(k, set()) for k in probe.tolist()))

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from tidings.engine import ExtractOptions, InProcess
+from tidings.engine import ExtractOptions, InProcess, settle
 from tidings.errors import Errors, ExtractError
 from tidings.extract import batches, extract_batch
 from tidings.models import Article, ArticleResult
@@ -42,12 +42,13 @@ def _watch_parent(parent: int) -> None:
 
 
 def _start_worker(options: ExtractOptions, parent: int) -> None:
-    """Worker initializer: ignore Ctrl-C, watch the parent, load model and knowledge base."""
+    """Worker initializer: ignore Ctrl-C, watch the parent, load model and knowledge base
+    (and freeze them out of the garbage collector's walks, see `settle`)."""
     global _options  # one per worker process, written once here: the worker's configuration
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _options = options
-    extract_batch([], kb=options.kb, model=options.model)  # load both now, not on the first batch
+    settle(options)  # load both now, not on the first batch
 
 
 def _extract(batch: list[Article]) -> list[ArticleResult]:

@@ -31,7 +31,8 @@ SCHEMA = pa.schema([("article_id", pa.string()), ("story_id", pa.string()), ("li
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants (golden ratio, splitmix64)
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
-_MERGE_AT = 1 << 16  # recent band keys kept in a dict; merged into the sorted arrays past this (or 1/16 of them)
+_MERGE_AT = 1 << 16  # band keys of recent articles kept in a dict; sorted into a run past this
+_RUN_KEYS = 1 << 21  # runs stop merging at this many keys (32 MiB with their ordinals)
 
 
 def band_keys(sigs: np.ndarray) -> np.ndarray:
@@ -47,12 +48,19 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
 
 
 class StoryIndex:
-    """Band keys of every stored article, searchable by key; stories live in the table."""
+    """Band keys of every stored article, searchable by key; stories live in the table.
+
+    Keys sit in sorted runs of at most `_RUN_KEYS` keys (a small run merges into the one
+    before it while their sizes allow, as in a binary counter), plus a dict of the last
+    `_MERGE_AT` keys. Why runs: one sorted array grown by `np.insert` was copied whole at every
+    merge, so a writer's peak held the index twice, and merges came every 1/16 of the index,
+    so the dict of recent keys grew with the store too (400,000 keys of Python ints and lists at
+    200,000 articles). Now the transient is one run and the dict stays under `_MERGE_AT` keys.
+    """
 
     def __init__(self) -> None:
         self.ids: list[str] = []  # ordinal -> article id
-        self._keys = np.empty(0, np.uint64)  # sorted
-        self._ords = np.empty(0, np.int64)  # ordinal of each key in `_keys`
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, their ordinals)
         self._recent: dict[int, list[int]] = {}  # keys added since the last merge -> ordinals
         self._recent_size = 0
 
@@ -81,24 +89,31 @@ class StoryIndex:
         for key in keys.tolist():
             self._recent.setdefault(key, []).append(ordinal)
         self._recent_size += len(keys)
-        if self._recent_size >= max(_MERGE_AT, len(self._keys) // 16):
+        if self._recent_size >= _MERGE_AT:
             keys = np.fromiter((k for k, ords in self._recent.items() for _ in ords), np.uint64)
             ords = np.fromiter((o for ords in self._recent.values() for o in ords), np.int64)
             self._merge(keys, ords)
             self._recent, self._recent_size = {}, 0
 
     def _merge(self, keys: np.ndarray, ords: np.ndarray) -> None:
-        """Insert unsorted `keys` into the sorted arrays: one pass, no re-sort of the rest."""
-        order = np.argsort(keys, kind="stable")
-        keys, ords = keys[order], ords[order]
-        at = np.searchsorted(self._keys, keys, side="right")
-        self._keys, self._ords = np.insert(self._keys, at, keys), np.insert(self._ords, at, ords)
+        """Add unsorted `keys` as a sorted run, then merge the last runs while they are small
+        enough: each key is copied O(log) times and never more than one full run at once."""
+        for lo in range(0, len(keys), _RUN_KEYS):  # a chunk bigger than a run (on load) is split
+            part_keys, part_ords = keys[lo:lo + _RUN_KEYS], ords[lo:lo + _RUN_KEYS]
+            order = np.argsort(part_keys, kind="stable")
+            self._runs.append((part_keys[order], part_ords[order]))
+            while len(self._runs) > 1 and _mergeable(self._runs[-2][0], self._runs[-1][0]):
+                (old_keys, old_ords), (new_keys, new_ords) = self._runs[-2], self._runs.pop()
+                at = np.searchsorted(old_keys, new_keys, side="right")
+                self._runs[-1] = (np.insert(old_keys, at, new_keys), np.insert(old_ords, at, new_ords))
 
     def candidates(self, keys: np.ndarray) -> set[str]:
         """Ids of indexed articles sharing at least one band key with `keys` (one article's)."""
-        lo = np.searchsorted(self._keys, keys, side="left")
-        hi = np.searchsorted(self._keys, keys, side="right")
-        found = {o for a, b in zip(lo.tolist(), hi.tolist()) if b > a for o in self._ords[a:b].tolist()}
+        found: set[int] = set()
+        for run_keys, run_ords in self._runs:
+            lo = np.searchsorted(run_keys, keys, side="left")
+            hi = np.searchsorted(run_keys, keys, side="right")
+            found.update(o for a, b in zip(lo.tolist(), hi.tolist()) if b > a for o in run_ords[a:b].tolist())
         for key in keys.tolist():
             found.update(self._recent.get(key, ()))
         return {self.ids[o] for o in found}
@@ -137,6 +152,12 @@ class StoryIndex:
             rows.append({"article_id": a.id, "story_id": story, "linked_to": linked_to,
                          "similarity": sim, "minhash": sig, "linked_at": now})
         return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+def _mergeable(older: np.ndarray, newer: np.ndarray) -> bool:
+    """Whether run `newer` merges into `older`: no more than twice its size, and the sum still
+    within `_RUN_KEYS` (so sizes double up the list and a full run is never copied again)."""
+    return len(older) <= 2 * len(newer) and len(older) + len(newer) <= _RUN_KEYS
 
 
 def _stored(con, ids: set[str]) -> dict[str, tuple[list[int], str]]:
