@@ -97,6 +97,7 @@ FLOORS = [
     ("blind_wire.json", 0.50, 0.93, 0.85),
     ("blind_leads.json", 0.52, 0.95, 0.85),
     ("blind_press.json", 0.48, 0.95, 0.85),
+    ("blind_check.json", 0.60, 0.95, 0.90),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -104,7 +105,8 @@ FLOORS = [
 KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.json": 0,
                    "blind_articles.json": 1, "blind_plover_like.json": 1,
                    "blind_seedlike.json": 1, "blind_crisis.json": 0, "blind_wire.json": 1,
-                   "blind_leads.json": 1, "blind_press.json": 1}
+                   "blind_leads.json": 1, "blind_press.json": 1,
+                   "blind_check.json": 2}
 
 
 def test_gold_every_own_file_has_a_floor():
