@@ -368,3 +368,12 @@ def test_a_name_the_parser_makes_a_second_subject_is_the_doer(extract) -> None:
                      "Friday, the army said.", D(2026, 7, 11))
     hits = [e for e in result.events if e.verb == "hit"]
     assert hits and all(e.source.name == "Rapid Support Forces" for e in hits), [(e.source, e.target) for e in hits]
+
+
+def test_a_possibility_is_no_intent_but_a_possible_strike_still_warns(extract) -> None:
+    funding = extract("Diplomats said the Security Council could approve more funding for the mission in Haiti.",
+                      D(2026, 9, 17))
+    assert not [e for e in funding.events if e.root in ("03", "07")], [(e.cameo, e.verb) for e in funding.events]
+    strike = extract("Colombia's defence minister added that Colombia could strike rebel camps inside Venezuela "
+                     "if nothing changed.", D(2025, 9, 17))
+    assert [e for e in strike.events if e.root == "13"], [(e.cameo, e.verb) for e in strike.events]

@@ -381,6 +381,13 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         """A future or modal act counts only as its actor's own intent or threat; None if dropped.
         Returns the code to use and the code threatened, if any."""
         threatened = None
+        if mode.status == "modal" and code[:2] < "14" and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can")
+                                          for c in self.actors.kids[verb.i]) and not any(
+                c.dep_ in SUBJECT_DEPS and c.lower_ in _SELF_WORDS for c in self.actors.kids[verb.i]):
+            # "diplomats said the council could approve more funding": a possibility, not an intent
+            # unless the speaker says it of itself; "Colombia could strike rebel camps" still warns
+            self._drop(si, verb, code, "a possibility ('could', 'might', 'may'), not an intent")
+            return None
         if mode.status in ("future", "modal"):
             if not self._self_stated(verb, source):
                 self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
