@@ -192,7 +192,7 @@ def test_an_appeal_to_no_one_named_in_a_crisis_inside_one_country_is_to_that_cou
     assert ("02", "AFU", "CMR") in triples(result), triples(result)
 
 
-def test_a_reply_ruled_out_is_no_threat_a_warning_not_to_tolerate_is(extract) -> None:
+def test_a_reply_ruled_out_is_no_threat_a_reply_promised_is(extract) -> None:
     result = extract("Peru expelled Mexico's ambassador on Wednesday. Mexico's foreign ministry said Mexico would not "
                      "respond in kind.", D(2026, 3, 12))
     assert not [e for e in result.events if e.root == "13"], triples(result)

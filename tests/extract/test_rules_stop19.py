@@ -377,3 +377,9 @@ def test_a_possibility_is_no_intent_but_a_possible_strike_still_warns(extract) -
     strike = extract("Colombia's defence minister added that Colombia could strike rebel camps inside Venezuela "
                      "if nothing changed.", D(2025, 9, 17))
     assert [e for e in strike.events if e.root == "13"], [(e.cameo, e.verb) for e in strike.events]
+
+
+def test_a_stance_not_to_tolerate_or_allow_is_no_threat(extract) -> None:
+    result = extract("Moldova expelled three Russian diplomats on Wednesday. \"Moldova will not tolerate foreign "
+                     "money buying its democracy,\" the foreign minister told reporters.", D(2026, 2, 12))
+    assert not [e for e in result.events if e.root == "13"], triples(result)

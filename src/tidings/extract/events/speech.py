@@ -77,10 +77,10 @@ class SpeechContent:
                       if a.country and a.country not in src_c]
             if bearer:
                 return code, bearer[:1], conf
-        # "said Mexico would not respond in kind": a reply ruled out threatens no one ("will not
-        # tolerate", "will not allow" still warn)
+        # "said Mexico would not respond in kind": a reply ruled out threatens no one; nor does a
+        # stance ("Moldova will not tolerate foreign money buying its democracy", "we will not allow
+        # anyone to drag Libya back into war"), which names no act against anyone
         ruled_out = any(t.lemma_.lower() in self.book.threat_cues and t.pos_ == "VERB"
-                        and t.lemma_.lower() not in ("tolerate", "allow", "accept", "permit")
                         and any(c.dep_ == "neg" for c in self.actors.kids[t.i]) for t in tokens)
         if code == "010" and future and self._threat_words(tokens) & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
