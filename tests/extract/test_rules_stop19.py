@@ -383,3 +383,11 @@ def test_a_stance_not_to_tolerate_or_allow_is_no_threat(extract) -> None:
     result = extract("Moldova expelled three Russian diplomats on Wednesday. \"Moldova will not tolerate foreign "
                      "money buying its democracy,\" the foreign minister told reporters.", D(2026, 2, 12))
     assert not [e for e in result.events if e.root == "13"], triples(result)
+
+
+def test_studying_the_measures_before_responding_is_no_threat(extract) -> None:
+    result = extract("China imposed tariffs on Japanese seafood on Monday. Japan's trade minister said Tokyo would "
+                     "study the measures before responding.", D(2025, 3, 12))
+    assert not [e for e in result.events if e.root == "13"], triples(result)
+    warned = extract("China said it would take measures against Japan.", D(2025, 3, 12))
+    assert [e for e in warned.events if e.root == "13"], triples(warned)

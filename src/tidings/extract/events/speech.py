@@ -113,10 +113,17 @@ class SpeechContent:
 
     def _threat_words(self, tokens: list[Token]) -> set[str]:
         """Words of what was said that can carry a threat: 'force' in 'the armed forces' or 'the air
-        force' names an institution, not force to be used ('with full force' still threatens)."""
+        force' names an institution, not force to be used ('with full force' still threatens), and a
+        reply in a 'before' clause is a time."""
         kids = self.actors.kids
-        return {w for t in tokens if not (t.lemma_.lower() == "force" and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in _FORCE_BODIES for c in kids[t.i]))
+        # "would study the measures before responding": a reply named as a time, not promised
+        when = {d.i for t in tokens if t.dep_ in ("pcomp", "advcl") and (
+            t.head.lower_ in ("before", "until") or any(m.dep_ == "mark" and m.lower_ in ("before", "until")
+                                                        for m in kids[t.i])) for d in t.subtree}
+        return {w for t in tokens if t.i not in when and not (t.lemma_.lower() == "force" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in _FORCE_BODIES for c in kids[t.i])) and not (
+            t.lemma_.lower() == "measure" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                  for c in kids[t.i]))  # "study the measures": others'
             for w in (t.lemma_.lower(), t.lower_)}
 
     def _warning_threatens(self, tokens: list[Token], words: set[str], text: str, src_c: set[str]) -> bool:
