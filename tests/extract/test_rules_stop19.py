@@ -391,3 +391,9 @@ def test_studying_the_measures_before_responding_is_no_threat(extract) -> None:
     assert not [e for e in result.events if e.root == "13"], triples(result)
     warned = extract("China said it would take measures against Japan.", D(2025, 3, 12))
     assert [e for e in warned.events if e.root == "13"], triples(warned)
+
+
+def test_a_relative_clause_on_the_first_of_two_subjects_is_the_first_ones(extract) -> None:
+    result = extract("Norway, which hosted the talks in Oslo, and the United States both urged restraint on Monday.",
+                     D(2025, 1, 7))
+    assert not [e for e in result.events if e.verb == "hosted" and e.source.country == "USA"]

@@ -91,7 +91,10 @@ class SubjectFinder:
             subjects = [c for c in self.kids[v.i] if c.dep_ in ("nsubj", "csubj")]
             for n, c in enumerate(subjects):
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
-                    return self.resolve(v.head, subject=True)
+                    # "Malaysia, which brokered the truce, and the United States …": Malaysia alone
+                    own = [a for a in self.resolve(v.head, subject=True) if a.name in {
+                        b.name for b in self._resolve_one(v.head)}]
+                    return own or self.resolve(v.head, subject=True)
                 found = self.resolve(c, subject=True) or self._launched_by(c)
                 if n + 1 < len(subjects) and not any(a.country for a in found):
                     continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser

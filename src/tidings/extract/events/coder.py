@@ -441,7 +441,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
                                                                   "next", "latest", "their") for d in self.actors.kids[subj.i]):
             return []
         for e in reversed(self.events):
-            if e.root == "04" and e.source is not None and e.target is not None and e.source.country != e.target.country:
+            if e.cameo[:3] in ("040", "041", "046") and e.source is not None and e.target is not None \
+                    and e.source.country != e.target.country:
                 return [e.source, e.target]
         return []
 
@@ -454,8 +455,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
     def _consulted_parties(self, source: list[Actor], verb: Token) -> list[Actor]:
         """Both parties of the latest consultation between others; the hosting is dated with it."""
         src = {a.country for a in source if a.country}
-        for e in reversed(self.events):
-            if e.root == "04" and e.source is not None and e.target is not None \
+        for e in reversed(self.events):  # meetings, calls and negotiations; not visits or mediation
+            if e.cameo[:3] in ("040", "041", "046") and e.source is not None and e.target is not None \
                     and not src & {e.source.country, e.target.country}:
                 self._dated_as[verb.i] = _Dated(e.date, e.date_text, e.date_precision)
                 return [e.source, e.target]
