@@ -397,3 +397,10 @@ def test_a_relative_clause_on_the_first_of_two_subjects_is_the_first_ones(extrac
     result = extract("Norway, which hosted the talks in Oslo, and the United States both urged restraint on Monday.",
                      D(2025, 1, 7))
     assert not [e for e in result.events if e.verb == "hosted" and e.source.country == "USA"]
+
+
+def test_casualties_of_a_crackdown_told_just_before_are_that_crowds(extract) -> None:
+    result = extract("Mexico's president criticised Peru on Monday. Riot police fired tear gas at farmers near "
+                     "Juliaca on Tuesday. Two protesters were killed, the ombudsman said.", D(2026, 3, 12))
+    assert not [e for e in result.events if e.target and e.target.country == "MEX" and e.root in ("18", "19")], \
+        triples(result)

@@ -237,6 +237,10 @@ class TargetFinder:
                 country = main
         elif country is None and any(r in STATE_ROLES for a in source for r in a.roles):
             country = next((a.country for a in source if a.country), None)
+        if country is None:  # "police fired tear gas at farmers … Two protesters were killed": that crowd's
+            here = self.actors.sent_index[verb.i]
+            country = next((e.target.country for e in reversed(self.events) if e.root in ("17", "18", "19", "20")
+                            and e.target is not None and e.target.country and e.sentence >= here - 1), None)
         if country is None:  # "exchanged fire with the gangs": the gangs of the country the text is about
             country = self.actors.main_country()
         if country is None:
