@@ -404,10 +404,3 @@ def test_casualties_of_a_crackdown_told_just_before_are_that_crowds(extract) -> 
                      "Juliaca on Tuesday. Two protesters were killed, the ombudsman said.", D(2026, 3, 12))
     assert not [e for e in result.events if e.target and e.target.country == "MEX" and e.root in ("18", "19")], \
         triples(result)
-
-
-def test_fighting_alongside_an_army_is_on_its_side(extract) -> None:
-    result = extract("Rwandan troops fought alongside M23 rebels in North Kivu last month, UN experts said.",
-                     D(2026, 1, 8))
-    assert not [e for e in result.events if e.root == "19"], triples(result)
-    assert ("06", "RWA", "COD") in triples(result), triples(result)
