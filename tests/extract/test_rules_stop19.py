@@ -404,3 +404,11 @@ def test_casualties_of_a_crackdown_told_just_before_are_that_crowds(extract) -> 
                      "Juliaca on Tuesday. Two protesters were killed, the ombudsman said.", D(2026, 3, 12))
     assert not [e for e in result.events if e.target and e.target.country == "MEX" and e.root in ("18", "19")], \
         triples(result)
+
+
+def test_hacking_another_states_computers_is_coercion_and_ordering_patrols_is_police_power(extract) -> None:
+    hacked = extract("North Korean hackers hacked into the computers of South Korean army officers last month.",
+                     D(2016, 3, 8))
+    assert ("17", "PRK", "KOR") in triples(hacked), triples(hacked)
+    patrols = extract("Pakistan's government ordered police patrols in Karachi after the riots.", D(2016, 3, 8))
+    assert [e.cameo for e in patrols.events if e.root == "15"] == ["153"], triples(patrols)
