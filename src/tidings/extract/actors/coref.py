@@ -186,8 +186,12 @@ class Coreference:
             return None
         here = self.sent_index[tok.i]
         by_sentence: dict[int, list[Mention]] = {}
-        for m in reversed(self.mentions):
-            if m.token < tok.i and here - 3 <= self.sent_index[m.token] < here:
+        for m in reversed(self.mentions):  # in text order, so the walk back can stop
+            if m.token >= tok.i:
+                continue
+            if self.sent_index[m.token] < here - 3:
+                break
+            if self.sent_index[m.token] < here:
                 by_sentence.setdefault(self.sent_index[m.token], []).append(m)
         for sentence in sorted(by_sentence, reverse=True):  # "Japan, South Korea and the United States …"
             # the doers of that sentence only: countries named as objects or places are not "the three"

@@ -26,6 +26,7 @@ class IntroducedGroups:
     """Names introduced with a descriptor, looked up again by their bare text."""
 
     doc: Doc
+    tokens: list[Token]
     kb: KnowledgeBase
     kids: list[list[Token]]
     text: str
@@ -43,12 +44,13 @@ class IntroducedGroups:
             self._introduced = self._find_introductions()
         if not self._introduced:
             return []
-        actor = self._introduced.get(self._name_text(tok))
-        return [actor.model_copy(update={"text": self._name_text(tok)})] if actor else []
+        name = self._name_text(tok)
+        actor = self._introduced.get(name)
+        return [actor.model_copy(update={"text": name})] if actor else []
 
     def _find_introductions(self) -> dict[str, Actor]:
         found: dict[str, Actor] = {}
-        for tok in self.doc:
+        for tok in self.tokens:  # built once by ActorIndex; iterating the Doc builds new Token objects
             # the small model's entity types are no guide here ("SPLA-IO" comes out a GPE)
             if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.i in self._name_cover \
                     or tok.i in self.places or tok.ent_type_ in ("PERSON", "DATE"):

@@ -92,9 +92,9 @@ class SubjectFinder:
             for n, c in enumerate(subjects):
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
                     # "Malaysia, which brokered the truce, and the United States …": Malaysia alone
-                    own = [a for a in self.resolve(v.head, subject=True) if a.name in {
-                        b.name for b in self._resolve_one(v.head)}]
-                    return own or self.resolve(v.head, subject=True)
+                    heads = self.resolve(v.head, subject=True)
+                    own = {b.name for b in self._resolve_one(v.head)}
+                    return [a for a in heads if a.name in own] or heads
                 found = self.resolve(c, subject=True) or self._launched_by(c)
                 if n + 1 < len(subjects) and not any(a.country for a in found):
                     continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser

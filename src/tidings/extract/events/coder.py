@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -124,8 +125,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         while v is not None and v.i not in seen:
             seen.add(v.i)
             if v.i in self._timex_heads:
-                tx, (lo, _hi, precision) = self._timex_heads[v.i][0]
-                return _Dated(lo, tx.text, precision)
+                return self._head_date(v.i)
             purpose = self._purpose_day(v)  # "used water cannon to disperse protesters … late on Tuesday"
             if purpose is not None:
                 return purpose
@@ -163,10 +163,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         subj = [c for c in kids[verb.i] if c.dep_ == "nsubj"]
         for c in list(kids[verb.i]) + [a for s in subj for a in kids[s.i]]:
             if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.i in self._timex_heads \
-                    and not any(m.dep_ == "mark" for m in kids[c.i]):
-                tx, (lo, _hi, precision) = self._timex_heads[c.i][0]
-                if precision == "day":
-                    return _Dated(lo, tx.text, precision)
+                    and not any(m.dep_ == "mark" for m in kids[c.i]) and (day := self._head_date(c.i)).precision == "day":
+                return day
         return None
 
     def _days_before(self, clause: Token) -> int:
@@ -186,10 +184,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         kids = self.actors.kids
         for c in kids[verb.i]:
             if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and c.i in self._timex_heads \
-                    and any(a.lower_ == "to" for a in kids[c.i]):
-                tx, (lo, _hi, precision) = self._timex_heads[c.i][0]
-                if precision == "day":
-                    return _Dated(lo, tx.text, precision)
+                    and any(a.lower_ == "to" for a in kids[c.i]) and (day := self._head_date(c.i)).precision == "day":
+                return day
         return None
 
     def _background(self, verb: Token) -> bool:
@@ -197,6 +193,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         span, not a day, tells the story's background, not an event of it."""
         own = self._timex_heads.get(verb.i)
         return bool(own) and own[0][1][2] not in ("day", "week", "month")
+
+    def _head_date(self, i: int) -> _Dated:
+        """The first time expression hanging from the verb at `i` (one of `_timex_heads`)."""
+        tx, (lo, _hi, precision) = self._timex_heads[i][0]
+        return _Dated(lo, tx.text, precision)
 
     def _timex_date(self, i: int) -> _Dated:
         tx, (lo, _hi, precision) = self._timex_tokens[i]
@@ -440,11 +441,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
                 d.dep_ in ("det", "amod", "poss") and d.lower_ in ("the", "previous", "last", "first", "second", "third",
                                                                   "next", "latest", "their") for d in self.actors.kids[subj.i]):
             return []
-        for e in reversed(self.events):
-            if e.cameo[:3] in ("040", "041", "046") and e.source is not None and e.target is not None \
-                    and e.source.country != e.target.country:
-                return [e.source, e.target]
-        return []
+        e = next((e for e in self._consultations() if e.source.country != e.target.country), None)
+        return [e.source, e.target] if e is not None else []
 
     def _hosted_earlier_talks(self, verb: Token) -> bool:
         """'hosted the talks', 'chaired those negotiations': talks told before, by a definite noun."""
@@ -455,12 +453,17 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
     def _consulted_parties(self, source: list[Actor], verb: Token) -> list[Actor]:
         """Both parties of the latest consultation between others; the hosting is dated with it."""
         src = {a.country for a in source if a.country}
-        for e in reversed(self.events):  # meetings, calls and negotiations; not visits or mediation
-            if e.cameo[:3] in ("040", "041", "046") and e.source is not None and e.target is not None \
-                    and not src & {e.source.country, e.target.country}:
-                self._dated_as[verb.i] = _Dated(e.date, e.date_text, e.date_precision)
-                return [e.source, e.target]
-        return []
+        e = next((e for e in self._consultations() if not src & {e.source.country, e.target.country}), None)
+        if e is None:
+            return []
+        self._dated_as[verb.i] = _Dated(e.date, e.date_text, e.date_precision)
+        return [e.source, e.target]
+
+    def _consultations(self) -> Iterator[Event]:
+        """Meetings, calls and negotiations told so far with both parties, latest first (not visits
+        or mediation, which have a host)."""
+        return (e for e in reversed(self.events)
+                if e.cameo[:3] in ("040", "041", "046") and e.source is not None and e.target is not None)
 
     def _domestic_target(self, verb: Token, source: list[Actor], code: str) -> list[Actor]:
         """An act with no one named as its target, done in the actor's own country ('police

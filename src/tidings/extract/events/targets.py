@@ -362,12 +362,9 @@ class TargetFinder:
         """Whom a threat or a closed crossing is aimed at: the other party of the latest hostile event
         (CAMEO 10–20) the source's country took part in, else of the latest event of anyone else."""
         src = {a.country for a in source}
-        for e in reversed(self.events):
-            if e.root < "10" or not ({e.source and e.source.country, e.target and e.target.country} & src):
-                continue
-            for a in (e.source, e.target):
-                if a is not None and a.country and a.country not in src:
-                    return [a]
+        found = self._other_party(src, hostile=True)
+        if found:
+            return found
         for e in reversed(self.events):
             for a in (e.source, e.target):
                 if a is not None and a.country and a.country not in src:
@@ -376,12 +373,15 @@ class TargetFinder:
 
     def _partner(self, source: list[Actor]) -> list[Actor]:
         """The other party of the latest event the source's country took part in."""
-        src = {a.country for a in source if a.country}
+        return self._other_party({a.country for a in source if a.country})
+
+    def _other_party(self, src: set[str | None], hostile: bool = False) -> list[Actor]:
+        """The party not of `src` in the latest event (hostile: of CAMEO 10–20) a country of `src`
+        took part in."""
         for e in reversed(self.events):
-            sides = (e.source, e.target)
-            if not src & {a.country for a in sides if a is not None}:
+            if hostile and e.root < "10" or not ({e.source and e.source.country, e.target and e.target.country} & src):
                 continue
-            for a in sides:
+            for a in (e.source, e.target):
                 if a is not None and a.country and a.country not in src:
                     return [a]
         return []
