@@ -54,7 +54,8 @@ class PersonRegistry:
             if ent.start not in tagged:
                 for k in range(ent.start, ent.end):
                     self._person_tokens.setdefault(k, (ent.start, ent.end))
-            covered = [self._name_cover.get(k) for k in range(ent.start, ent.end) if not self.doc[k].is_punct]
+            covered = [self._name_cover.get(k) for k in range(ent.start, ent.end)
+                       if not self.doc[k].is_punct and self.doc[k].tag_ != "POS"]  # "Sri Lanka's" too
             if covered and all(h is not None and all(e.kind != "person" for e in h.entries) for h in covered):
                 continue  # "Sri Lanka" tagged as a person is still a country
             ent = self._full_name(ent)

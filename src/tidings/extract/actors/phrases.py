@@ -147,6 +147,12 @@ class PhraseResolver:
                     if country:
                         actor = actor.model_copy(update={"country": country, "roles": roles,
                                                          "code": actor_code(country, roles)})
+                head_role = self.roles.get(self._role_cover.get(tok.i, -1))
+                if actor and actor.country and not actor.roles and t.dep_ == "compound" \
+                        and head_role is not None and head_role[2] == "group":
+                    # "Tamil Tiger rebels": a name the tagger called a person, on a group noun
+                    roles = list(head_role[1])
+                    actor = actor.model_copy(update={"roles": roles, "code": actor_code(actor.country, roles)})
                 if actor:
                     return [actor.model_copy(update={"text": self.np_text(tok)})]
         return []

@@ -42,6 +42,7 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _ROUND_NOUNS = {"round", "session", "meeting", "talks", "talk", "summit", "negotiation"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 _FORCE_ROOTS = {"18", "19", "20"}
+_ARMED_PARTIES = {"REB", "INS", "SEP"}  # non-state armed parties that fight their own state
 _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
 # acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
 # rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
@@ -227,6 +228,20 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in self.actors.kids[t.i])
             for t in verb.subtree if t.dep_ in ("dobj", "pobj"))
 
+    def _one_sided_truce(self, verb: Token, source: list[Actor]) -> bool:
+        """'The rebels announced a unilateral ceasefire': one party's truce, toward its enemy."""
+        obj = [c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"]
+        unilateral = any(d.lower_ in ("unilateral", "one-sided") for o in obj for d in self.actors.kids[o.i])
+        return unilateral or any(a.country and set(a.roles) & _ARMED_PARTIES for a in source)
+
+    def _truce_party(self, source: list[Actor]) -> list[Actor]:
+        """Whom a one-sided truce spares: rebels' own government, else the other side of the latest
+        hostile event."""
+        rebel = next((a for a in source if a.country and set(a.roles) & _ARMED_PARTIES), None)
+        if rebel is not None:
+            return [self._country_actor(rebel.country)]
+        return self._adversary(source)
+
     def _mode(self, verb: Token, sent: Span) -> Mode:
         return verb_mode(verb, self.actors.span_text(sent), self.book, self.actors.kids[verb.i])
 
@@ -290,7 +305,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             # "Bangladesh and India held talks on Tuesday. The previous round was held in New Delhi
             # last month": the same two parties, another meeting
             source, partnerless = retold, False
-        if partnerless:
+        one_sided = partnerless and code[:3] == "087" and bool(source) and self._one_sided_truce(verb, source)
+        if partnerless and not one_sided:
             self._drop(si, verb, code, "a mutual act told by a noun ('held talks') with only one party")
             return
         coded = self._intended_code(si, verb, code, mode, pattern, speech, source)
@@ -298,6 +314,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             return
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
+        if one_sided and not target:
+            target = self._truce_party(source)
         if lemma == "visit" and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "amod", "acl") \
                 and verb.head.lemma_.lower() in ("receive", "host", "welcome", "meet", "greet") and target:
             source, target = target, source  # "Jiang received visiting President Kim": Kim is the visitor

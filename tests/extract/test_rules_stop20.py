@@ -1,0 +1,33 @@
+"""Behaviour tests for the rules of stop 20 (docs/coding.md, docs/coding_actors.md): one-sided
+truces, rebels named by a people, reactions told as nouns, aid by ship. Sentences are our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from event_helpers import triples
+
+D = dt.date
+
+
+# ---- actors ------------------------------------------------------------------------------------
+def test_a_country_the_tagger_calls_a_person_stays_a_country_before_a_possessive(extract) -> None:
+    result = extract("Myanmar's Karen rebels urged the military government on Monday to free the prisoners.",
+                     D(2026, 3, 3))
+    assert ("02", "MMR", "MMR") in triples(result), [(e.cameo, e.source, e.target) for e in result.events]
+
+
+# ---- one-sided truces --------------------------------------------------------------------------
+def test_rebels_declaring_a_truce_declare_it_toward_their_government(extract) -> None:
+    result = extract("Maoist rebels in Nepal declared a three-month truce on Friday.", D(2026, 3, 7))
+    assert ("08", "NPL", "NPL") in triples(result)
+
+
+def test_a_unilateral_ceasefire_is_aimed_at_the_other_side_of_the_fighting(extract) -> None:
+    result = extract("Armenian and Azerbaijani forces clashed along the border on Monday. Azerbaijan "
+                     "announced a unilateral ceasefire on Tuesday.", D(2026, 3, 4))
+    assert ("08", "AZE", "ARM") in triples(result)
+
+
+def test_a_ceasefire_announced_by_one_state_with_no_enemy_named_is_no_event(extract) -> None:
+    result = extract("The government announced a ceasefire on Sunday.", D(2026, 3, 8))
+    assert not [e for e in result.events if e.root == "08"]
