@@ -31,3 +31,26 @@ def test_a_unilateral_ceasefire_is_aimed_at_the_other_side_of_the_fighting(extra
 def test_a_ceasefire_announced_by_one_state_with_no_enemy_named_is_no_event(extract) -> None:
     result = extract("The government announced a ceasefire on Sunday.", D(2026, 3, 8))
     assert not [e for e in result.events if e.root == "08"]
+
+
+def test_rebels_backed_by_a_state_belong_where_they_fight(extract) -> None:
+    result = extract("Sweden demanded on Friday that pro-Russian rebels in eastern Ukraine free the monitors.",
+                     D(2026, 3, 6))
+    assert ("10", "SWE", "UKR") in triples(result)
+    backed = extract("Iranian-backed militias in Iraq fired rockets at a US base on Sunday.", D(2026, 3, 8))
+    assert ("19", "IRQ", "USA") in triples(backed)
+
+
+def test_a_participle_after_a_demand_is_the_demanders(extract) -> None:
+    result = extract("Seoul demanded on Thursday that Tokyo release the fishermen, calling their arrest "
+                     "\"an outrageous provocation\".", D(2026, 3, 5))
+    assert {s for r, s, t in triples(result) if r == "11"} == {"KOR"}
+
+
+# ---- places ------------------------------------------------------------------------------------
+def test_a_city_shelled_is_where_the_shelling_fell(extract) -> None:
+    result = extract("Russian troops shelled Kharkiv on Sunday.", D(2026, 3, 8))
+    assert ("19", "RUS", "UKR") in triples(result)
+    city = extract("Government forces bombed the town of Idlib on Sunday.", D(2026, 3, 8))
+    assert ("19", "SYR", "SYR") in triples(city) or any(e.root == "19" and e.target and e.target.country == "SYR"
+                                                         for e in city.events)

@@ -200,7 +200,8 @@ class PhraseResolver:
         if country is None and not roles:
             return []
         if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS
-                                          or roles[0] in _ARMED_LOCALS) and self._bare_organ(tok):
+                                          or roles[0] in _ARMED_LOCALS) and (self._bare_organ(tok) or any(
+                                              i in self.names and self._sponsor(i, self.names[i].end) for i in core)):
             country = self._organ_country(tok, roles[0])
         name = self._entry_name(idx) or self.np_text(tok)
         return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),

@@ -13,6 +13,7 @@ from tidings.extract.kb.knowledge import Entry
 from tidings.models import Location
 
 
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "province", "region", "district"})
 _LOCATIVE_PREPS = {"in", "near", "outside", "at", "around", "inside"}
 
 
@@ -37,8 +38,7 @@ class PlaceFinder:
             if hit is None:
                 continue
             e = self._likely_entry(hit.entries)
-            if e is None and told_as_where and len({x.country for x in hit.entries}) == 1 and i > 0 \
-                    and self.doc[i - 1].lower_ in _LOCATIVE_PREPS and self.doc[i].dep_ == "pobj":
+            if e is None and told_as_where and len({x.country for x in hit.entries}) == 1 and self._told_as_where(i):
                 e = hit.entries[0]  # "in Erbil": a place the only place of that name, told as where
             if e is None:
                 continue
@@ -47,6 +47,15 @@ class PlaceFinder:
         if best is None:
             return None
         return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
+
+    def _told_as_where(self, i: int) -> bool:
+        """'in Erbil', 'shelled Kharkiv', 'the city of Aleppo': the name is told as the place itself."""
+        tok = self.doc[i]
+        if tok.dep_ == "pobj" and i > 0 and self.doc[i - 1].lower_ in _LOCATIVE_PREPS:
+            return True
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return True
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENTS
 
     def _likely_entry(self, entries: list[Entry]) -> Entry | None:
         """Of places sharing a name, the one in a country the article names; a town in a country

@@ -109,7 +109,7 @@ class KnowledgeScan:
         s = set(idx)
         for i in idx:
             hit = self.names.get(i)
-            if hit and hit.end - 1 in s:
+            if hit and hit.end - 1 in s and not self._sponsor(i, hit.end):
                 for e in hit.entries:
                     if e.kind == "person":
                         continue
@@ -142,6 +142,15 @@ class KnowledgeScan:
                     break
         return country, roles
 
+    def _sponsor(self, start: int, end: int) -> bool:
+        """'pro-Russian rebels', 'Iranian-backed militias': the state named is the one they serve,
+        not theirs (domestic actors by where they live and act)."""
+        low = self.arrays.lower
+        before = start >= 2 and low[start - 1] == "-" and low[start - 2] == "pro" or \
+            start >= 1 and low[start - 1] == "pro-"
+        after = end + 1 < len(low) and low[end] == "-" and low[end + 1] in _SPONSORED
+        return before or after
+
     def _sentence_place_country(self, i: int) -> str | None:
         sent = self.sents[self.sent_index[i]]
         here = self.location_in(list(range(sent.start, sent.end)))
@@ -173,6 +182,9 @@ class KnowledgeScan:
                     if r < rank:
                         best, rank = e.name, r
         return best
+
+
+_SPONSORED = frozenset({"backed", "supported", "sponsored", "funded", "armed", "aligned", "allied"})
 
 
 def _prefixes(kb: KnowledgeBase, table: str) -> frozenset[str]:

@@ -22,6 +22,7 @@ from tidings.models import Actor
 _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "condemn", "criticize", "criticise",
             "denounce", "say", "warn", "add", "insist", "stress", "reject", "dismiss", "deny", "refute", "rebuff",
             "urge", "demand"}
+_DIRECTIVE = {"demand", "urge", "ask", "appeal", "press", "call"}  # verbs whose that-clause is another's act
 _TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 _CLASH_NOUNS = {"clash", "fighting", "fight", "battle", "exchange", "skirmish", "confrontation", "gunfight",
@@ -193,6 +194,8 @@ class SubjectFinder:
             if t.head.i == t.i:
                 return verb
             t = t.head
+            if t.lemma_.lower() in _DIRECTIVE and t.pos_ == "VERB" and participle:
+                return t  # "China demanded that Japan release them, calling it …": China called it
             if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX"):
                 # "Hezbollah said that it had not fired … and accused Israel": the reporter said it
                 # first; a report told after ("…, and urged both sides, the ministry said") is narration
