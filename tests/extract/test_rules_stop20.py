@@ -54,3 +54,29 @@ def test_a_city_shelled_is_where_the_shelling_fell(extract) -> None:
     city = extract("Government forces bombed the town of Idlib on Sunday.", D(2026, 3, 8))
     assert ("19", "SYR", "SYR") in triples(city) or any(e.root == "19" and e.target and e.target.country == "SYR"
                                                          for e in city.events)
+
+
+# ---- reactions told as nouns -------------------------------------------------------------------
+def test_a_reaction_drawn_from_someone_is_aimed_at_the_doer(extract) -> None:
+    result = extract("Turkey closed its airspace to Israeli jets on Monday, drawing sharp criticism from Washington.",
+                     D(2026, 3, 3))
+    assert ("11", "USA", "TUR") in triples(result)
+    moved = extract("Belarus expelled the Lithuanian consul on Monday in a move that drew a rebuke from Vilnius.",
+                    D(2026, 3, 3))
+    assert ("11", "LTU", "BLR") in triples(moved)
+
+
+def test_a_plan_met_with_criticism_is_criticised(extract) -> None:
+    result = extract("The Egyptian proposal was met with criticism from Ethiopia on Monday.", D(2026, 3, 3))
+    assert ("11", "ETH", "EGY") in triples(result)
+
+
+def test_a_reaction_only_hoped_for_is_no_event(extract) -> None:
+    result = extract("Officials feared the decision could draw condemnation from Berlin.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root == "11"]
+
+
+def test_a_verdict_on_a_step_judges_whoever_took_it(extract) -> None:
+    result = extract("Kosovo handed over the suspect to Serbian police on Tuesday, a step the European Union "
+                     "praised as a sign of goodwill.", D(2026, 3, 4))
+    assert ("05", "EEC", "XKX") in triples(result), [(e.cameo, e.source, e.target) for e in result.events]

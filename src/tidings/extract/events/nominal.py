@@ -80,6 +80,36 @@ class NominalActs:
                 self._nominal_consult(noun, sent, si, self.book.nominal_consults[lemma])
             elif lemma in self.book.nominal_acts:
                 self._authored_act(noun, sent, si, self.book.nominal_acts[lemma])
+            elif lemma in self.book.nominal_reactions:
+                self._drawn_reaction(noun, sent, si, self.book.nominal_reactions[lemma])
+
+    def _drawn_reaction(self, noun: Token, sent: Span, si: int, code: str) -> None:
+        """'…, drawing swift condemnation from Tbilisi', 'in a move that drew a rebuke from the White
+        House': the author of the reaction ('from X') reacts to whoever did the act that drew it."""
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.lower_ == "with" and gov.head.lemma_.lower() == "meet":
+            gov = gov.head  # "the plan was met with criticism from Ankara"
+        elif noun.dep_ != "dobj":
+            return
+        if gov.lemma_.lower() not in self.book.reaction_verbs or gov.pos_ != "VERB":
+            return
+        author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from")
+        if author is None or verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book,
+                                       self.actors.kids[gov.i]).status != "realis":
+            return
+        source = [a for a in self.actors.resolve(author, subject=True) if a.country]
+        doer = gov
+        if gov.dep_ == "relcl":  # "in a move that drew …": the act the move was
+            doer = _clause_verb(gov.head.head) if gov.head.dep_ == "pobj" else None
+        if doer is None:
+            return
+        src_c = {a.country for a in source}
+        passive = next((c for c in self.actors.kids[doer.i] if c.dep_ == "nsubjpass"), None)
+        found = self.actors.resolve(passive) if passive is not None and doer is gov else self.actors.subject_of(doer)
+        target = [a for a in found if a.country and a.country not in src_c]
+        if not source or not target:
+            return
+        self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=False)
 
     def _authored_act(self, noun: Token, sent: Span, si: int, code: str) -> None:
         """'joint sanctions on the country by Canada, Australia and Norway', 'the suspension of the

@@ -68,6 +68,8 @@ class PatternBook:
     nominal_acts: dict[str, str] = field(default_factory=dict)  # "sanctions on X by Y" → 163
     imported: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict)  # tried after by_verb
     claim_nouns: frozenset[str] = frozenset()  # "a report that the army had moved units": a claim, not an act
+    nominal_reactions: dict[str, str] = field(default_factory=dict)  # "drew condemnation from X" → 111
+    reaction_verbs: frozenset[str] = frozenset()  # "drew", "sparked" a reaction
 
     def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -249,7 +251,10 @@ def load_patterns() -> PatternBook:
                         for k, v in (raw.get("nominal_acts") or {}).items()},
                        _imported(by_verb, {*speech, *irrealis, *(str(w).lower() for w in raw.get("intent_governors", ())),
                                            *(str(w).lower() for w in raw.get("attempt_governors", ()))}),
-                       frozenset(str(w).lower() for w in raw.get("claim_nouns", ())))
+                       frozenset(str(w).lower() for w in raw.get("claim_nouns", ())),
+                       {str(k).lower(): _check_code(str(v), "nominal_reactions")
+                        for k, v in (raw.get("nominal_reactions") or {}).items()},
+                       frozenset(str(w).lower() for w in raw.get("reaction_verbs", ())))
 
 
 def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:

@@ -34,6 +34,9 @@ _TOPIC_PREPS = {"about", "regarding", "concerning"}
 _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
 
 
+_STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
+
+
 class TargetFinder:
     """Target, claimant and crowd resolution for `events._Coder`."""
 
@@ -114,6 +117,9 @@ class TargetFinder:
         if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ == "acl" \
                 and verb.head.head.head.i in self._targets_of:  # "were killed in an attack carried out by gunmen"
             return self._targets_of[verb.head.head.head.i], 0.9
+        judged = self._judged_step(verb, source)
+        if judged:
+            return judged, 0.9
         for slot in slots:
             found = self._slot(verb, slot)
             if found and not _same(found, source):
@@ -352,6 +358,21 @@ class TargetFinder:
 
     def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
         return any(self._slot(verb, s) for s in pattern.target)
+
+    def _judged_step(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """'…, a step the European Union hailed as a milestone': a verdict in a relative clause on a
+        'step' or 'move' set beside the main clause judges whoever took that step."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.lemma_.lower() not in _STEP_NOUNS or head.dep_ not in ("appos", "npadvmod", "dobj") \
+                or any(c.dep_ == "dobj" for c in self.actors.kids[verb.i]):
+            return []
+        main = head.head if head.head.pos_ in ("VERB", "AUX") else None
+        if main is None and head.dep_ == "appos":
+            main = head.head.head if head.head.head.pos_ in ("VERB", "AUX") else None
+        if main is None:
+            return []
+        src_c = {a.country for a in source}
+        return [a for a in self.actors.subject_of(main) if a.country and a.country not in src_c]
 
     def _anaphoric_object(self, verb: Token) -> bool:
         """'condemned the move', 'rejected the decision': the object is an earlier event."""
