@@ -80,3 +80,26 @@ def test_a_verdict_on_a_step_judges_whoever_took_it(extract) -> None:
     result = extract("Kosovo handed over the suspect to Serbian police on Tuesday, a step the European Union "
                      "praised as a sign of goodwill.", D(2026, 3, 4))
     assert ("05", "EEC", "XKX") in triples(result), [(e.cameo, e.source, e.target) for e in result.events]
+
+
+# ---- refusals vowed ----------------------------------------------------------------------------
+def test_a_vow_not_to_yield_is_a_refusal(extract) -> None:
+    result = extract("North Korea clashed with South Korea on Monday. Pyongyang said on Tuesday it would never "
+                     "give up its nuclear weapons.", D(2026, 3, 4))
+    assert any(r == "12" and s == "PRK" for r, s, t in triples(result)), [(e.cameo, e.source, e.target) for e in result.events]
+
+
+def test_a_vow_not_to_withdraw_is_a_refusal_to_de_escalate(extract) -> None:
+    result = extract("Israel will not withdraw its troops from southern Lebanon, the defence minister said on Monday.",
+                     D(2026, 3, 3))
+    assert [e.cameo for e in result.events if e.root == "12"] == ["1246"]
+
+
+def test_a_past_negation_of_a_concession_is_no_event(extract) -> None:
+    result = extract("Israel did not withdraw its troops from southern Lebanon on Monday.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root in ("08", "12")]
+
+
+def test_pardoning_foreign_sailors_releases_them(extract) -> None:
+    result = extract("Iran pardoned eight British sailors on Wednesday.", D(2026, 3, 4))
+    assert ("08", "IRN", "GBR") in triples(result)

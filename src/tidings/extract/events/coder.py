@@ -228,6 +228,20 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in self.actors.kids[t.i])
             for t in verb.subtree if t.dep_ in ("dobj", "pobj"))
 
+    def _vowed_not(self, verb: Token) -> bool:
+        """'will not', 'would never', 'won't': a negation stated of the future, a vow not to act."""
+        kids = self.actors.kids[verb.i]
+        return any(c.dep_ == "neg" for c in kids) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in kids)
+
+    def _refusal_code(self, verb: Token) -> str:
+        """The refusal code of the act refused ('withdraw' → 1246), from the 'refuse' pattern's table."""
+        lemma = verb.lemma_.lower()
+        for p in self.book.by_verb.get("refuse", ()):
+            if p.inner and lemma in p.inner and p.inner[lemma][:2] == "12":
+                return p.inner[lemma]
+        return "124"
+
     def _one_sided_truce(self, verb: Token, source: list[Actor]) -> bool:
         """'The rebels announced a unilateral ceasefire': one party's truce, toward its enemy."""
         obj = [c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"]
@@ -298,6 +312,12 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             code = "185" if code == "186" else code
         if mode.status == "habitual" and code[:2] < "14":
             mode = Mode("realis")  # "Norway, which hosts the talks": a standing role, coded as it stands
+        refusal = mode.status == "negated" and code[:2] == "08" and self._vowed_not(verb)
+        if refusal:
+            # "Tehran would not give up its right to enrich", "we will never withdraw": a refusal to
+            # yield (CAMEO 124), stated now
+            code = self._refusal_code(verb)
+            mode = Mode("realis", "a refusal to yield, vowed")
         if mode.status in ("negated", "conditional", "question", "governed", "habitual"):
             self._drop(si, verb, code, mode.reason)
             return
@@ -316,6 +336,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         source, target, conf = self._parties(verb, code, pattern, source)
         if one_sided and not target:
             target = self._truce_party(source)
+        if refusal and not target:
+            target = self._partner(source) or self._adversary(source)
         if lemma == "visit" and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "amod", "acl") \
                 and verb.head.lemma_.lower() in ("receive", "host", "welcome", "meet", "greet") and target:
             source, target = target, source  # "Jiang received visiting President Kim": Kim is the visitor
