@@ -103,3 +103,16 @@ def test_a_past_negation_of_a_concession_is_no_event(extract) -> None:
 def test_pardoning_foreign_sailors_releases_them(extract) -> None:
     result = extract("Iran pardoned eight British sailors on Wednesday.", D(2026, 3, 4))
     assert ("08", "IRN", "GBR") in triples(result)
+
+
+# ---- aid by ship, apologies --------------------------------------------------------------------
+def test_ships_loaded_with_food_are_aid(extract) -> None:
+    result = extract("Japan sent navy ships loaded with food and medicine to the Philippines on Monday.", D(2026, 3, 3))
+    assert ("07", "JPN", "PHL") in triples(result)
+    troops = extract("Russia sent warships carrying marines to Syria on Monday.", D(2026, 3, 3))
+    assert ("15", "RUS", "SYR") in triples(troops)
+
+
+def test_offering_an_apology_is_an_apology(extract) -> None:
+    result = extract("The Dutch prime minister offered a formal apology to Indonesia on Tuesday.", D(2026, 3, 4))
+    assert [e.cameo for e in result.events if e.source and e.source.country == "NLD"] == ["055"]

@@ -93,6 +93,15 @@ class PatternBook:
             keys = [fixed + k[len(lemma):] if k.startswith(lemma) else k for k in keys]
         if verb.lemma_.lower() not in self.speech:
             keys.append("*")  # nominal events of any verb: "… during a phone call with X"
+        cargo = [(o, f) for o, f in objs if _CARGO in f]
+        if cargo:  # a pattern for the cargo outranks one for its vehicle
+            for table in (self.by_verb, self.imported):
+                for key in keys:
+                    for p in table.get(key, ()):
+                        for obj, forms in cargo:
+                            if p.objects and any(f in p.objects for f in forms):
+                                yield p, obj
+                                break
         for table in (self.by_verb, self.imported):  # every hand-written pattern first
             for key in keys:
                 for p in table.get(key, ()):
@@ -135,6 +144,8 @@ def _object_tokens(verb: Token, kids: Kids = None) -> list[tuple[Token, set[str]
         out.append((verb.head, _forms(verb.head, kids)))
     for c in _children(verb, kids):
         if c.dep_ in _OBJ_DEPS:
+            # "sent ships loaded with food": what was sent is the food, tried before the ships
+            out.extend((q, _forms(q, kids) | {_CARGO}) for q in _cargo(c, kids))
             out.append((c, _forms(c, kids)))
             for g in _children(c, kids):  # "500 tonnes of food", "a team of rescuers and 40 tonnes of supplies"
                 # "described the government's treatment of miners as a brutal crackdown": the parser
@@ -165,6 +176,26 @@ def _object_tokens(verb: Token, kids: Kids = None) -> list[tuple[Token, set[str]
         elif c.dep_ == "xcomp":  # "vowed to retaliate"
             out.append((c, {c.lemma_.lower()}))
     return out
+
+
+def _cargo(obj: Token, kids: Kids = None) -> list[Token]:
+    """What a vehicle carries: 'ships loaded with food', 'planes carrying medicine'."""
+    for v in (obj, *obj.conjuncts):
+        for a in _children(v, kids):
+            if a.dep_ != "acl" or a.lemma_.lower() not in _CARRYING:
+                continue
+            if a.lemma_.lower() == "carry":
+                found = [g for g in _children(a, kids) if g.dep_ == "dobj"]
+            else:
+                found = [g for p in _children(a, kids) if p.dep_ == "prep" and p.lower_ == "with"
+                         for g in _children(p, kids) if g.dep_ == "pobj"]
+            if found:
+                return [q for g in found for q in (g, *g.conjuncts)]
+    return []
+
+
+_CARRYING = frozenset({"load", "laden", "carry", "pack", "fill", "stock"})
+_CARGO = " cargo"  # a mark among an object's forms: it is what a vehicle carried
 
 
 def _forms(tok: Token, kids: Kids = None) -> set[str]:
