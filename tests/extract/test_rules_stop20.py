@@ -116,3 +116,15 @@ def test_ships_loaded_with_food_are_aid(extract) -> None:
 def test_offering_an_apology_is_an_apology(extract) -> None:
     result = extract("The Dutch prime minister offered a formal apology to Indonesia on Tuesday.", D(2026, 3, 4))
     assert [e.cameo for e in result.events if e.source and e.source.country == "NLD"] == ["055"]
+
+
+# ---- armed groups placed by their sentence -----------------------------------------------------
+def test_armed_groups_belong_to_the_region_their_sentence_names(extract) -> None:
+    result = extract("An alliance of ethnic armed groups seized dozens of military posts in northern Shan state on Sunday.",
+                     D(2026, 3, 8))
+    assert any(e.root == "19" and e.source and e.source.country == "MMR" for e in result.events), \
+        [(e.cameo, e.source, e.target) for e in result.events]
+
+
+def test_a_region_written_with_a_small_state_is_known(kb) -> None:
+    assert any(e.country == "MMR" for e in kb.places.get("Shan state", []))

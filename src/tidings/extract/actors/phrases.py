@@ -203,6 +203,8 @@ class PhraseResolver:
                                           or roles[0] in _ARMED_LOCALS) and (self._bare_organ(tok) or any(
                                               i in self.names and self._sponsor(i, self.names[i].end) for i in core)):
             country = self._organ_country(tok, roles[0])
+        if country is None and roles and roles[0] in _ARMED_LOCALS:
+            country = self._sentence_place_country(tok.i)  # "armed groups … in northern Shan state"
         name = self._entry_name(idx) or self.np_text(tok)
         return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]

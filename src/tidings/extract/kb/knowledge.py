@@ -188,6 +188,9 @@ def _load_roles(kb: KnowledgeBase, path: str, text: str) -> None:
         kb.add_role(r["term"], tuple(split_values(r["roles"])), r["kind"])
 
 
+_REGION_WORDS = frozenset({"State", "Province", "Region"})
+
+
 def _load_places(kb: KnowledgeBase, path: str, text: str) -> None:
     for n, r in read_tsv(path, text, ("name", "aliases", "country", "lat", "lon", "kind")):
         try:
@@ -199,6 +202,9 @@ def _load_places(kb: KnowledgeBase, path: str, text: str) -> None:
                       origin=f"{path}:{n}")
         for s in [r["name"], *split_values(r["aliases"])]:
             kb.add_place(s, entry)
+            head, _, last = s.rpartition(" ")
+            if head and last in _REGION_WORDS and r["kind"] == "region":
+                kb.add_place(f"{head} {last.lower()}", entry)  # "Shan state", "Borno state", as papers write them
 
 
 _LOADERS = (
