@@ -204,7 +204,9 @@ class PhraseResolver:
                                               i in self.names and self._sponsor(i, self.names[i].end) for i in core)):
             country = self._organ_country(tok, roles[0])
         if country is None and roles and roles[0] in _ARMED_LOCALS:
-            country = self._sentence_place_country(tok.i)  # "armed groups … in northern Shan state"
+            sent = self.sent_of(tok)  # "armed groups … in northern Shan state"
+            here = self.location_in(list(range(sent.start, sent.end)), told_as_where=True)
+            country = here.country if here else None
         name = self._entry_name(idx) or self.np_text(tok)
         return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
                       country=country, roles=roles)]

@@ -38,7 +38,7 @@ class PlaceFinder:
             if hit is None:
                 continue
             e = self._likely_entry(hit.entries)
-            if e is None and told_as_where and len({x.country for x in hit.entries}) == 1 and self._told_as_where(i):
+            if e is None and told_as_where and len({x.country for x in hit.entries}) == 1 and self._told_as_where(hit.end - 1):
                 e = hit.entries[0]  # "in Erbil": a place the only place of that name, told as where
             if e is None:
                 continue
@@ -51,7 +51,7 @@ class PlaceFinder:
     def _told_as_where(self, i: int) -> bool:
         """'in Erbil', 'shelled Kharkiv', 'the city of Aleppo': the name is told as the place itself."""
         tok = self.doc[i]
-        if tok.dep_ == "pobj" and i > 0 and self.doc[i - 1].lower_ in _LOCATIVE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS:
             return True
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             return True
