@@ -128,3 +128,20 @@ def test_armed_groups_belong_to_the_region_their_sentence_names(extract) -> None
 
 def test_a_region_written_with_a_small_state_is_known(kb) -> None:
     assert any(e.country == "MMR" for e in kb.places.get("Shan state", []))
+
+
+# ---- figurative force, regimes -----------------------------------------------------------------
+def test_measures_that_target_someone_are_not_force(extract) -> None:
+    result = extract("Canada imposed sanctions on Iran on Monday. The measures target six generals and two banks.",
+                     D(2026, 3, 3))
+    assert not [e for e in result.events if e.root in ("18", "19", "20")]
+    jets = extract("Israeli jets targeted Hamas commanders in Gaza on Monday.", D(2026, 3, 3))
+    assert [e.root for e in jets.events] == ["19"]
+
+
+def test_the_regime_is_the_government_the_story_is_about(extract) -> None:
+    text = ("Syria's government shelled rebel-held Idlib on Monday. Syrian officials defended the strikes. "
+            "Turkey condemned the attack on Tuesday. \"The regime keeps bombing its own people,\" a Turkish "
+            "official said. Syria rejected the criticism.")
+    result = extract(text, D(2026, 3, 4))
+    assert not [e for e in result.events if e.source and e.source.name == "regime" and e.source.country != "SYR"]

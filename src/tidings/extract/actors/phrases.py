@@ -232,6 +232,8 @@ class PhraseResolver:
             sole = named[0] if len(named) == 1 and named[0] in self.kb.countries else None
             return (here.country if here else None) or sole or self.main_country() or self.context_country(tok)
         local = role == "COP" or role in _DOMESTIC_GROUPS
+        if tok.lemma_.lower() in ("regime", "junta") and self.main_country():
+            return self.main_country()  # "the regime bombs its own people": the government the story is about
         for country in (self.context_country(tok, same_sentence=True), here.country if here else None,
                         self.main_country() if local else None, self.context_country(tok)):
             if country and (country in self.kb.countries or not local):

@@ -42,6 +42,9 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _ROUND_NOUNS = {"round", "session", "meeting", "talks", "talk", "summit", "negotiation"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words
 _FORCE_ROOTS = {"18", "19", "20"}
+# nouns of non-violent measures: as a subject they make "target", "hit", "strike" figurative
+_MEASURE_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "law", "rule",
+                  "order", "decree", "bill", "policy", "freeze", "asset", "designation", "listing"}
 _ARMED_PARTIES = {"REB", "INS", "SEP"}  # non-state armed parties that fight their own state
 _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
 # acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
@@ -286,6 +289,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             # "protested over what it called violations of its airspace": a name for the thing the
             # act is about, told in the act's own words; no act of its own
             self._drop(si, verb, match[0].code if match else speech, "names the object of another act ('what it called …')")
+            return
+        if _code_root(match, speech) in _FORCE_ROOTS and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _MEASURE_NOUNS for c in self.actors.kids[verb.i]):
+            # "the measures target two state firms": what sanctions aim at, not force
+            self._drop(si, verb, match[0].code if match else speech, "measures told as aiming at someone, not force")
             return
         mode = self._mode(verb, sent)
         nominal = mode.status == "governed" and self._nominal_done(verb) and not self._background(verb)
@@ -789,3 +797,9 @@ def _governing_verb(tok: Token) -> Token | None:
             return t if t.pos_ in ("VERB", "AUX", "NOUN") else None
         t, steps = t.head, steps + 1
     return None
+
+
+def _code_root(match: tuple | None, speech: str | None) -> str:
+    """The root of the code a verb would get before refining."""
+    code = match[0].code if match else speech
+    return code[:2] if code else ""
