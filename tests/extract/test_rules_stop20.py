@@ -145,3 +145,19 @@ def test_the_regime_is_the_government_the_story_is_about(extract) -> None:
             "official said. Syria rejected the criticism.")
     result = extract(text, D(2026, 3, 4))
     assert not [e for e in result.events if e.source and e.source.name == "regime" and e.source.country != "SYR"]
+
+
+# ---- aid recipients, agreements welcomed -------------------------------------------------------
+def test_aid_with_no_recipient_named_goes_to_the_country_the_story_is_about(extract) -> None:
+    text = ("A strong earthquake struck western Nepal on Sunday, killing 150 people, Nepal's government said. "
+            "India pledged $10 million in emergency assistance on Monday.")
+    result = extract(text, D(2026, 3, 3))
+    assert any(s == "IND" and t == "NPL" and r in ("03", "07") for r, s, t in triples(result))
+
+
+def test_welcoming_the_agreement_praises_its_parties(extract) -> None:
+    text = ("Armenia and Azerbaijan signed a peace agreement in Washington on Friday. Iran staged naval drills "
+            "in the Caspian Sea on Saturday. The European Union welcomed the agreement on Sunday.")
+    result = extract(text, D(2026, 3, 8))
+    praised = {t for r, s, t in triples(result) if r == "05" and s in ("EEC", "EUR")}
+    assert praised and praised <= {"ARM", "AZE"}, triples(result)

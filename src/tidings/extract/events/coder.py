@@ -477,6 +477,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
             target, conf = self._domestic_target(verb, source, code), 0.6
+        if not target and (code[:2] == "07" or code[:3] == "033"):
+            # "Beijing pledged 50 million yuan in emergency assistance": to the country the story is about
+            main = self.actors.main_country()
+            if main and main in self.actors.kb.countries and all(a.country != main for a in source):
+                target = [self._country_actor(main)]
         if not target and code[:2] == "14":  # protesters protest their own government
             target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf

@@ -34,6 +34,8 @@ _TOPIC_PREPS = {"about", "regarding", "concerning"}
 _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
 
 
+_AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "truce", "ceasefire", "pact", "treaty",
+                              "settlement", "understanding", "memorandum"})
 _STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
 
 
@@ -136,6 +138,7 @@ class TargetFinder:
                and (place_root or not (c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS))
                and not (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)  # "spoke about Taiwan": a topic
                and not (c.dep_ == "prep" and c.lower_ == "as")  # "condemned the arrests as intimidation of Serbs": a verdict
+               and not (c.dep_ == "prep" and c.lower_ in ("through", "via"))  # "aid through U.N. agencies": a channel
                for i in phrase_tokens(c)]
         # "struck what the military described as hideouts of the TTP in Afghanistan": a free relative
         idx += [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what"
@@ -420,6 +423,13 @@ class TargetFinder:
                           and e.source.country and e.source.country not in src), None)
             if found is not None:
                 return [found]
+        if obj is not None and obj.lemma_.lower() in _AGREEMENT_NOUNS:
+            # "welcomed the agreement": the parties to the latest agreement or truce
+            for e in reversed(self.events):
+                if e.root in ("03", "05", "06") or e.cameo[:3] == "087":
+                    parties = [a for a in (e.source, e.target) if a is not None and a.country and a.country not in src]
+                    if parties:
+                        return list({a.country: a for a in parties}.values())
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):
                 continue
