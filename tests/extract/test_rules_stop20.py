@@ -161,3 +161,29 @@ def test_welcoming_the_agreement_praises_its_parties(extract) -> None:
     result = extract(text, D(2026, 3, 8))
     praised = {t for r, s, t in triples(result) if r == "05" and s in ("EEC", "EUR")}
     assert praised and praised <= {"ARM", "AZE"}, triples(result)
+
+
+# ---- wire-lead acts -----------------------------------------------------------------------------
+def test_sanctions_agreed_are_sanctions(extract) -> None:
+    result = extract("Sanctions on Belarus's potash exports were agreed by European Union governments on Monday.",
+                     D(2026, 3, 3))
+    assert any(r == "16" and s in ("EEC", "EUR") and t == "BLR" for r, s, t in triples(result))
+
+
+def test_capturing_a_palace_is_taking_ground_not_an_arrest(extract) -> None:
+    result = extract("Rebel fighters captured the presidential palace in Bangui on Sunday.", D(2026, 3, 8))
+    assert not [e for e in result.events if e.root == "17"]
+
+
+def test_incentives_offered_by_three_states_are_offered_to_the_one_who_rejects_them(extract) -> None:
+    result = extract("Iran on Saturday rejected a package of incentives offered by Britain, France and Germany.",
+                     D(2026, 3, 7))
+    got = triples(result)
+    assert {("12", "IRN", c) for c in ("GBR", "FRA", "DEU")} <= set(got)
+    assert not [t for t in got if t[0] == "03" and t[2] != "IRN"]
+
+
+def test_putting_ones_own_forces_on_alert_is_aimed_at_the_adversary(extract) -> None:
+    result = extract("Armenian troops shelled Azerbaijani positions on Sunday. Baku put its forces on high alert.",
+                     D(2026, 3, 8))
+    assert ("15", "AZE", "ARM") in triples(result)

@@ -460,13 +460,26 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         """Source, target and the target's confidence; a mutual act of several parties pairs them."""
         if len(source) > 1 and _reciprocal(verb):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
+        described = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "incentives offered by A, B and C": to someone else
         if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs) and len(source) > 1 \
+                and not described \
                 and not self._slot_any(verb, pattern) and not (not pattern.sym and self._anaphoric_object(verb)):
             # ("the United States and China both welcomed the agreement": each welcomed it, not the other)
             # "the two leaders pledged to deepen cooperation": with each other
             source, target, conf = source[:1], source[1:], 1.0
         else:
             target, conf = self._target(verb, pattern, source)
+        if not target and described and code[:2] in ("03", "05", "06", "07"):
+            # "rejected incentives offered by Britain, France and Germany": offered to the rejecter
+            gov = verb.head.head if verb.head.dep_ in ("dobj", "pobj") else None
+            while gov is not None and gov.dep_ == "prep":
+                gov = gov.head.head if gov.head.dep_ == "pobj" else gov.head
+            if gov is not None and gov.pos_ == "VERB":
+                src_c = {a.country for a in source}
+                target = [a for a in self.actors.subject_of(gov) if a.country and a.country not in src_c]
+        if code[:2] == "15" and target and all(t.country in {a.country for a in source} and "MIL" in t.roles for t in target):
+            # "Islamabad put its forces on high alert": a posture toward the other side, not its own army
+            target = self._adversary(source) or target
         if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):
             target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
         elif not target and code[:2] == "12" and complements(verb):

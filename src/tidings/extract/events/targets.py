@@ -26,7 +26,7 @@ _DOMESTIC_ROOTS = {"08", "17"}
 # things one party puts to another: whoever's they are is the target of accepting or rejecting them
 _DEAL_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "settlement", "compromise", "formula"}
 _PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "request", "demand", "proposition", "bid", "roadmap",
-                   "draft", "resolution", "ultimatum", "invitation", "appeal", "call"}
+                   "draft", "resolution", "ultimatum", "invitation", "appeal", "call", "incentive", "package", "terms"}
 _MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "chancery"}
 _WORD_ROOTS = {"02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words or meetings
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
@@ -350,7 +350,9 @@ class TargetFinder:
         """'a peace plan drawn up by Norway', 'a ceasefire proposed by Carter': whose it is."""
         if noun.lemma_.lower() not in _PROPOSAL_NOUNS | _DEAL_NOUNS:
             return []
-        for acl in self.actors.kids[noun.i]:
+        inner = [g for p in self.actors.kids[noun.i] if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in self.actors.kids[p.i] if g.dep_ == "pobj"]  # "a package of incentives offered by …"
+        for acl in [a for n in (noun, *inner) for a in self.actors.kids[n.i]]:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
                 for agent in self.actors.kids[acl.i]:
                     if agent.dep_ == "agent":
