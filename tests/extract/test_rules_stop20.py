@@ -187,3 +187,18 @@ def test_putting_ones_own_forces_on_alert_is_aimed_at_the_adversary(extract) -> 
     result = extract("Armenian troops shelled Azerbaijani positions on Sunday. Baku put its forces on high alert.",
                      D(2026, 3, 8))
     assert ("15", "AZE", "ARM") in triples(result)
+
+
+# ---- crowds --------------------------------------------------------------------------------------
+def test_a_crowd_occupying_a_building_protests(extract) -> None:
+    result = extract("Thousands of Georgian protesters occupied the grounds of the parliament in Tbilisi on Monday.",
+                     D(2026, 3, 3))
+    assert [e.root for e in result.events if e.root in ("14", "19")] == ["14"]
+
+
+def test_a_crowd_gathering_to_demand_something_demands_it(extract) -> None:
+    result = extract("Thousands of Serbian students rallied in Belgrade on Monday to demand the resignation of "
+                     "President Aleksandar Vucic.", D(2026, 3, 3))
+    assert ("10", "SRB", "SRB") in triples(result)
+    planned = extract("Opposition parties plan to rally in Belgrade to demand new elections.", D(2026, 3, 3))
+    assert not [e for e in planned.events if e.root == "10"]

@@ -19,6 +19,10 @@ _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 _CONFIRMING = {"confirm", "verify", "corroborate", "acknowledge", "substantiate"}  # "confirmed reports that …"
+# what a crowd gathers "to" do is done by gathering: "rallied to demand", "marched to protest"
+_VOICED = {"demand", "denounce", "condemn"}
+_GATHERINGS = {"rally", "march", "gather", "protest", "demonstrate", "occupy", "converge", "assemble", "take",
+               "pour", "flood", "strike", "block", "besiege", "surround", "camp"}
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
 
 
@@ -96,6 +100,9 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
         return Mode("future", f"intended ('{verb.head.text} to')")
     if verb.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
             and verb.head.lemma_.lower() not in _FACTIVE_INF:  # "to attack", "to be maimed"
+        if verb.lemma_.lower() in _VOICED and verb.head.lemma_.lower() in _GATHERINGS and verb.dep_ in ("advcl", "xcomp"):
+            # "students occupied the parliament to demand that Suharto step down": the crowd voiced it there
+            return _governance(verb.head, list(verb.head.children), book) or _tense(verb.head, list(verb.head.children))
         return Mode("governed", f"infinitive under '{verb.head.text}'")
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) and (
             verb.dep_ in ("pobj", "amod", "compound")
