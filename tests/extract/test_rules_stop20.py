@@ -202,3 +202,17 @@ def test_a_crowd_gathering_to_demand_something_demands_it(extract) -> None:
     assert ("10", "SRB", "SRB") in triples(result)
     planned = extract("Opposition parties plan to rally in Belgrade to demand new elections.", D(2026, 3, 3))
     assert not [e for e in planned.events if e.root == "10"]
+
+
+# ---- requests answered ---------------------------------------------------------------------------
+def test_appeals_brushed_aside_were_made_and_rejected(extract) -> None:
+    result = extract("Hungary brushed aside appeals from the European Union on Monday to halt the deportations.",
+                     D(2026, 3, 3))
+    got = triples(result)
+    assert any(r == "02" and s in ("EEC", "EUR") and t == "HUN" for r, s, t in got), got
+    assert any(r == "12" and s == "HUN" and t in ("EEC", "EUR") for r, s, t in got), got
+
+
+def test_a_request_only_reported_as_possible_is_no_appeal(extract) -> None:
+    result = extract("Hungary could face appeals from the European Union to halt the deportations.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root == "02"]

@@ -82,16 +82,23 @@ class NominalActs:
                 self._authored_act(noun, sent, si, self.book.nominal_acts[lemma])
             elif lemma in self.book.nominal_reactions:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_reactions[lemma])
+            if lemma in self.book.nominal_requests:
+                self._drawn_reaction(noun, sent, si, self.book.nominal_requests[lemma], answered=True)
 
-    def _drawn_reaction(self, noun: Token, sent: Span, si: int, code: str) -> None:
+    def _drawn_reaction(self, noun: Token, sent: Span, si: int, code: str, answered: bool = False) -> None:
         """'…, drawing swift condemnation from Tbilisi', 'in a move that drew a rebuke from the White
-        House': the author of the reaction ('from X') reacts to whoever did the act that drew it."""
+        House': the author of the reaction ('from X') reacts to whoever did the act that drew it.
+        With `answered`, a request answered by its addressee: 'brushing aside appeals from
+        Washington' (the appeal was made to whoever brushed it aside)."""
         gov = noun.head
         if noun.dep_ == "pobj" and gov.lower_ == "with" and gov.head.lemma_.lower() == "meet":
             gov = gov.head  # "the plan was met with criticism from Ankara"
         elif noun.dep_ != "dobj":
             return
-        if gov.lemma_.lower() not in self.book.reaction_verbs or gov.pos_ != "VERB":
+        verbs = self.book.answer_verbs if answered else self.book.reaction_verbs
+        lemma = gov.lemma_.lower()
+        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i] if c.dep_ == "prt"), lemma)
+        if (lemma not in verbs and particle not in verbs) or gov.pos_ != "VERB":
             return
         author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from")
         if author is None or verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book,

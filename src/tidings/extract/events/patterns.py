@@ -70,6 +70,8 @@ class PatternBook:
     claim_nouns: frozenset[str] = frozenset()  # "a report that the army had moved units": a claim, not an act
     nominal_reactions: dict[str, str] = field(default_factory=dict)  # "drew condemnation from X" → 111
     reaction_verbs: frozenset[str] = frozenset()  # "drew", "sparked" a reaction
+    nominal_requests: dict[str, str] = field(default_factory=dict)  # "brushed aside appeals from X" → 020
+    answer_verbs: frozenset[str] = frozenset()  # "rejected", "heeded" a request
 
     def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -285,7 +287,10 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in raw.get("claim_nouns", ())),
                        {str(k).lower(): _check_code(str(v), "nominal_reactions")
                         for k, v in (raw.get("nominal_reactions") or {}).items()},
-                       frozenset(str(w).lower() for w in raw.get("reaction_verbs", ())))
+                       frozenset(str(w).lower() for w in raw.get("reaction_verbs", ())),
+                       {str(k).lower(): _check_code(str(v), "nominal_requests")
+                        for k, v in (raw.get("nominal_requests") or {}).items()},
+                       frozenset(str(w).lower() for w in raw.get("answer_verbs", ())))
 
 
 def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:
