@@ -97,7 +97,8 @@ class NominalActs:
             return
         verbs = self.book.answer_verbs if answered else self.book.reaction_verbs
         lemma = gov.lemma_.lower()
-        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i] if c.dep_ == "prt"), lemma)
+        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i]
+                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "aside"), lemma)
         if (lemma not in verbs and particle not in verbs) or gov.pos_ != "VERB":
             return
         author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from")
