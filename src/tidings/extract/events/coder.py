@@ -45,6 +45,7 @@ _FORCE_ROOTS = {"18", "19", "20"}
 # nouns of non-violent measures: as a subject they make "target", "hit", "strike" figurative
 _MEASURE_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "law", "rule",
                   "order", "decree", "bill", "policy", "freeze", "asset", "designation", "listing"}
+_STEPPING_DOWN = {"0831", "1231", "1041"}  # resigning, refusing to, being told to: a domestic matter
 _ARMED_PARTIES = {"REB", "INS", "SEP"}  # non-state armed parties that fight their own state
 _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
 # acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
@@ -539,7 +540,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         named = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx)
         country = named[0] if named else (loc.country if loc else None)
-        if country is None and code[:2] == "17":  # police clear blockades at home
+        if country is None and (code[:2] == "17" or code in _STEPPING_DOWN):  # police clear blockades at home;
+            # a minister who resigns or refuses to resign yields (or not) to his own country
             country = next((a.country for a in source if a.country and set(a.roles) & STATE_ROLES), None)
         if country is None:
             return []
