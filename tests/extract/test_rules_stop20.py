@@ -216,3 +216,12 @@ def test_appeals_brushed_aside_were_made_and_rejected(extract) -> None:
 def test_a_request_only_reported_as_possible_is_no_appeal(extract) -> None:
     result = extract("Hungary could face appeals from the European Union to halt the deportations.", D(2026, 3, 3))
     assert not [e for e in result.events if e.root == "02"]
+
+
+# ---- pairs ---------------------------------------------------------------------------------------
+def test_both_leaders_are_not_the_speakers_own_pair(extract) -> None:
+    text = ("Thailand and Cambodia agreed to a ceasefire on Monday. The United States and China sent envoys "
+            "to the talks. President Donald Trump said on Tuesday that he had spoken by phone with both leaders.")
+    result = extract(text, D(2026, 3, 4))
+    spoke = {e.target.country for e in result.events if e.verb == "spoken" and e.target}
+    assert spoke == {"THA", "KHM"}, triples(result)

@@ -159,11 +159,15 @@ class Coreference:
             pair = self._pair_in_sentence(tok)
             if pair:
                 return pair  # "X discussed the launch with Y, and the two agreed …": X and Y
+        # "Trump said he had spoken with both leaders": the pair is others than the sentence's speaker
+        own = {a.country for m in self.mentions if m.subject and m.token < tok.i and self.sent_index[m.token] == here
+               for a in m.actors if a.country}
         for m in reversed(self.mentions):
             if m.subject and self.sent_index[m.token] == here:
                 continue  # "Qatar and Turkey urged both sides": the sides are others
             if m.token < tok.i and len(m.actors) == 2 and (len({a.country for a in m.actors if a.country}) == 2
-                                                           or _state_and_rebel(m.actors)):
+                                                           or _state_and_rebel(m.actors)) \
+                    and not (tok.dep_ not in ("nsubj", "nsubjpass") and own & {a.country for a in m.actors}):
                 return list(m.actors)  # "Congo and the M23 rebels signed … The two sides": a civil war's
         if tok.lemma_.lower() in PERSON_NOUNS:  # "the two ministers": the last two people, not places
             people = self.last_two_people(tok.i)
