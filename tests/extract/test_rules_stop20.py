@@ -225,3 +225,16 @@ def test_both_leaders_are_not_the_speakers_own_pair(extract) -> None:
     result = extract(text, D(2026, 3, 4))
     spoke = {e.target.country for e in result.events if e.verb == "spoken" and e.target}
     assert spoke == {"THA", "KHM"}, triples(result)
+
+
+# ---- what did not happen -------------------------------------------------------------------------
+def test_ruling_out_negotiations_holds_none(extract) -> None:
+    result = extract("The opposition leader ruled out any negotiations with the ruling party on Monday.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root == "04"]
+
+
+def test_what_a_vetoed_resolution_threatened_did_not_happen(extract) -> None:
+    result = extract("Russia vetoed a Security Council resolution on Tuesday that threatened sanctions against Mali.",
+                     D(2026, 3, 4))
+    assert not [e for e in result.events if e.root == "13"]
+    assert any(e.root == "12" and e.source and e.source.country == "RUS" for e in result.events)

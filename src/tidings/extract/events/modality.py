@@ -19,6 +19,9 @@ _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "
 _COND_MARKS = {"if", "unless", "whether", "lest"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 _CONFIRMING = {"confirm", "verify", "corroborate", "acknowledge", "substantiate"}  # "confirmed reports that …"
+# "vetoed a resolution that threatened sanctions": what a text voted down says did not happen
+_TEXT_NOUNS = {"resolution", "draft", "bill", "motion", "proposal", "text", "amendment", "measure"}
+_KILLING_VERBS = {"veto", "reject", "block", "defeat", "kill", "scuttle", "sink", "torpedo"}
 # what a crowd gathers "to" do is done by gathering: "rallied to demand", "marched to protest"
 _VOICED = {"demand", "denounce", "condemn"}
 _GATHERINGS = {"rally", "march", "gather", "protest", "demonstrate", "occupy", "converge", "assemble", "take",
@@ -75,6 +78,10 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return Mode("negated", f"no {verb.head.text} to do it ('had no plans to send …')")
+    text = verb.head
+    if verb.dep_ == "relcl" and text.lemma_.lower() in _TEXT_NOUNS and text.dep_ in ("dobj", "nsubjpass") \
+            and text.head.lemma_.lower() in _KILLING_VERBS:
+        return Mode("governed", f"what a {text.head.lemma_.lower()}ed {text.text} would have done")
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
     if verb.dep_ == "pcomp" and gov is not None and gov.dep_ == "prep" and gov.lower_ in _TIME_PREPS:
         gov = None  # "vowed a response after accusing Kabul of …": the accusation was made

@@ -72,6 +72,7 @@ class PatternBook:
     reaction_verbs: frozenset[str] = frozenset()  # "drew", "sparked" a reaction
     nominal_requests: dict[str, str] = field(default_factory=dict)  # "brushed aside appeals from X" → 020
     answer_verbs: frozenset[str] = frozenset()  # "rejected", "heeded" a request
+    undoing_verbs: frozenset[str] = frozenset()  # "ruled out talks": no nominal event of any verb ("*")
 
     def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -93,7 +94,7 @@ class PatternBook:
         if lemma in self.lemma_fixes:  # "staged" lemmatised as "stag"
             fixed = self.lemma_fixes[lemma]
             keys = [fixed + k[len(lemma):] if k.startswith(lemma) else k for k in keys]
-        if verb.lemma_.lower() not in self.speech:
+        if verb.lemma_.lower() not in self.speech and not any(k in self.undoing_verbs for k in keys):
             keys.append("*")  # nominal events of any verb: "… during a phone call with X"
         cargo = [(o, f) for o, f in objs if _CARGO in f]
         if cargo:  # a pattern for the cargo outranks one for its vehicle
@@ -290,7 +291,8 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in raw.get("reaction_verbs", ())),
                        {str(k).lower(): _check_code(str(v), "nominal_requests")
                         for k, v in (raw.get("nominal_requests") or {}).items()},
-                       frozenset(str(w).lower() for w in raw.get("answer_verbs", ())))
+                       frozenset(str(w).lower() for w in raw.get("answer_verbs", ())),
+                       frozenset(str(w).lower() for w in raw.get("undoing_verbs", ())))
 
 
 def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:
