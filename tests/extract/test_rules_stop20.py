@@ -238,3 +238,30 @@ def test_what_a_vetoed_resolution_threatened_did_not_happen(extract) -> None:
                      D(2026, 3, 4))
     assert not [e for e in result.events if e.root == "13"]
     assert any(e.root == "12" and e.source and e.source.country == "RUS" for e in result.events)
+
+
+# ---- verdicts on deeds -----------------------------------------------------------------------------
+def test_regretting_the_decision_disapproves_of_the_latest_deed(extract) -> None:
+    text = ("The United States imposed sanctions on four judges of the court on Thursday. Slovenia summoned the "
+            "U.S. charge d'affaires. The Netherlands regretted the decision on Friday.")
+    result = extract(text, D(2026, 3, 6))
+    assert ("11", "NLD", "USA") in triples(result), triples(result)
+    assert not extract("We regret the loss of life.", D(2026, 3, 6)).events
+
+
+def test_a_us_led_operation_is_the_united_states(extract) -> None:
+    result = extract("France regretted the U.S.-led military action against Iraq on Thursday.", D(2026, 3, 5))
+    assert ("11", "FRA", "USA") in triples(result)
+
+
+def test_a_verdict_on_measures_imposed_by_someone_is_aimed_at_them(extract) -> None:
+    result = extract("The International Criminal Court condemned the sanctions imposed by the United States on four "
+                     "of its judges.",
+                     D(2026, 3, 6))
+    assert [e.target.name for e in result.events if e.root == "11"] == ["United States"]
+
+
+def test_a_warning_that_nothing_justifies_a_war_is_no_threat(extract) -> None:
+    result = extract("Chirac warned on Thursday that nothing can justify a war waged in defiance of international law.",
+                     D(2026, 3, 5))
+    assert not [e for e in result.events if e.root == "13"]

@@ -160,6 +160,13 @@ class PhraseResolver:
     def _led_by(self, tok: Token) -> list[Actor]:
         """'the US-led coalition', 'a Saudi-led force': the leading state's."""
         for c in self.kids[tok.i]:
+            if c.dep_ == "amod" and c.lower_.endswith("-led") and len(c.text) > 4:  # "U.S.-led": one token
+                country = next((e.country for e in self.kb.lookup(c.text[:-4])
+                                if e.country and e.kind in ("country", "demonym", "capital")), None)
+                if country:
+                    _c, roles = self._country_roles(self._core_tokens(tok))
+                    return [Actor(text=self.np_text(tok), name=self.kb.countries.get(country, country),
+                                  code=actor_code(country, roles), country=country, roles=roles)]
             if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN":
                 for g in self.kids[c.i]:
                     if g.dep_ in ("npadvmod", "compound", "nmod") and g.i in self._name_cover:

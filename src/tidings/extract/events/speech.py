@@ -132,6 +132,9 @@ class SpeechContent:
         forecast about a state of affairs ('escalation would help nobody') threatens no one."""
         judged = {d.i for t in tokens if t.dep_ == "nsubj" and t.head.lemma_.lower() in _COPULAS
                   and any(c.dep_ == "acomp" for c in self.actors.kids[t.head.i]) for d in t.subtree}
+        # "nothing can justify a war waged in defiance of the law": a judgment about no one's act
+        judged |= {d.i for t in tokens if t.dep_ == "nsubj" and t.lower_ in ("nothing", "nobody", "none", "no-one")
+                   for d in t.head.subtree}
         said = [t for t in tokens if t.i not in judged]  # "a new war would be catastrophic": a judgment
         words = self._threat_words(said)
         text = " ".join(t.lower_ for t in said)

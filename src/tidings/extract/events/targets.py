@@ -34,6 +34,10 @@ _TOPIC_PREPS = {"about", "regarding", "concerning"}
 _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named act says to whom  # yielding and coercion are often done at home: the place's country is the target
 
 
+_AUTHORED_NOUNS = frozenset({"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "decision",
+                             "move", "step", "attack", "strike", "raid", "arrest", "detention", "expulsion", "order",
+                             "decree", "law", "killing", "bombing", "shelling", "incursion", "operation", "blockade"})
+_DEED_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "truce", "ceasefire", "pact", "treaty",
                               "settlement", "understanding", "memorandum"})
 _STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
@@ -58,6 +62,8 @@ class TargetFinder:
                 and any(c.dep_ == "nsubj" for c in self.actors.kids[verb.i])):
             return self.actors.resolve(verb.head)  # "the test that both governments condemned"
         for c in self.actors.kids[verb.i]:
+            if slot == "dobj" and c.dep_ == "dobj" and (author := self._act_author(c)):
+                return author  # "condemned the sanctions imposed by the United States on its judges"
             if slot in ("dobj", "dative") and c.dep_ == slot:
                 found = self.actors.resolve(c)
                 if found:
@@ -346,6 +352,20 @@ class TargetFinder:
         text = base.text if base else "protesters"
         return [Actor(text=text, name=text, code=country + roles[0], country=country, roles=roles)]
 
+    def _act_author(self, noun: Token) -> list[Actor]:
+        """'the sanctions imposed by the United States', 'the raid carried out by Turkish troops':
+        an act told by a noun with its author in a participle's 'by' phrase is the author's."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _AUTHORED_NOUNS:
+            return []
+        for acl in self.actors.kids[noun.i]:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for agent in self.actors.kids[acl.i]:
+                    if agent.dep_ == "agent":
+                        obj = next((g for g in self.actors.kids[agent.i] if g.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return [a for a in self.actors.resolve(obj) if a.country]
+        return []
+
     def _proposer(self, noun: Token) -> list[Actor]:
         """'a peace plan drawn up by Norway', 'a ceasefire proposed by Carter': whose it is."""
         if noun.lemma_.lower() not in _PROPOSAL_NOUNS | _DEAL_NOUNS:
@@ -432,6 +452,13 @@ class TargetFinder:
                     parties = [a for a in (e.source, e.target) if a is not None and a.country and a.country not in src]
                     if parties:
                         return list({a.country: a for a in parties}.values())
+        if obj is not None and obj.lemma_.lower() in ("decision", "move", "step"):
+            # "regretted the decision": the latest deed of someone else (a sanction, an expulsion, a
+            # strike), not the words said about it since
+            found = next((e.source for e in reversed(self.events) if e.root in _DEED_ROOTS and e.source is not None
+                          and e.source.country and e.source.country not in src), None)
+            if found is not None:
+                return [found]
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):
                 continue
