@@ -265,3 +265,18 @@ def test_a_warning_that_nothing_justifies_a_war_is_no_threat(extract) -> None:
     result = extract("Chirac warned on Thursday that nothing can justify a war waged in defiance of international law.",
                      D(2026, 3, 5))
     assert not [e for e in result.events if e.root == "13"]
+
+
+# ---- crowds told as nouns, parties -------------------------------------------------------------
+def test_protests_that_spread_are_protests_of_the_place(extract) -> None:
+    result = extract("Protests over the jailing of the mayor spread to dozens of Turkish cities on Sunday.",
+                     D(2026, 3, 9))
+    assert ("14", "TUR", "TUR") in triples(result)
+    assert not extract("Protests are expected to spread to other cities.", D(2026, 3, 9)).events
+
+
+def test_a_party_the_knowledge_base_lacks_is_of_the_storys_country(extract) -> None:
+    text = ("Turkish police detained the mayor of Istanbul on Wednesday. President Erdogan accused the "
+            "Republican People's Party of leading a movement of violence.")
+    result = extract(text, D(2026, 3, 9))
+    assert ("11", "TUR", "TUR") in triples(result), triples(result)

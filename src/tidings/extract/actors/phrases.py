@@ -28,6 +28,7 @@ _MASS_ORGANS = {"police", "force", "troop", "officer", "gendarme", "trooper", "s
                 "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
                 "gunman", "insurgent", "fighter", "jihadist", "separatist"}
 _ARMED_LOCALS = {"REB", "INS", "SEP"}
+_PARTY_WORDS = frozenset({"Party", "Congress", "League", "Movement"})  # heads of party names
 _UNKNOWN_ARMED = {"UAF"}  # "gunmen": unidentified armed forces, side unknown
 _UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed"}
 _DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
@@ -204,6 +205,14 @@ class PhraseResolver:
             if pair:
                 return [a.model_copy(update={"text": self.np_text(tok), "roles": roles or a.roles,
                                              "code": actor_code(a.country, roles or a.roles)}) for a in pair]
+        if country is None and not roles and tok.pos_ == "PROPN" and tok.text in _PARTY_WORDS \
+                and any(self.doc[i].pos_ == "PROPN" and self.doc[i].dep_ in ("compound", "amod", "poss") for i in core):
+            # "the Republican People's Party (CHP)", a party the knowledge base lacks: of the country
+            # the story is about
+            country = self.context_country(tok, same_sentence=True) or self.main_country()
+            if country is None or country not in self.kb.countries:
+                return []
+            return [Actor(text=self.np_text(tok), name=self.np_text(tok), code=country, country=country, roles=[])]
         if country is None and not roles:
             return []
         if country is None and roles and (roles[0] in STATE_ROLES or roles[0] in _DOMESTIC_GROUPS
@@ -285,7 +294,7 @@ class PhraseResolver:
     def _has_actor_signal(self, tok: Token, core: list[int]) -> bool:
         if tok.i in self._name_cover or tok.i in self._role_cover or any(i in self.peoples for i in core):
             return True
-        if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ == "PROPN" and tok.text in _PARTY_WORDS:
             return True
         if any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.i in self._person_tokens) for c in self.kids[tok.i]):
             return True  # "the head of the mediating team, Jane Doe": the person named beside it

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tidings.extract.actors.base import actor_code
 from tidings.extract.events.modality import verb_mode
 from tidings.models import Actor
 
@@ -82,8 +83,32 @@ class NominalActs:
                 self._authored_act(noun, sent, si, self.book.nominal_acts[lemma])
             elif lemma in self.book.nominal_reactions:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_reactions[lemma])
+            if lemma in self.book.nominal_crowds and noun.dep_ == "nsubj":
+                self._crowd_noun(noun, sent, si, self.book.nominal_crowds[lemma])
             if lemma in self.book.nominal_requests:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_requests[lemma], answered=True)
+
+    def _crowd_noun(self, noun: Token, sent: Span, si: int, code: str) -> None:
+        """'Protests over the jailing spread to dozens of cities', 'riots erupted in Lhasa': the
+        crowd of the place the sentence names (else of the story's country) against its own state."""
+        gov = noun.head
+        lemma = gov.lemma_.lower()
+        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i] if c.dep_ == "prt"), lemma)
+        if gov.pos_ != "VERB" or (lemma not in self.book.crowd_verbs and particle not in self.book.crowd_verbs):
+            return
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in ("air", "missile", "drone") for c in self.actors.kids[noun.i]):
+            return
+        if verb_mode(gov, self.actors.span_text(sent), self.book, self.actors.kids[gov.i]).status != "realis":
+            return
+        here = self.actors.location_in(list(range(sent.start, sent.end)), told_as_where=True)
+        country = here.country if here and here.country in self.actors.kb.countries else self.actors.main_country()
+        if country is None or country not in self.actors.kb.countries:
+            return
+        crowd = Actor(text=noun.text, name=f"protesters ({country})", code=actor_code(country, ["CVL"]),
+                      country=country, roles=["CVL"])
+        dated = self._date_of(gov)
+        self._emit(si, sent, noun, code, crowd, self._country_actor(country), dated, None, 0.7,
+                   f"nominal:{noun.lemma_.lower()}", None, sym=False)
 
     def _drawn_reaction(self, noun: Token, sent: Span, si: int, code: str, answered: bool = False) -> None:
         """'…, drawing swift condemnation from Tbilisi', 'in a move that drew a rebuke from the White

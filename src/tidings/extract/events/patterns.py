@@ -73,6 +73,8 @@ class PatternBook:
     nominal_requests: dict[str, str] = field(default_factory=dict)  # "brushed aside appeals from X" → 020
     answer_verbs: frozenset[str] = frozenset()  # "rejected", "heeded" a request
     undoing_verbs: frozenset[str] = frozenset()  # "ruled out talks": no nominal event of any verb ("*")
+    nominal_crowds: dict[str, str] = field(default_factory=dict)  # "protests spread to …" → 141
+    crowd_verbs: frozenset[str] = frozenset()  # what protests do: "erupted", "spread"
 
     def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -292,7 +294,10 @@ def load_patterns() -> PatternBook:
                        {str(k).lower(): _check_code(str(v), "nominal_requests")
                         for k, v in (raw.get("nominal_requests") or {}).items()},
                        frozenset(str(w).lower() for w in raw.get("answer_verbs", ())),
-                       frozenset(str(w).lower() for w in raw.get("undoing_verbs", ())))
+                       frozenset(str(w).lower() for w in raw.get("undoing_verbs", ())),
+                       {str(k).lower(): _check_code(str(v), "nominal_crowds")
+                        for k, v in (raw.get("nominal_crowds") or {}).items()},
+                       frozenset(str(w).lower() for w in raw.get("crowd_verbs", ())))
 
 
 def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:
