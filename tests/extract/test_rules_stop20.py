@@ -280,3 +280,15 @@ def test_a_party_the_knowledge_base_lacks_is_of_the_storys_country(extract) -> N
             "Republican People's Party of leading a movement of violence.")
     result = extract(text, D(2026, 3, 9))
     assert ("11", "TUR", "TUR") in triples(result), triples(result)
+
+
+def test_a_label_like_a_severe_setback_is_a_verdict(extract) -> None:
+    text = ("Turkish police arrested the mayor on Wednesday. Germany's foreign ministry called the arrest "
+            "\"a severe setback for democracy\".")
+    assert ("11", "DEU", "TUR") in triples(extract(text, D(2026, 3, 9)))
+
+
+def test_the_criticism_rejected_is_the_critics(extract) -> None:
+    text = ("Turkish police arrested the mayor on Wednesday. Germany criticised the arrest. "
+            "The criticism was swiftly rejected by Turkey's foreign ministry.")
+    assert ("12", "TUR", "DEU") in triples(extract(text, D(2026, 3, 9)))

@@ -37,6 +37,8 @@ _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named ac
 _AUTHORED_NOUNS = frozenset({"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "decision",
                              "move", "step", "attack", "strike", "raid", "arrest", "detention", "expulsion", "order",
                              "decree", "law", "killing", "bombing", "shelling", "incursion", "operation", "blockade"})
+_CRITICISM_NOUNS = frozenset({"criticism", "accusation", "allegation", "charge", "condemnation", "rebuke", "censure",
+                              "claim", "remark", "comment", "demand", "ultimatum"})
 _DEED_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "truce", "ceasefire", "pact", "treaty",
                               "settlement", "understanding", "memorandum"})
@@ -401,7 +403,8 @@ class TargetFinder:
 
     def _anaphoric_object(self, verb: Token) -> bool:
         """'condemned the move', 'rejected the decision': the object is an earlier event."""
-        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
+        return any((c.dep_ == "dobj" or c.dep_ == "nsubjpass" and c.lemma_.lower() in _CRITICISM_NOUNS)
+                   and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
                    for d in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
 
     def _adversary(self, source: list[Actor]) -> list[Actor]:
@@ -438,6 +441,15 @@ class TargetFinder:
         someone else, of force when the noun (`noun`, else the verb's object) names force."""
         src = {a.country for a in source}
         obj = noun or (next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"), None) if verb is not None else None)
+        if obj is None and verb is not None:  # "the criticism was rejected by Ankara"
+            obj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubjpass"
+                        and c.lemma_.lower() in _CRITICISM_NOUNS), None)
+        if obj is not None and obj.lemma_.lower() in _CRITICISM_NOUNS:
+            # "rejected the criticism": whoever criticised or accused, latest first
+            found = next((e.source for e in reversed(self.events) if e.root in ("11", "10") and e.source is not None
+                          and e.source.country and e.source.country not in src), None)
+            if found is not None:
+                return [found]
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         if obj is not None and obj.lemma_.lower() in _SANCTION_NOUNS:
             # "rejected the measures": whoever imposed sanctions, if anyone did; else as any act
