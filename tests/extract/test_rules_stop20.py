@@ -273,6 +273,8 @@ def test_protests_that_spread_are_protests_of_the_place(extract) -> None:
                      D(2026, 3, 9))
     assert ("14", "TUR", "TUR") in triples(result)
     assert not extract("Protests are expected to spread to other cities.", D(2026, 3, 9)).events
+    assert not [e for e in extract("A riot broke out in the prison on Tuesday during a fight between two gangs.",
+                                   D(2026, 3, 9)).events if e.root == "14"]
 
 
 def test_a_party_the_knowledge_base_lacks_is_of_the_storys_country(extract) -> None:
