@@ -294,3 +294,40 @@ def test_the_criticism_rejected_is_the_critics(extract) -> None:
     text = ("Turkish police arrested the mayor on Wednesday. Germany criticised the arrest. "
             "The criticism was swiftly rejected by Turkey's foreign ministry.")
     assert ("12", "TUR", "DEU") in triples(extract(text, D(2026, 3, 9)))
+
+
+# ---- wire leads (leads_dev20 categories) ---------------------------------------------------------
+def test_ordering_battalions_to_a_border_deploys_them(extract) -> None:
+    result = extract("Venezuela's president ordered ten battalions to the Colombian border on Sunday.", D(2026, 3, 9))
+    assert ("15", "VEN", "COL") in triples(result)
+    told = extract("The president ordered the army to withdraw from the city on Sunday.", D(2026, 3, 9))
+    assert not [e for e in told.events if e.root == "15"]
+
+
+def test_forces_placed_on_alert_are_the_doers(extract) -> None:
+    result = extract("North Korea fired artillery at a South Korean island on Tuesday. South Korean forces were "
+                     "placed on heightened alert on Wednesday.", D(2026, 3, 4))
+    assert ("15", "KOR", "PRK") in triples(result)
+
+
+def test_shipping_suspects_to_another_state_extradites_them(extract) -> None:
+    result = extract("Colombia shipped 12 suspected drug traffickers to the United States on Friday.", D(2026, 3, 7))
+    assert [e.cameo for e in result.events] == ["063"]
+
+
+def test_a_crowd_hurling_stones_at_an_embassy_protests_violently(extract) -> None:
+    result = extract("Thousands of Chinese demonstrators hurled stones at the Japanese embassy in Beijing on Saturday.",
+                     D(2026, 3, 7))
+    assert ("14", "CHN", "JPN") in triples(result)
+
+
+def test_masked_police_are_still_the_states_police(extract) -> None:
+    result = extract("The opposition leader was taken into custody by masked police commandos in Kuala Lumpur on "
+                     "Sunday.", D(2026, 3, 9))
+    assert any(e.root == "17" and e.source and e.source.country == "MYS" for e in result.events)
+
+
+def test_a_deal_signed_by_two_ministers_is_signed_between_them(extract) -> None:
+    result = extract("Ethiopia and Eritrea agreed to end the war. The deal, signed by the two foreign ministers in "
+                     "Algiers, provides for a U.N. peacekeeping force.", D(2026, 3, 9))
+    assert any(r == "05" and {s, t} == {"ETH", "ERI"} for r, s, t in triples(result)), triples(result)

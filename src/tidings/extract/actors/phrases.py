@@ -237,8 +237,9 @@ class PhraseResolver:
         country the text has just been about. Unidentified attackers ("gunmen",
         "unidentified militants") get no country: their side is unknown until the text ties
         them to a state or a group."""
-        if role in _UNKNOWN_ARMED or any(c.lower_ in _UNKNOWN_WORDS for c in self.kids[tok.i]):
-            return None
+        if role in _UNKNOWN_ARMED or role not in ("COP", *STATE_ROLES) and any(
+                c.lower_ in _UNKNOWN_WORDS for c in self.kids[tok.i]):
+            return None  # ("masked police commandos" are still the state's police)
         sent = self.sent_of(tok)
         here = self.location_in(list(range(sent.start, sent.end)))
         if role in _ARMED_LOCALS:

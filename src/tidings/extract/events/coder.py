@@ -463,7 +463,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
         described = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "incentives offered by A, B and C": to someone else
         if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs) and len(source) > 1 \
-                and not described \
+                and not (described and not pattern.sym) \
                 and not self._slot_any(verb, pattern) and not (not pattern.sym and self._anaphoric_object(verb)):
             # ("the United States and China both welcomed the agreement": each welcomed it, not the other)
             # "the two leaders pledged to deepen cooperation": with each other
@@ -481,6 +481,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         if code[:2] == "15" and target and all(t.country in {a.country for a in source} and "MIL" in t.roles for t in target):
             # "Islamabad put its forces on high alert": a posture toward the other side, not its own army
             target = self._adversary(source) or target
+        if not target and code in ("150", "151", "152"):
+            target = self._adversary(source)  # "forces were placed on alert": toward the other side
         if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):
             target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
         elif not target and code[:2] == "12" and complements(verb):
