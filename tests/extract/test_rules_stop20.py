@@ -331,3 +331,19 @@ def test_a_deal_signed_by_two_ministers_is_signed_between_them(extract) -> None:
     result = extract("Ethiopia and Eritrea agreed to end the war. The deal, signed by the two foreign ministers in "
                      "Algiers, provides for a U.N. peacekeeping force.", D(2026, 3, 9))
     assert any(r == "05" and {s, t} == {"ETH", "ERI"} for r, s, t in triples(result)), triples(result)
+
+
+def test_greek_cypriots_voting_down_a_un_plan_reject_it(extract) -> None:
+    result = extract("Greek Cypriots voted down a U.N. blueprint for reunifying the island on Saturday.", D(2026, 3, 9))
+    assert ("12", "CYP", "UNO") in triples(result)
+
+
+def test_a_clause_on_the_place_of_an_attack_is_the_attackers(extract) -> None:
+    result = extract("China condemned NATO's missile attack on its embassy in Belgrade, which killed three Chinese "
+                     "journalists.", D(2026, 3, 9))
+    assert any(e.root == "19" and e.source and e.source.country == "NAT" for e in result.events)
+
+
+def test_fury_drawn_from_someone_is_disapproval(extract) -> None:
+    result = extract("Russia vetoed the resolution on Tuesday, drawing fury from Washington.", D(2026, 3, 9))
+    assert ("11", "USA", "RUS") in triples(result)

@@ -22,6 +22,8 @@ from tidings.models import Actor
 _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "condemn", "criticize", "criticise",
             "denounce", "say", "warn", "add", "insist", "stress", "reject", "dismiss", "deny", "refute", "rebuff",
             "urge", "demand"}
+_KILLING_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "level", "flatten"}
+_ATTACK_NOUNS = {"attack", "strike", "raid", "bombing", "shelling", "assault", "offensive", "airstrike", "ambush"}
 _DIRECTIVE = {"demand", "urge", "ask", "appeal", "press", "call"}  # verbs whose that-clause is another's act
 _TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
@@ -95,7 +97,7 @@ class SubjectFinder:
                     # "Malaysia, which brokered the truce, and the United States …": Malaysia alone
                     heads = self.resolve(v.head, subject=True)
                     own = {b.name for b in self._resolve_one(v.head)}
-                    return [a for a in heads if a.name in own] or heads
+                    return [a for a in heads if a.name in own] or heads or self._attack_of_place(v)
                 found = self.resolve(c, subject=True) or self._launched_by(c)
                 if n + 1 < len(subjects) and not any(a.country for a in found):
                     continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser
@@ -170,6 +172,21 @@ class SubjectFinder:
                             return self.resolve(obj, subject=True)
         return []
 
+    def _attack_of_place(self, verb: Token) -> list[Actor]:
+        """'NATO's attack on its embassy in Belgrade, which killed three journalists': the parser hangs
+        the clause on the place; the attack it tells of is the doer's."""
+        if verb.lemma_.lower() not in _KILLING_VERBS:
+            return []
+        t = verb.head
+        for _ in range(4):
+            if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+                return []
+            t = t.head
+            if t.lemma_.lower() in _ATTACK_NOUNS:
+                poss = next((c for c in self.kids[t.i] if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                return [a for a in self.resolve(poss, subject=True) if a.country] if poss is not None else []
+        return []
+
     def _nominal_agent(self, verb: Token) -> list[Actor]:
         """'an attack by TTP fighters … in which eight soldiers were killed': the attack's author."""
         if verb.dep_ != "relcl":
@@ -179,6 +196,11 @@ class SubjectFinder:
                 obj = next((g for g in self.kids[c.i] if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.resolve(obj, subject=True)
+        if verb.head.lemma_.lower() in _ATTACK_NOUNS:
+            # "NATO's missile attack on its embassy, which killed three journalists": NATO's
+            poss = next((c for c in self.kids[verb.head.i] if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if poss is not None:
+                return [a for a in self.resolve(poss, subject=True) if a.country]
         return []
 
     def _reattach_report(self, verb: Token) -> Token:

@@ -26,7 +26,7 @@ _DOMESTIC_ROOTS = {"08", "17"}
 # things one party puts to another: whoever's they are is the target of accepting or rejecting them
 _DEAL_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "settlement", "compromise", "formula"}
 _PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "request", "demand", "proposition", "bid", "roadmap",
-                   "draft", "resolution", "ultimatum", "invitation", "appeal", "call", "incentive", "package", "terms"}
+                   "draft", "resolution", "ultimatum", "invitation", "appeal", "call", "incentive", "package", "terms", "blueprint"}
 _MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "chancery"}
 _WORD_ROOTS = {"02", "03", "04", "05", "10", "11", "12", "13"}  # acts done in words or meetings
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "within", "throughout"}
