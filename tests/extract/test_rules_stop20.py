@@ -347,3 +347,21 @@ def test_a_clause_on_the_place_of_an_attack_is_the_attackers(extract) -> None:
 def test_fury_drawn_from_someone_is_disapproval(extract) -> None:
     result = extract("Russia vetoed the resolution on Tuesday, drawing fury from Washington.", D(2026, 3, 9))
     assert ("11", "USA", "RUS") in triples(result)
+
+
+# ---- force told as a noun with a state author ----------------------------------------------------
+def test_an_attack_told_by_a_noun_with_a_state_adjective_is_that_states(extract) -> None:
+    result = extract("Pakistan carried out strikes on militant hideouts inside Iran on Thursday, two days after an "
+                     "Iranian missile and drone attack on its soil.", D(2024, 1, 18))
+    found = [e for e in result.events if e.root == "19" and e.source and e.source.country == "IRN"]
+    assert found and found[0].target.country == "PAK" and found[0].date == D(2024, 1, 16)
+
+
+def test_a_possessors_strikes_on_a_city_are_its_force(extract) -> None:
+    result = extract("The Houthis condemned Israel's strikes on Sanaa's airport on Tuesday.", D(2026, 3, 4))
+    assert ("19", "ISR", "YEM") in triples(result)
+
+
+def test_a_strike_only_threatened_is_no_attack(extract) -> None:
+    result = extract("Iran threatened an attack on Israel's nuclear sites on Monday.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root in ("18", "19", "20")]

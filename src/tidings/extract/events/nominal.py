@@ -11,6 +11,9 @@ supplies the document, its actors, the pattern book, dating and emitting (see do
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from spacy.tokens import Span, Token
 
 from tidings.extract.actors.base import actor_code
@@ -83,10 +86,47 @@ class NominalActs:
                 self._authored_act(noun, sent, si, self.book.nominal_acts[lemma])
             elif lemma in self.book.nominal_reactions:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_reactions[lemma])
+            if lemma in self.book.nominal_force:
+                self._adjective_attack(noun, sent, si, self.book.nominal_force[lemma])
             if lemma in self.book.nominal_crowds and noun.dep_ == "nsubj":
                 self._crowd_noun(noun, sent, si, self.book.nominal_crowds[lemma])
             if lemma in self.book.nominal_requests:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_requests[lemma], answered=True)
+
+    def _adjective_attack(self, noun: Token, sent: Span, si: int, code: str) -> None:
+        """'Two days after an Iranian missile and drone attack on its soil', 'Israel's strikes on
+        Sanaa': force told by a noun, its author a state adjective or possessor, its target the
+        'on' or 'against' party; only where the clause around it states it as fact."""
+        kids = self.actors.kids[noun.i]
+        # "an Iranian missile and drone attack": the adjective hangs on the first of the conjoined nouns
+        mods = kids + (self.actors.kids[noun.head.i] if noun.dep_ == "conj" else [])
+        author = next((c for c in mods if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or next(
+            (c for c in mods if c.dep_ in ("amod", "compound") and c.i in self.actors.names and any(
+                e.kind in ("demonym", "country") for e in self.actors.names[c.i].entries)), None)
+        victim = _pobj(noun, "on") or _pobj(noun, "against")
+        if author is None or victim is None or not self._noun_done(noun):
+            return
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no", "a", "an") for c in kids) and noun.dep_ == "dobj":
+            return  # "threatened a strike on …", "ruled out an attack": not told as done
+        source = [a for a in self.actors.resolve(author, subject=True) if a.country]
+        src_c = {a.country for a in source}
+        poss = next((c for c in self.actors.kids[victim.i] if c.dep_ == "poss"), None)
+        # "on its soil", "on its embassy in Belgrade": the possessor's
+        whose = [a for a in self.actors.resolve(poss) if a.country] if poss is not None else []
+        if poss is not None and poss.pos_ == "PRON" and {a.country for a in whose} <= src_c:
+            gov = _clause_verb(noun)  # "Pakistan struck Iran, two days after an Iranian attack on its soil"
+            whose = [a for a in self.actors.subject_of(gov) if a.country] if gov is not None else []
+        target = [a for a in (whose or self.actors.resolve(victim)) if a.country and a.country not in src_c]
+        if not target:  # "on villages in Balochistan": whose ground
+            loc = self.actors.location_in([t.i for t in victim.subtree])
+            country = loc.country if loc else None
+            target = [self._country_actor(country)] if country and country not in src_c else []
+        if not source or not target:
+            return
+        head = noun.head if noun.dep_ == "conj" else noun
+        before = self._days_before(head.head) if head.dep_ == "pobj" and head.head.lower_ == "after" else 0
+        self._emit_nominal(si, sent, noun, _clause_verb(noun), code, source, target,
+                           f"nominal:{noun.lemma_.lower()}", sym=False, days_before=before)
 
     def _crowd_noun(self, noun: Token, sent: Span, si: int, code: str) -> None:
         """'Protests over the jailing spread to dozens of cities', 'riots erupted in Lhasa': the
@@ -210,11 +250,14 @@ class NominalActs:
         self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=True)
 
     def _emit_nominal(self, si: int, sent: Span, noun: Token, gov: Token | None, code: str,
-                      source: list[Actor], target: list[Actor], rule: str, sym: bool) -> None:
+                      source: list[Actor], target: list[Actor], rule: str, sym: bool, days_before: int = 0) -> None:
         """Emit one event per pair, dated by a time phrase on the noun itself ('a conversation …
-        on 3 June') before that of the clause it belongs to."""
+        on 3 June') before that of the clause it belongs to ('two days after an attack': that many
+        days before the clause's day, when it has one)."""
         own = self._own_date(noun)
         dated = own or self._date_of(gov if gov is not None else noun)
+        if not own and days_before and dated.precision == "day":
+            dated = dataclasses.replace(dated, date=dated.date - dt.timedelta(days=days_before))
         for s in source:
             for t in target:
                 if s.country == t.country:

@@ -75,6 +75,7 @@ class PatternBook:
     undoing_verbs: frozenset[str] = frozenset()  # "ruled out talks": no nominal event of any verb ("*")
     nominal_crowds: dict[str, str] = field(default_factory=dict)  # "protests spread to …" → 141
     crowd_verbs: frozenset[str] = frozenset()  # what protests do: "erupted", "spread"
+    nominal_force: dict[str, str] = field(default_factory=dict)  # "an Iranian attack on its soil" → 190
 
     def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
         """The statement code of a verb of saying, or None if this use of it says nothing."""
@@ -297,7 +298,9 @@ def load_patterns() -> PatternBook:
                        frozenset(str(w).lower() for w in raw.get("undoing_verbs", ())),
                        {str(k).lower(): _check_code(str(v), "nominal_crowds")
                         for k, v in (raw.get("nominal_crowds") or {}).items()},
-                       frozenset(str(w).lower() for w in raw.get("crowd_verbs", ())))
+                       frozenset(str(w).lower() for w in raw.get("crowd_verbs", ())),
+                       {str(k).lower(): _check_code(str(v), "nominal_force")
+                        for k, v in (raw.get("nominal_force") or {}).items()})
 
 
 def _imported(hand: dict[str, list[VerbPattern]], reserved: set[str]) -> dict[str, tuple[VerbPattern, ...]]:
