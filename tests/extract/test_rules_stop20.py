@@ -365,3 +365,10 @@ def test_a_possessors_strikes_on_a_city_are_its_force(extract) -> None:
 def test_a_strike_only_threatened_is_no_attack(extract) -> None:
     result = extract("Iran threatened an attack on Israel's nuclear sites on Monday.", D(2026, 3, 3))
     assert not [e for e in result.events if e.root in ("18", "19", "20")]
+
+
+def test_ordering_a_foreign_ambassador_to_leave_expels_him(extract) -> None:
+    result = extract("Mali ordered the French ambassador to leave the country within 72 hours.", D(2026, 3, 3))
+    assert ("16", "MLI", "FRA") in triples(result)
+    own = extract("Peru ordered its ambassador to return home for consultations.", D(2026, 3, 3))
+    assert not [e for e in own.events if e.cameo == "166"]

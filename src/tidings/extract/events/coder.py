@@ -347,6 +347,10 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
             target = self._truce_party(source)
         if refusal and not target:
             target = self._partner(source) or self._adversary(source)
+        if code[:3] == "166" and target and {t.country for t in target} <= {a.country for a in source}:
+            # "Peru ordered its ambassador to return home": one's own envoy is recalled, not expelled
+            self._drop(si, verb, code, "one's own diplomats are not expelled")
+            return
         if lemma == "visit" and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "amod", "acl") \
                 and verb.head.lemma_.lower() in ("receive", "host", "welcome", "meet", "greet") and target:
             source, target = target, source  # "Jiang received visiting President Kim": Kim is the visitor
