@@ -372,3 +372,18 @@ def test_ordering_a_foreign_ambassador_to_leave_expels_him(extract) -> None:
     assert ("16", "MLI", "FRA") in triples(result)
     own = extract("Peru ordered its ambassador to return home for consultations.", D(2026, 3, 3))
     assert not [e for e in own.events if e.cameo == "166"]
+
+
+# ---- officials placed by the sentence or an earlier title ----------------------------------------
+def test_an_official_in_a_sentence_opened_by_a_capital_is_that_capitals(extract) -> None:
+    text = ("Manila lodged a protest over the standoff on Wednesday. In Beijing, foreign ministry spokesman Liu "
+            "Weimin told a briefing that the Philippine vessel had harassed Chinese fishermen.")
+    result = extract(text, D(2026, 3, 5))
+    assert {e.source.country for e in result.events if e.source and e.source.name == "Liu Weimin"} == {"CHN"}
+
+
+def test_a_titled_name_takes_the_country_of_the_same_title_told_before(extract) -> None:
+    text = ("The Philippines summoned China's ambassador on Wednesday. Foreign Secretary Albert del Rosario "
+            "said after meeting Ambassador Ma Keqing at the foreign ministry in Manila that the talks were frank.")
+    result = extract(text, D(2026, 3, 5))
+    assert any(e.root == "04" and e.target and e.target.country == "CHN" for e in result.events), triples(result)

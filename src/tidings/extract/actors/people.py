@@ -202,8 +202,10 @@ class PersonRegistry:
         head = ent.root
         tokens = set(range(ent.start, ent.end))
         # the noun phrase around the name: compounds/amods before it, and what it is in apposition to
+        where = {d.i for p in head.subtree if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "outside", "inside")
+                 for d in p.subtree}  # "Ambassador Ma at the ministry in Manila": where he was, not whose
         for t in head.subtree:
-            if t.dep_ not in CUT_DEPS:
+            if t.dep_ not in CUT_DEPS and t.i not in where:
                 tokens.add(t.i)
         if head.dep_ == "appos":
             top = head.head  # the parser may hang the name on the title's "for …" phrase
@@ -264,7 +266,8 @@ class PersonRegistry:
         country the text is about; the choice is remembered for the rest of the article."""
         if actor.country or not any(r in STATE_ROLES or r == "OPP" for r in actor.roles):
             return actor  # (an opposition leader is as domestic as a minister)
-        country = self.context_country(tok) or self.main_country()
+        country = self._fronted_capital(tok) or self._earlier_title(tok) or self.context_country(tok) \
+            or self.main_country()
         if country is None:
             return actor
         placed = actor.model_copy(update={"country": country, "code": actor_code(country, actor.roles)})
@@ -272,6 +275,34 @@ class PersonRegistry:
             if value.name == actor.name:
                 self.people[key] = placed
         return placed
+
+    def _fronted_capital(self, tok: Token) -> str | None:
+        """'In Beijing, foreign ministry spokesman Liu Weimin told a briefing …': an official with no
+        country in a sentence opened by a capital is that capital's."""
+        sent = self.sents[self.sent_index[tok.i]]
+        first = self.doc[sent.start]
+        if first.lower_ not in ("in", "from") or sent.start + 2 >= sent.end:
+            return None
+        hit = self.names.get(sent.start + 1)
+        if hit is None or not any(e.kind == "capital" for e in hit.entries) or self.doc[hit.end].text != ",":
+            return None
+        return next(e.country for e in hit.entries if e.kind == "capital")
+
+    def _earlier_title(self, tok: Token) -> str | None:
+        """'The Philippines summoned China's ambassador … after meeting Ambassador Ma Keqing': a
+        titled name the knowledge base lacks takes the country of the same title told before."""
+        k = tok.i - 1
+        while k >= 0 and self.doc[k].dep_ == "compound" and self.doc[k].pos_ == "PROPN" and k not in self._role_cover:
+            k -= 1  # back over the name to its title
+        if k < 0 or k not in self._role_cover:
+            return None
+        title = self.doc[k].lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.token >= k or len(m.actors) != 1 or not m.actors[0].country:
+                continue
+            if self.doc[m.token].lemma_.lower() == title:
+                return m.actors[0].country
+        return None
 
     def _person_at(self, tok: Token) -> Actor | None:
         if tok.i in self._person_tokens:
