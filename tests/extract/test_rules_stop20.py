@@ -387,3 +387,10 @@ def test_a_titled_name_takes_the_country_of_the_same_title_told_before(extract) 
             "said after meeting Ambassador Ma Keqing at the foreign ministry in Manila that the talks were frank.")
     result = extract(text, D(2026, 3, 5))
     assert any(e.root == "04" and e.target and e.target.country == "CHN" for e in result.events), triples(result)
+
+
+def test_a_verb_after_a_name_and_its_apposition_is_the_main_verb(extract) -> None:
+    text = ("The Philippines and China traded accusations on Thursday. The United States, a treaty ally of the "
+            "Philippines, called on both governments to exercise restraint, a State Department official said.")
+    result = extract(text, D(2026, 3, 5))
+    assert {t for r, s, t in triples(result) if r == "02" and s == "USA"} == {"PHL", "CHN"}

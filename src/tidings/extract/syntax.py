@@ -42,3 +42,13 @@ def complements(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
         c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and not any(m.dep_ == "mark" for m in c.children))]
+
+
+def lost_main_verb(verb: Token) -> bool:
+    """'The United States, a treaty ally of Manila, called on both sides to …': the small model
+    often reads the verb after a name and its apposition as a participle describing the name; with
+    no 'by' agent it is the sentence's main verb, and the name its subject."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ in ("ROOT", "nsubj") and head.pos_ == "PROPN" and verb.i > 0 \
+        and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "appos" for c in head.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.errors import CodebookError, Errors
 from tidings.extract.arrays import TokenArrays
 from tidings.extract.kb.knowledge import read_tsv
+from tidings.extract.syntax import lost_main_verb
 from tidings.models import Actor
 
 # "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
@@ -106,6 +107,8 @@ class SubjectFinder:
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
                 return self._nominal_agent(v)
             if v.dep_ == "relcl":
+                return self.resolve(v.head, subject=True)
+            if lost_main_verb(v):
                 return self.resolve(v.head, subject=True)
             if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "ADP"):
                 # "issued a declaration demanding that …": whoever issued it demands

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tidings.extract.events.patterns import PatternBook
+from tidings.extract.syntax import lost_main_verb
 
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "shall", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -123,6 +124,8 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in kids):
         return Mode("habitual", "a habit in a relative clause ('fighters who carry out attacks')")
+    if lost_main_verb(verb):
+        return None  # "The United States, a treaty ally of Manila, called on …": the parser's lost main verb
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ in ("VBN", "JJ") or verb.dep_ == "amod":
         return Mode("governed", "a participle describing a noun ('companies accused of …')")
     return None
