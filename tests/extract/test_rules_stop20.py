@@ -394,3 +394,16 @@ def test_a_verb_after_a_name_and_its_apposition_is_the_main_verb(extract) -> Non
             "Philippines, called on both governments to exercise restraint, a State Department official said.")
     result = extract(text, D(2026, 3, 5))
     assert {t for r, s, t in triples(result) if r == "02" and s == "USA"} == {"PHL", "CHN"}
+
+
+def test_countries_including_named_ones_are_those_named(extract) -> None:
+    result = extract("Thirteen Western countries including the United States and Germany condemned the killings of "
+                     "protesters by Kenyan police on Tuesday.", D(2026, 3, 4))
+    assert {s for r, s, t in triples(result) if r == "11"} == {"USA", "DEU"}
+
+
+def test_a_move_an_opposition_leader_denounced_judges_the_government(extract) -> None:
+    text = ("Defence Minister Aden Duale authorised the deployment of the military on Wednesday, a move that "
+            "opposition leader Raila Odinga denounced as a declaration of war on the country's youth.")
+    result = extract(text, D(2026, 3, 4))
+    assert [(e.source.name, e.target.name) for e in result.events if e.root == "11"] == [("Raila Odinga", "Aden Duale")]

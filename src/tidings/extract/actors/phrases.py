@@ -28,6 +28,8 @@ _MASS_ORGANS = {"police", "force", "troop", "officer", "gendarme", "trooper", "s
                 "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
                 "gunman", "insurgent", "fighter", "jihadist", "separatist"}
 _ARMED_LOCALS = {"REB", "INS", "SEP"}
+_LISTED_GROUPS = frozenset({"country", "state", "nation", "government", "ally", "power", "donor", "neighbour",
+                            "neighbor", "member", "partner", "embassy"})
 _PARTY_WORDS = frozenset({"Party", "Congress", "League", "Movement"})  # heads of party names
 _UNKNOWN_ARMED = {"UAF"}  # "gunmen": unidentified armed forces, side unknown
 _UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed"}
@@ -258,7 +260,12 @@ class PhraseResolver:
         return None
 
     def _collective_member(self, tok: Token) -> Token | None:
-        """'a group of Moroccan diplomats' → 'diplomats'."""
+        """'a group of Moroccan diplomats' → 'diplomats'; 'thirteen Western countries including the
+        United States and Britain' → the countries listed."""
+        if tok.lemma_.lower() in _LISTED_GROUPS and tok.tag_ in ("NNS", "NNPS"):
+            for c in self.kids[tok.i]:
+                if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                    return next((g for g in self.kids[c.i] if g.dep_ == "pobj"), None)
         if tok.lemma_.lower() not in self.collectives and tok.lower_ not in self.collectives:
             return None
         for c in self.kids[tok.i]:

@@ -391,15 +391,15 @@ class TargetFinder:
         'step' or 'move' set beside the main clause judges whoever took that step."""
         head = verb.head
         if verb.dep_ != "relcl" or head.lemma_.lower() not in _STEP_NOUNS or head.dep_ not in ("appos", "npadvmod", "dobj") \
-                or any(c.dep_ == "dobj" for c in self.actors.kids[verb.i]):
+                or any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in self.actors.kids[verb.i]):
             return []
         main = head.head if head.head.pos_ in ("VERB", "AUX") else None
         if main is None and head.dep_ == "appos":
             main = head.head.head if head.head.head.pos_ in ("VERB", "AUX") else None
         if main is None:
             return []
-        src_c = {a.country for a in source}
-        return [a for a in self.actors.subject_of(main) if a.country and a.country not in src_c]
+        names = {a.name for a in source}  # ("a move that opposition leader Odinga denounced": a domestic verdict)
+        return [a for a in self.actors.subject_of(main) if a.country and a.name not in names]
 
     def _anaphoric_object(self, verb: Token) -> bool:
         """'condemned the move', 'rejected the decision': the object is an earlier event."""
