@@ -110,8 +110,8 @@ class PhraseResolver:
             if actor:
                 return [self.place(actor, tok).model_copy(update={"text": self.np_text(tok)})]
         inner = self._collective_member(tok)
-        if inner is not None:
-            found = self._resolve_one(inner)
+        if inner is not None:  # ("countries including A and B": every one listed)
+            found = self.resolve(inner) if tok.lemma_.lower() in _LISTED_GROUPS else self._resolve_one(inner)
             if found:
                 return found
         if tok.i not in self._name_cover and tok.i not in self.places and (
