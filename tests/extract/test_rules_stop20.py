@@ -407,3 +407,16 @@ def test_a_move_an_opposition_leader_denounced_judges_the_government(extract) ->
             "opposition leader Raila Odinga denounced as a declaration of war on the country's youth.")
     result = extract(text, D(2026, 3, 4))
     assert [(e.source.name, e.target.name) for e in result.events if e.root == "11"] == [("Raila Odinga", "Aden Duale")]
+
+
+def test_what_a_demand_asks_for_did_not_happen_but_the_demand_did(extract) -> None:
+    result = extract("The Taliban refused on Friday to hand over the suspect, rebuffing President George W. Bush's "
+                     "demand that they surrender him.", D(2001, 9, 21))
+    got = triples(result)
+    assert ("10", "USA", "AFG") in got and not [t for t in got if t[0] == "08"], got
+
+
+def test_a_verdict_on_a_governments_crackdown_is_aimed_at_the_government(extract) -> None:
+    result = extract("Obama condemned the Egyptian interim government's bloody crackdown on protesters on Thursday.",
+                     D(2013, 8, 16))
+    assert ("11", "USA", "EGY") in triples(result)

@@ -21,6 +21,8 @@ _COND_MARKS = {"if", "unless", "whether", "lest"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 _CONFIRMING = {"confirm", "verify", "corroborate", "acknowledge", "substantiate"}  # "confirmed reports that …"
 # "vetoed a resolution that threatened sanctions": what a text voted down says did not happen
+_REQUEST_NOUNS = {"demand", "call", "request", "appeal", "proposal", "suggestion", "ultimatum", "insistence", "plea",
+                  "condition", "order", "recommendation"}
 _TEXT_NOUNS = {"resolution", "draft", "bill", "motion", "proposal", "text", "amendment", "measure"}
 _KILLING_VERBS = {"veto", "reject", "block", "defeat", "kill", "scuttle", "sink", "torpedo"}
 # what a crowd gathers "to" do is done by gathering: "rallied to demand", "marched to protest"
@@ -116,6 +118,9 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             verb.dep_ in ("pobj", "amod", "compound")
             or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
         return Mode("governed", "a gerund used as a noun")
+    if verb.dep_ in ("acl", "relcl", "ccomp") and verb.head.lemma_.lower() in _REQUEST_NOUNS \
+            and verb.head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return Mode("governed", f"what a {verb.head.text} asks for ('a demand that they surrender …')")
     if verb.dep_ in ("acl", "relcl", "ccomp") and verb.head.lemma_.lower() in book.claim_nouns \
             and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
         if verb.head.head.lemma_.lower() in _CONFIRMING:

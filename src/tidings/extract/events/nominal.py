@@ -166,7 +166,8 @@ class NominalActs:
                          if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "aside"), lemma)
         if (lemma not in verbs and particle not in verbs) or gov.pos_ != "VERB":
             return
-        author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from")
+        author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from") or (next(
+            (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if answered else None)
         if author is None or verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book,
                                        self.actors.kids[gov.i]).status != "realis":
             return

@@ -36,7 +36,9 @@ _GOVERNING_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: the named ac
 
 _AUTHORED_NOUNS = frozenset({"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "decision",
                              "move", "step", "attack", "strike", "raid", "arrest", "detention", "expulsion", "order",
-                             "decree", "law", "killing", "bombing", "shelling", "incursion", "operation", "blockade"})
+                             "decree", "law", "killing", "bombing", "shelling", "incursion", "operation", "blockade",
+                             "crackdown", "repression", "treatment", "annexation", "occupation", "invasion", "seizure",
+                             "overthrow", "coup", "conduct", "behaviour", "behavior", "actions", "policy", "test"})
 _CRITICISM_NOUNS = frozenset({"criticism", "accusation", "allegation", "charge", "condemnation", "rebuke", "censure",
                               "claim", "remark", "comment", "demand", "ultimatum"})
 _DEED_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
@@ -359,6 +361,11 @@ class TargetFinder:
         an act told by a noun with its author in a participle's 'by' phrase is the author's."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _AUTHORED_NOUNS:
             return []
+        poss = next((c for c in self.actors.kids[noun.i] if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        if poss is not None:  # "condemning the interim government's bloody crackdown": the government's
+            found = [a for a in self.actors.resolve(poss) if a.country]
+            if found:
+                return found
         for acl in self.actors.kids[noun.i]:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
                 for agent in self.actors.kids[acl.i]:
