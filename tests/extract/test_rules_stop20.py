@@ -420,3 +420,13 @@ def test_a_verdict_on_a_governments_crackdown_is_aimed_at_the_government(extract
     result = extract("Obama condemned the Egyptian interim government's bloody crackdown on protesters on Thursday.",
                      D(2013, 8, 16))
     assert ("11", "USA", "EGY") in triples(result)
+
+
+# ---- dating -------------------------------------------------------------------------------------------
+def test_a_month_inside_an_after_phrase_does_not_date_the_main_verb(extract) -> None:
+    result = extract("Belarus on Tuesday told the bloc's ambassador to leave the country, a day after coordinated "
+                     "sanctions by the EU over the forced landing of a passenger jet last month.", D(2021, 6, 22))
+    told = [e for e in result.events if e.verb == "told" and e.root == "16"]
+    assert told and told[0].date == D(2021, 6, 22)
+    sanctions = [e for e in result.events if e.root == "16" and e.source and e.source.country in ("EEC", "EUR")]
+    assert sanctions and sanctions[0].date == D(2021, 6, 21)

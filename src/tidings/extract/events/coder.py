@@ -45,6 +45,7 @@ _FORCE_ROOTS = {"18", "19", "20"}
 # nouns of non-violent measures: as a subject they make "target", "hit", "strike" figurative
 _MEASURE_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "law", "rule",
                   "order", "decree", "bill", "policy", "freeze", "asset", "designation", "listing"}
+_OTHER_TIME_PREPS = {"after", "over", "since", "following", "before", "amid"}
 _STEPPING_DOWN = {"0831", "1231", "1041"}  # resigning, refusing to, being told to: a domestic matter
 _ARMED_PARTIES = {"REB", "INS", "SEP"}  # non-state armed parties that fight their own state
 _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
@@ -118,6 +119,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
                 self._timex_tokens[tok.i] = (tx, rng)
             if rng[2] == "day":  # the last day named in each sentence, for the sentence after it
                 self._last_day_in[self.actors.sent_index[span.start]] = (tx, rng)
+            if _inside_other_time(span.root):
+                continue  # "… a day after sanctions over the forced landing of a jet last month": the landing's month
             verb = _governing_verb(span.root)
             if verb is not None:
                 out.setdefault(verb.i, []).append((tx, rng))
@@ -175,7 +178,10 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
     def _days_before(self, clause: Token) -> int:
         """'a day after', 'two days after', 'a week after': how many days the clause comes before
         its head; 0 for 'hours after' or a bare 'after'."""
-        for c in self.actors.kids[clause.i]:
+        around = list(self.actors.kids[clause.i])
+        if clause.dep_ == "prep" and clause.head.dep_ == "npadvmod":
+            around.append(clause.head)  # "a day after sanctions …": the parser hangs "after" on "day"
+        for c in around:
             if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week"):
                 unit = 7 if c.lemma_.lower() == "week" else 1
                 count = next((_COUNTS.get(d.lower_) for d in self.actors.kids[c.i] if d.dep_ in ("nummod", "det")), None)
@@ -811,6 +817,21 @@ def _anaphoric(subj: Token) -> bool:
         return any(d.lower_ in ("the", "this", "that") and d.dep_ == "det" for d in subj.children)
     return subj.lemma_.lower() in _ANAPHORIC_HEADS and any(
         d.lower_ in ("the", "both", "two") for d in subj.children) or subj.lower_ == "both"
+
+
+def _inside_other_time(tok: Token) -> bool:
+    """Whether a time phrase sits inside a noun phrase under 'after', 'over', 'since' … before it
+    reaches a verb: it dates what that phrase names, not the verb above it."""
+    t, nouns = tok, 0
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in _OTHER_TIME_PREPS and nouns >= 2:
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i:
+            nouns += 1
+        t = t.head
+    return False
 
 
 def _governing_verb(tok: Token) -> Token | None:

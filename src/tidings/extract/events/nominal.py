@@ -123,10 +123,8 @@ class NominalActs:
             target = [self._country_actor(country)] if country and country not in src_c else []
         if not source or not target:
             return
-        head = noun.head if noun.dep_ == "conj" else noun
-        before = self._days_before(head.head) if head.dep_ == "pobj" and head.head.lower_ == "after" else 0
         self._emit_nominal(si, sent, noun, _clause_verb(noun), code, source, target,
-                           f"nominal:{noun.lemma_.lower()}", sym=False, days_before=before)
+                           f"nominal:{noun.lemma_.lower()}", sym=False)
 
     def _crowd_noun(self, noun: Token, sent: Span, si: int, code: str) -> None:
         """'Protests over the jailing spread to dozens of cities', 'riots erupted in Lhasa': the
@@ -251,12 +249,14 @@ class NominalActs:
         self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=True)
 
     def _emit_nominal(self, si: int, sent: Span, noun: Token, gov: Token | None, code: str,
-                      source: list[Actor], target: list[Actor], rule: str, sym: bool, days_before: int = 0) -> None:
+                      source: list[Actor], target: list[Actor], rule: str, sym: bool) -> None:
         """Emit one event per pair, dated by a time phrase on the noun itself ('a conversation …
         on 3 June') before that of the clause it belongs to ('two days after an attack': that many
         days before the clause's day, when it has one)."""
         own = self._own_date(noun)
         dated = own or self._date_of(gov if gov is not None else noun)
+        head = noun.head if noun.dep_ == "conj" else noun  # "two days after an attack", "a day after sanctions"
+        days_before = self._days_before(head.head) if head.dep_ == "pobj" and head.head.lower_ == "after" else 0
         if not own and days_before and dated.precision == "day":
             dated = dataclasses.replace(dated, date=dated.date - dt.timedelta(days=days_before))
         for s in source:
