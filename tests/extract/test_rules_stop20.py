@@ -424,8 +424,9 @@ def test_a_verdict_on_a_governments_crackdown_is_aimed_at_the_government(extract
 
 # ---- dating -------------------------------------------------------------------------------------------
 def test_a_month_inside_an_after_phrase_does_not_date_the_main_verb(extract) -> None:
-    result = extract("Belarus on Tuesday told the bloc's ambassador to leave the country, a day after coordinated "
-                     "sanctions by the EU over the forced landing of a passenger jet last month.", D(2021, 6, 22))
+    result = extract("Belarus on Tuesday recalled its envoy to the European Union and told the bloc's ambassador to "
+                     "leave the country, a day after coordinated sanctions by the EU over the forced landing of a "
+                     "passenger jet last month.", D(2021, 6, 22))
     told = [e for e in result.events if e.verb == "told" and e.root == "16"]
     assert told and told[0].date == D(2021, 6, 22)
     sanctions = [e for e in result.events if e.root == "16" and e.source and e.source.country in ("EEC", "EUR")]
