@@ -100,6 +100,8 @@ FLOORS = [
     ("blind_check.json", 0.60, 0.95, 0.90),
     ("blind_news20.json", 0.55, 0.95, 0.85),
     ("blind_leads20.json", 0.49, 0.93, 0.85),
+    ("leads_dev20.json", 0.60, 0.93, 0.75),
+    ("news_dev20.json", 0.52, 0.95, 0.85),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -108,7 +110,8 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "blind_articles.json": 1, "blind_plover_like.json": 1,
                    "blind_seedlike.json": 1, "blind_crisis.json": 0, "blind_wire.json": 1,
                    "blind_leads.json": 0, "blind_press.json": 0,
-                   "blind_check.json": 2, "blind_news20.json": 1, "blind_leads20.json": 1}
+                   "blind_check.json": 2, "blind_news20.json": 1, "blind_leads20.json": 1,
+                   "leads_dev20.json": 1, "news_dev20.json": 0}
 
 
 def test_gold_every_own_file_has_a_floor():
