@@ -30,7 +30,7 @@ class Tok:
     """One token of a `DocView`: spaCy's `Token` attributes as plain slots."""
 
     __slots__ = ("i", "text", "whitespace_", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "idx",
-                 "is_punct", "head", "doc", "kids", "_subtree")
+                 "is_punct", "head", "doc", "kids", "_subtree", "_conjuncts")
 
     def __init__(self, i: int, text: str, ws: str, lower: str, lemma: str, pos: str, tag: str, dep: str,
                  ent_type: str, idx: int, is_punct: bool, doc: DocView) -> None:
@@ -40,6 +40,7 @@ class Tok:
         self.head: Tok = self
         self.kids: list[Tok] = []  # children in text order, as `Token.children` yields them
         self._subtree: list[Tok] | None = None
+        self._conjuncts: tuple[Tok, ...] | None = None
 
     def __repr__(self) -> str:
         return self.text
@@ -97,7 +98,15 @@ class Tok:
 
     @property
     def conjuncts(self) -> tuple[Tok, ...]:
-        """`Token.conjuncts`: climb to the first conjunct, then gather `conj` children rightwards."""
+        """`Token.conjuncts`: climb to the first conjunct, then gather `conj` children rightwards;
+        computed once per token."""
+        if self._conjuncts is None:
+            self._conjuncts = self._find_conjuncts()
+        return self._conjuncts
+
+    def _find_conjuncts(self) -> tuple[Tok, ...]:
+        if self.dep_ != "conj" and not any(k.dep_ == "conj" for k in self.kids):
+            return ()  # most tokens: neither a conjunct nor the first of some
         start = self
         while start.i != start.head.i and start.dep_ == "conj":
             start = start.head
@@ -130,9 +139,10 @@ class SpanView:
     def __init__(self, doc: DocView, start: int, end: int, label: str = "",
                  start_char: int | None = None, end_char: int | None = None) -> None:
         self.doc, self.start, self.end, self.label_ = doc, start, end, label
-        if start_char is None or end_char is None:
-            span = doc.doc[start:end]
-            start_char, end_char = span.start_char, span.end_char
+        if start_char is None or end_char is None:  # as spaCy's Span computes them
+            toks = doc.tokens
+            start_char = toks[start].idx if start < len(toks) else len(doc.text)
+            end_char = start_char if start == end else toks[end - 1].idx + len(toks[end - 1].text)
         self.start_char, self.end_char = start_char, end_char
         self._root: Tok | None = None
 
@@ -211,7 +221,7 @@ class DocView:
         reference counting frees them as soon as the article is done: left as cycles, they
         waited for the cyclic collector, which then walked every token of every article."""
         for tok in self.tokens:
-            tok.head = tok.kids = tok._subtree = tok.doc = None
+            tok.head = tok.kids = tok._subtree = tok._conjuncts = tok.doc = None
         self.tokens, self.ents, self.sents = [], (), []
 
     def __len__(self) -> int:
