@@ -22,9 +22,11 @@ WHEN = {"ingested_at"}
 @pytest.fixture(autouse=True)
 def unfrozen():
     """The actor freezes what it loaded (`engine.settle`); each test leaves nothing frozen."""
+    thresholds = gc.get_threshold()
     gc.unfreeze()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 def _plain(table: pa.Table) -> list[dict]:
