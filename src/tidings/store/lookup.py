@@ -1,9 +1,8 @@
 """Rows of a table by primary key for a batch of ids, at a cost bounded by the batch.
 
 Why not a join against the batch as an Arrow view: DuckDB hash-joins it, scanning the whole
-table's key column, so the writer's per-batch look-ups (ids already stored, signatures of
-candidate duplicates) grew with the store (26 ms for 64 ids at 2 million articles, 1.3 ms
-with this). A `WHERE article_id IN (list)` on the primary key is answered from its ART index
+table's key column, so the writer's per-batch look-up of candidate duplicates' signatures grew
+with the store (26 ms for 64 ids at 2 million rows, 1.3 ms with this). A `WHERE article_id IN (list)` on the primary key is answered from its ART index
 while the list holds at most DuckDB's `index_scan_max_count` keys (2,048), so the ids go in
 chunks of `CHUNK`.
 """
