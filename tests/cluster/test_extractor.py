@@ -3,8 +3,10 @@ directly, without Ray, on the session's spaCy pipeline."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pyarrow as pa
+import pytest
 
 from tidings.cluster.batches import articles_table, unpack
 from tidings.cluster.extractor import ExtractorActor
@@ -15,6 +17,16 @@ from tidings.store.parquet import SEQ
 from tidings.store.tables import result_tables
 
 WHEN = {"ingested_at"}
+
+
+@pytest.fixture(autouse=True)
+def unfrozen():
+    """The actor freezes what it loaded (`engine.settle`); each test leaves nothing frozen."""
+    thresholds = gc.get_threshold()
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 def _plain(table: pa.Table) -> list[dict]:
@@ -38,3 +50,12 @@ def test_extractor_honours_month_first(nlp):
     month_first = unpack(ExtractorActor(day_first=False)(articles_table([article], 0)))["timexes"].to_pylist()
     assert [t["value"] for t in day_first] == ["2025-05-04"]
     assert [t["value"] for t in month_first] == ["2025-04-05"]
+
+
+def test_extractor_settles_like_the_local_engines(nlp):
+    """The actor loads the model and knowledge base once and freezes them out of the cyclic
+    collector's walks, as `InProcess` and each pool worker do."""
+    assert gc.get_freeze_count() == 0
+    actor = ExtractorActor()
+    assert gc.get_freeze_count() > 0 and not any(o is nlp for o in gc.get_objects())
+    assert not any(o is actor.kb for o in gc.get_objects())

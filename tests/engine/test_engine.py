@@ -9,7 +9,7 @@ import multiprocessing
 import pytest
 
 from tidings.config import load_settings
-from tidings.engine import ExtractOptions, InProcess, default_processes, local_engine, settle
+from tidings.engine import GC_YOUNG_THRESHOLD, ExtractOptions, InProcess, default_processes, local_engine, settle
 from tidings.engine.pool import ProcessPool
 from tidings.models import Article
 
@@ -55,10 +55,13 @@ def test_engine_processes_from_flag_environment_and_config(tmp_path):
 
 @pytest.fixture
 def unfrozen():
-    """Each test starts and ends with nothing frozen, whatever ran before it."""
+    """Each test starts and ends with nothing frozen and the collector's own thresholds,
+    whatever ran before it."""
+    thresholds = gc.get_threshold()
     gc.unfreeze()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 def _tracked(obj: object) -> bool:
@@ -75,6 +78,12 @@ def test_engine_in_process_freezes_the_loaded_model_out_of_collections(nlp, unfr
 def test_engine_in_process_freezes_nothing_for_an_empty_input(nlp, unfrozen):
     assert list(InProcess(ExtractOptions()).batches([])) == []
     assert gc.get_freeze_count() == 0 and _tracked(nlp)
+
+
+def test_engine_settle_collects_the_young_generation_less_often(nlp, unfrozen):
+    gc.set_threshold(700, 10, 10)
+    settle(ExtractOptions())
+    assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, 10, 10)
 
 
 def test_engine_settle_gives_the_same_results(nlp, unfrozen):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from tidings.cluster.batches import pack, table_articles
+from tidings.engine import ExtractOptions, settle
 from tidings.extract import KnowledgeBase, extract_stream, load_kb
 from tidings.store.parquet import SEQ
 from tidings.store.tables import result_tables
@@ -22,12 +23,14 @@ class ExtractorActor:
 
     def __init__(self, kb: KnowledgeBase | None = None, model: str | None = None,
                  day_first: bool = True) -> None:
-        from tidings.nlp import DEFAULT_MODEL, load_nlp
+        from tidings.nlp import DEFAULT_MODEL
 
         self.model = model or DEFAULT_MODEL
-        load_nlp(self.model)  # once per actor: the reason this is a class and not a function
         self.kb = kb if kb is not None else load_kb()
         self.day_first = day_first
+        # once per actor (the reason this is a class and not a function): load the model and
+        # hide it and the knowledge base from the cyclic collector, as the local engines do
+        settle(ExtractOptions(kb=self.kb, model=self.model, day_first=day_first))
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         articles, seqs = table_articles(batch)

@@ -13,6 +13,7 @@ from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.extract.kb.loader import load_kb
 from tidings.extract.quotes.attribution import extract_quotes
 from tidings.extract.time.timex import find_timexes
+from tidings.extract.tokens import DocView
 from tidings.models import Article, ArticleResult, Entity, Event, Quote
 
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME"}
@@ -24,6 +25,14 @@ def extract_doc(doc: Doc, article: Article, kb: KnowledgeBase | None = None,
 
     `day_first` reads an ambiguous numeric date ("04/05/2025") as 4 May; False as April 5."""
     kb = kb if kb is not None else load_kb()
+    view = DocView(doc)  # read once; the rules read its plain attributes, never spaCy's (see tokens.py)
+    try:
+        return _extract(view, article, kb, day_first)
+    finally:
+        view.release()
+
+
+def _extract(doc: DocView, article: Article, kb: KnowledgeBase, day_first: bool) -> ArticleResult:
     book = load_patterns()
     timexes = find_timexes(article.text, article.date, day_first=day_first)
     actors = ActorIndex(doc, kb, article.date, book.collectives, frozenset(book.speech))

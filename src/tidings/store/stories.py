@@ -16,7 +16,6 @@ exact band tuples.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,6 +23,7 @@ import pyarrow as pa
 
 from tidings.models import Article
 from tidings.store import minhash
+from tidings.store.lookup import rows_by_ids
 
 SCHEMA = pa.schema([("article_id", pa.string()), ("story_id", pa.string()), ("linked_to", pa.string()),
                     ("similarity", pa.float64()), ("minhash", pa.list_(pa.int64())),
@@ -161,14 +161,7 @@ def _mergeable(older: np.ndarray, newer: np.ndarray) -> bool:
 
 
 def _stored(con, ids: set[str]) -> dict[str, tuple[list[int], str]]:
-    """Signature and story of each stored article in `ids`, by primary key."""
-    if not ids:
-        return {}
-    view = f"_tidings_cand_{uuid.uuid4().hex[:12]}"
-    con.register(view, pa.table({"article_id": pa.array(sorted(ids), pa.string())}))
-    try:
-        rows = con.execute(f"SELECT s.article_id, s.minhash, s.story_id FROM stories s "
-                           f"JOIN {view} c USING (article_id)").fetchall()
-    finally:
-        con.unregister(view)
+    """Signature and story of each stored article in `ids`, by primary key (indexed, so the
+    cost follows the candidates, not the size of `stories`)."""
+    rows = rows_by_ids(con, "SELECT article_id, minhash, story_id FROM stories WHERE article_id IN ?", ids)
     return {aid: (sig, story) for aid, sig, story in rows}

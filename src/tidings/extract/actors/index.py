@@ -23,7 +23,7 @@ from tidings.extract.actors.phrases import PhraseResolver
 from tidings.extract.actors.places import PlaceFinder
 from tidings.extract.actors.scan import KnowledgeScan
 from tidings.extract.actors.subjects import SubjectFinder
-from tidings.extract.arrays import TokenArrays
+from tidings.extract.tokens import DocView, SpanView, Tok, view
 from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.models import Actor
 
@@ -36,15 +36,17 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date,
                  collectives: frozenset[str] = frozenset(), speech: frozenset[str] = frozenset()) -> None:
-        self.doc, self.kb, self.day = doc, kb, day
-        # spaCy builds a new Token object on every iteration or index and rebuilds Doc.text from
-        # every token on each access: the passes over the whole document share these instead
-        self.tokens: list[Token] = list(doc)
-        self.arrays = TokenArrays.of(doc)  # pos, dep, lemmas … by token index, for whole-document passes
+        # spaCy builds a new Token object on every iteration or index, looks up every string
+        # attribute on each access and rebuilds Doc.text from every token: the rules read the
+        # document once read (extract/tokens.py) instead
+        self.doc: DocView = view(doc)
+        self.kb, self.day = kb, day
+        self.tokens: list[Tok] = self.doc.tokens
+        self.arrays: DocView = self.doc  # pos, dep, lemmas … by token index, for whole-document passes
         self.words: list[str] = self.arrays.words
-        self.kids: list[list[Token]] = self.arrays.children(self.tokens)  # kids[i] == list(tokens[i].children)
-        self.text: str = "".join(w + s for w, s in zip(self.words, self.arrays.spaces))  # == doc.text
-        self.ents: tuple[Span, ...] = doc.ents  # spaCy builds the tuple anew on each access
+        self.kids: list[list[Tok]] = [t.kids for t in self.tokens]  # kids[i] == list(tokens[i].children)
+        self.text: str = self.doc.text
+        self.ents: tuple[SpanView, ...] = self.doc.ents
         self.collectives = collectives
         self.speech = speech
         self.names: dict[int, NameHit] = {}
@@ -62,7 +64,7 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self._main: str | None = None
         self._introduced: dict[str, Actor] | None = None  # see introduced.IntroducedGroups
         self._person_tokens: dict[int, tuple[int, int]] = {}
-        self.sents: list[Span] = list(doc.sents)
+        self.sents: list[SpanView] = self.doc.sents
         self.sent_index: list[int] = [0] * len(doc)  # token → sentence number, computed once
         for n, sent in enumerate(self.sents):
             self.sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)

@@ -12,7 +12,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import CUT_DEPS, PERSON_NOUNS, STATE_ROLES, NameHit, actor_code
-from tidings.extract.arrays import TokenArrays
+from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import Entry, KnowledgeBase, imported
 from tidings.models import Actor
 
@@ -37,7 +37,7 @@ class PersonRegistry:
     _person_tokens: dict[int, tuple[int, int]]
     words: list[str]
     tokens: list[Token]
-    arrays: TokenArrays
+    arrays: DocView
     _surnames_here: dict[str, list[tuple[str, list[Entry]]]] | None
 
     def _register_people(self) -> None:

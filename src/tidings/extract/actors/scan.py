@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors.base import NameHit
 from tidings.extract.actors.peoples import People, home_country, load_peoples
-from tidings.extract.arrays import TokenArrays
+from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import KnowledgeBase
 
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
@@ -25,7 +25,7 @@ class KnowledgeScan:
 
     doc: Doc
     tokens: list[Token]  # the document's tokens, built once by ActorIndex
-    arrays: TokenArrays  # their attributes by index, likewise
+    arrays: DocView  # their attributes by index, likewise
     kb: KnowledgeBase
     day: dt.date
     words: list[str]

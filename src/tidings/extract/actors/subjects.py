@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import CodebookError, Errors
-from tidings.extract.arrays import TokenArrays
+from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import read_tsv
 from tidings.extract.syntax import lost_main_verb
 from tidings.models import Actor
@@ -60,7 +60,7 @@ class SubjectFinder:
     sents: list[Span]
     sent_index: list[int]
     tokens: list[Token]
-    arrays: TokenArrays
+    arrays: DocView
     kids: list[list[Token]]  # children by token index, built once by ActorIndex
 
     def _tangled_partners(self, subj: Token, found: list[Actor]) -> list[Actor]:
