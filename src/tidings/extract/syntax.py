@@ -52,3 +52,21 @@ def lost_main_verb(verb: Token) -> bool:
     return verb.dep_ == "acl" and head.dep_ in ("ROOT", "nsubj") and head.pos_ == "PROPN" and verb.i > 0 \
         and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "appos" for c in head.children) \
         and not any(c.dep_ == "agent" for c in verb.children)
+
+
+_OTHER_TIME_PREPS = {"after", "over", "since", "following", "before", "amid"}
+
+
+def inside_other_time(tok: Token) -> bool:
+    """Whether a time phrase sits inside a noun phrase under 'after', 'over', 'since' … before it
+    reaches a verb: it dates what that phrase names, not the verb above it."""
+    t, nouns = tok, 0
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in _OTHER_TIME_PREPS and nouns >= 2:
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i:
+            nouns += 1
+        t = t.head
+    return False

@@ -21,9 +21,10 @@ from tidings.extract.actors.index import ActorIndex, actor_code
 from tidings.extract.events.codebook import CameoCode, load_codebook
 from tidings.extract.events.modality import SUBJECT_DEPS, Mode, verb_mode
 from tidings.extract.events.nominal import NominalActs
+from tidings.extract.events.one_sided import OneSidedActs
 from tidings.extract.events.patterns import PatternBook, VerbPattern
 from tidings.extract.events.speech import SpeechContent
-from tidings.extract.syntax import complements, phrase_tokens
+from tidings.extract.syntax import complements, inside_other_time, phrase_tokens
 from tidings.extract.events.targets import ANAPHORIC_ROOTS, TargetFinder
 from tidings.extract.time.dateline import dateline_end
 from tidings.extract.time.timex import timex_date_range
@@ -45,9 +46,7 @@ _FORCE_ROOTS = {"18", "19", "20"}
 # nouns of non-violent measures: as a subject they make "target", "hit", "strike" figurative
 _MEASURE_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "ban", "law", "rule",
                   "order", "decree", "bill", "policy", "freeze", "asset", "designation", "listing"}
-_OTHER_TIME_PREPS = {"after", "over", "since", "following", "before", "amid"}
 _STEPPING_DOWN = {"0831", "1231", "1041"}  # resigning, refusing to, being told to: a domestic matter
-_ARMED_PARTIES = {"REB", "INS", "SEP"}  # non-state armed parties that fight their own state
 _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed parties and police fight at home
 # acts that are done toward someone (appeals, consultations, cooperation, aid, demands, disapproval,
 # rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
@@ -79,7 +78,7 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, timexes: list
     return coder.events, coder.dropped
 
 
-class _Coder(TargetFinder, NominalActs, SpeechContent):
+class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
     """Coding state for one document: events kept, candidates dropped, targets per verb."""
 
     def __init__(self, doc: Doc, article: Article, actors: ActorIndex, timexes: list[Timex],
@@ -119,7 +118,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
                 self._timex_tokens[tok.i] = (tx, rng)
             if rng[2] == "day":  # the last day named in each sentence, for the sentence after it
                 self._last_day_in[self.actors.sent_index[span.start]] = (tx, rng)
-            if _inside_other_time(span.root):
+            if inside_other_time(span.root):
                 continue  # "… a day after sanctions over the forced landing of a jet last month": the landing's month
             verb = _governing_verb(span.root)
             if verb is not None:
@@ -237,34 +236,6 @@ class _Coder(TargetFinder, NominalActs, SpeechContent):
         return any(t.lemma_.lower() in self.book.crowd_words and any(
             d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in self.actors.kids[t.i])
             for t in verb.subtree if t.dep_ in ("dobj", "pobj"))
-
-    def _vowed_not(self, verb: Token) -> bool:
-        """'will not', 'would never', 'won't': a negation stated of the future, a vow not to act."""
-        kids = self.actors.kids[verb.i]
-        return any(c.dep_ == "neg" for c in kids) and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in kids)
-
-    def _refusal_code(self, verb: Token) -> str:
-        """The refusal code of the act refused ('withdraw' → 1246), from the 'refuse' pattern's table."""
-        lemma = verb.lemma_.lower()
-        for p in self.book.by_verb.get("refuse", ()):
-            if p.inner and lemma in p.inner and p.inner[lemma][:2] == "12":
-                return p.inner[lemma]
-        return "124"
-
-    def _one_sided_truce(self, verb: Token, source: list[Actor]) -> bool:
-        """'The rebels announced a unilateral ceasefire': one party's truce, toward its enemy."""
-        obj = [c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"]
-        unilateral = any(d.lower_ in ("unilateral", "one-sided") for o in obj for d in self.actors.kids[o.i])
-        return unilateral or any(a.country and set(a.roles) & _ARMED_PARTIES for a in source)
-
-    def _truce_party(self, source: list[Actor]) -> list[Actor]:
-        """Whom a one-sided truce spares: rebels' own government, else the other side of the latest
-        hostile event."""
-        rebel = next((a for a in source if a.country and set(a.roles) & _ARMED_PARTIES), None)
-        if rebel is not None:
-            return [self._country_actor(rebel.country)]
-        return self._adversary(source)
 
     def _mode(self, verb: Token, sent: Span) -> Mode:
         return verb_mode(verb, self.actors.span_text(sent), self.book, self.actors.kids[verb.i])
@@ -817,21 +788,6 @@ def _anaphoric(subj: Token) -> bool:
         return any(d.lower_ in ("the", "this", "that") and d.dep_ == "det" for d in subj.children)
     return subj.lemma_.lower() in _ANAPHORIC_HEADS and any(
         d.lower_ in ("the", "both", "two") for d in subj.children) or subj.lower_ == "both"
-
-
-def _inside_other_time(tok: Token) -> bool:
-    """Whether a time phrase sits inside a noun phrase under 'after', 'over', 'since' … before it
-    reaches a verb: it dates what that phrase names, not the verb above it."""
-    t, nouns = tok, 0
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.head.i == t.i:
-            return False
-        if t.dep_ == "prep" and t.lower_ in _OTHER_TIME_PREPS and nouns >= 2:
-            return True
-        if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i:
-            nouns += 1
-        t = t.head
-    return False
 
 
 def _governing_verb(tok: Token) -> Token | None:
