@@ -431,3 +431,21 @@ def test_a_month_inside_an_after_phrase_does_not_date_the_main_verb(extract) -> 
     assert told and told[0].date == D(2021, 6, 22)
     sanctions = [e for e in result.events if e.root == "16" and e.source and e.source.country in ("EEC", "EUR")]
     assert sanctions and sanctions[0].date == D(2021, 6, 21)
+
+
+def test_throwing_ones_weight_behind_a_bid_supports_its_owner(extract) -> None:
+    result = extract("The German chancellor threw his weight behind Turkey's bid to join the bloc on Thursday.",
+                     D(2026, 3, 6))
+    assert ("05", "DEU", "TUR") in triples(result)
+
+
+def test_becoming_the_first_state_to_recognise_a_country_recognises_it(extract) -> None:
+    result = extract("Sudan on Friday became the first state to extend formal recognition to the Republic of South "
+                     "Sudan.", D(2011, 7, 9))
+    assert triples(result) == [("05", "SDN", "SSD")]
+
+
+def test_scrapping_a_meeting_is_aimed_at_the_other_side_only(extract) -> None:
+    result = extract("China on Friday scrapped a planned meeting between Premier Wen Jiabao and Japan's Naoto Kan.",
+                     D(2010, 10, 29))
+    assert [(r, s, t) for r, s, t in triples(result) if r == "16"] == [("16", "CHN", "JPN")]

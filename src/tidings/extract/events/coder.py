@@ -324,6 +324,10 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             target = self._truce_party(source)
         if refusal and not target:
             target = self._partner(source) or self._adversary(source)
+        if len(target) > 1:
+            # "scrapped a meeting between Premier Wen and Japan's Kan", "recognised the Republic of South
+            # Sudan": of several targets, those of the source's own country go when others remain
+            target = [t for t in target if t.country not in {a.country for a in source}] or target
         if code[:3] == "166" and target and {t.country for t in target} <= {a.country for a in source}:
             # "Peru ordered its ambassador to return home": one's own envoy is recalled, not expelled
             self._drop(si, verb, code, "one's own diplomats are not expelled")

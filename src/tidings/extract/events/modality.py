@@ -29,7 +29,8 @@ _KILLING_VERBS = {"veto", "reject", "block", "defeat", "kill", "scuttle", "sink"
 _VOICED = {"demand", "denounce", "condemn"}
 _GATHERINGS = {"rally", "march", "gather", "protest", "demonstrate", "occupy", "converge", "assemble", "take",
                "pour", "flood", "strike", "block", "besiege", "surround", "camp"}
-_FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide"}
+_FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide",
+                "become"}  # "became the first state to extend recognition": it did
 
 
 @dataclass(slots=True)
