@@ -449,3 +449,11 @@ def test_scrapping_a_meeting_is_aimed_at_the_other_side_only(extract) -> None:
     result = extract("China on Friday scrapped a planned meeting between Premier Wen Jiabao and Japan's Naoto Kan.",
                      D(2010, 10, 29))
     assert [(r, s, t) for r, s, t in triples(result) if r == "16"] == [("16", "CHN", "JPN")]
+
+
+def test_a_council_that_voted_to_impose_sanctions_imposed_them(extract) -> None:
+    result = extract("The U.N. Security Council voted unanimously on Thursday to impose sanctions on Eritrea.",
+                     D(2009, 12, 24))
+    assert any(r == "16" and t == "ERI" for r, s, t in triples(result))
+    failed = extract("The council failed to vote on sanctions against Eritrea.", D(2009, 12, 24))
+    assert not [e for e in failed.events if e.root == "16"]

@@ -30,7 +30,7 @@ _VOICED = {"demand", "denounce", "condemn"}
 _GATHERINGS = {"rally", "march", "gather", "protest", "demonstrate", "occupy", "converge", "assemble", "take",
                "pour", "flood", "strike", "block", "besiege", "surround", "camp"}
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide",
-                "become"}  # "became the first state to extend recognition": it did
+                "become", "vote"}  # "became the first state to recognise", "voted to impose sanctions": it did
 
 
 @dataclass(slots=True)
