@@ -127,8 +127,8 @@ class NominalActs:
                            f"nominal:{noun.lemma_.lower()}", sym=False)
 
     def _crowd_noun(self, noun: Token, sent: Span, si: int, code: str) -> None:
-        """'Protests over the jailing spread to dozens of cities', 'riots erupted in Lhasa': the
-        crowd of the place the sentence names (else of the story's country) against its own state."""
+        """'Protests over the jailing spread to dozens of cities', 'demonstrations erupted in Lhasa':
+        the crowd of the place the sentence names (else of the story's country) against its own state."""
         gov = noun.head
         lemma = gov.lemma_.lower()
         particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i] if c.dep_ == "prt"), lemma)
@@ -165,7 +165,7 @@ class NominalActs:
         if (lemma not in verbs and particle not in verbs) or gov.pos_ != "VERB":
             return
         author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from") or (next(
-            (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if answered else None)
+            (c for c in self.actors.kids[noun.i] if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if answered else None)
         if author is None or verb_mode(gov, self.actors.span_text(self.actors.sent_of(gov)), self.book,
                                        self.actors.kids[gov.i]).status != "realis":
             return
