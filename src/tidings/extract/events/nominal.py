@@ -130,9 +130,7 @@ class NominalActs:
         """'Protests over the jailing spread to dozens of cities', 'demonstrations erupted in Lhasa':
         the crowd of the place the sentence names (else of the story's country) against its own state."""
         gov = noun.head
-        lemma = gov.lemma_.lower()
-        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i] if c.dep_ == "prt"), lemma)
-        if gov.pos_ != "VERB" or (lemma not in self.book.crowd_verbs and particle not in self.book.crowd_verbs):
+        if gov.pos_ != "VERB" or not self._phrasal_in(gov, self.book.crowd_verbs):
             return
         if any(c.dep_ in ("amod", "compound") and c.lower_ in ("air", "missile", "drone") for c in self.actors.kids[noun.i]):
             return
@@ -148,6 +146,14 @@ class NominalActs:
         self._emit(si, sent, noun, code, crowd, self._country_actor(country), dated, None, 0.7,
                    f"nominal:{noun.lemma_.lower()}", None, sym=False)
 
+    def _phrasal_in(self, verb: Token, verbs: frozenset[str]) -> bool:
+        """Whether the verb, bare or with its particle ('broke out', 'brushed aside': the parser
+        calls "aside" an adverb), is one of `verbs`."""
+        lemma = verb.lemma_.lower()
+        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[verb.i]
+                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "aside"), lemma)
+        return lemma in verbs or particle in verbs
+
     def _drawn_reaction(self, noun: Token, sent: Span, si: int, code: str, answered: bool = False) -> None:
         """'…, drawing swift condemnation from Tbilisi', 'in a move that drew a rebuke from the White
         House': the author of the reaction ('from X') reacts to whoever did the act that drew it.
@@ -158,11 +164,8 @@ class NominalActs:
             gov = gov.head  # "the plan was met with criticism from Ankara"
         elif noun.dep_ != "dobj":
             return
-        verbs = self.book.answer_verbs if answered else self.book.reaction_verbs
-        lemma = gov.lemma_.lower()
-        particle = next((f"{lemma} {c.lower_}" for c in self.actors.kids[gov.i]
-                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "aside"), lemma)
-        if (lemma not in verbs and particle not in verbs) or gov.pos_ != "VERB":
+        if not self._phrasal_in(gov, self.book.answer_verbs if answered else self.book.reaction_verbs) \
+                or gov.pos_ != "VERB":
             return
         author = _pobj(noun, "from") or _pobj(noun, "by") or _pobj(gov, "from") or (next(
             (c for c in self.actors.kids[noun.i] if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if answered else None)

@@ -101,18 +101,19 @@ class PatternBook:
             keys.append("*")  # nominal events of any verb: "… during a phone call with X"
         cargo = [(o, f) for o, f in objs if _CARGO in f]
         if cargo:  # a pattern for the cargo outranks one for its vehicle
-            for table in (self.by_verb, self.imported):
-                for key in keys:
-                    for p in table.get(key, ()):
-                        for obj, forms in cargo:
-                            if p.objects and any(f in p.objects for f in forms):
-                                yield p, obj
-                                break
-        for table in (self.by_verb, self.imported):  # every hand-written pattern first
+            yield from self._fitting(keys, cargo, bare=False)
+        yield from self._fitting(keys, objs, bare=True)
+
+    def _fitting(self, keys: list[str], objs: list[tuple[Token, set[str]]],
+                 bare: bool) -> Iterator[tuple[VerbPattern, Token | None]]:
+        """Patterns under these keys that one of the objects selects (every hand-written pattern
+        first); with `bare`, patterns that need no object too."""
+        for table in (self.by_verb, self.imported):
             for key in keys:
                 for p in table.get(key, ()):
                     if not p.objects:
-                        yield p, None
+                        if bare:
+                            yield p, None
                         continue
                     for obj, forms in objs:
                         if any(f in p.objects for f in forms):

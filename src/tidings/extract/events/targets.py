@@ -8,6 +8,8 @@ coded so far.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from tidings.extract.actors.base import STATE_ROLES
@@ -366,14 +368,19 @@ class TargetFinder:
             found = [a for a in self.actors.resolve(poss) if a.country]
             if found:
                 return found
-        for acl in self.actors.kids[noun.i]:
+        obj = next(self._participle_agents([noun]), None)
+        return [a for a in self.actors.resolve(obj) if a.country] if obj is not None else []
+
+    def _participle_agents(self, nouns: list[Token]) -> Iterator[Token]:
+        """The 'by' objects of the participles describing these nouns ('the sanctions imposed by X',
+        'a plan drawn up by Y'), in order."""
+        for acl in (a for n in nouns for a in self.actors.kids[n.i]):
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
                 for agent in self.actors.kids[acl.i]:
                     if agent.dep_ == "agent":
                         obj = next((g for g in self.actors.kids[agent.i] if g.dep_ == "pobj"), None)
                         if obj is not None:
-                            return [a for a in self.actors.resolve(obj) if a.country]
-        return []
+                            yield obj
 
     def _proposer(self, noun: Token) -> list[Actor]:
         """'a peace plan drawn up by Norway', 'a ceasefire proposed by Carter': whose it is."""
@@ -381,13 +388,9 @@ class TargetFinder:
             return []
         inner = [g for p in self.actors.kids[noun.i] if p.dep_ == "prep" and p.lower_ == "of"
                  for g in self.actors.kids[p.i] if g.dep_ == "pobj"]  # "a package of incentives offered by …"
-        for acl in [a for n in (noun, *inner) for a in self.actors.kids[n.i]]:
-            if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                for agent in self.actors.kids[acl.i]:
-                    if agent.dep_ == "agent":
-                        obj = next((g for g in self.actors.kids[agent.i] if g.dep_ == "pobj"), None)
-                        if obj is not None and (found := [a for a in self.actors.resolve(obj) if a.country]):
-                            return found
+        for obj in self._participle_agents([noun, *inner]):
+            if found := [a for a in self.actors.resolve(obj) if a.country]:
+                return found
         return []
 
     def _slot_any(self, verb: Token, pattern: VerbPattern) -> bool:
