@@ -468,12 +468,16 @@ class TargetFinder:
             if found is not None:
                 return [found]
         if obj is not None and obj.lemma_.lower() in _AGREEMENT_NOUNS:
-            # "welcomed the agreement": the parties to the latest agreement or truce
-            for e in reversed(self.events):
-                if e.root in ("03", "05", "06") or e.cameo[:3] == "087":
-                    parties = [a for a in (e.source, e.target) if a is not None and a.country and a.country not in src]
-                    if parties:
-                        return list({a.country: a for a in parties}.values())
+            # "welcomed the agreement": the parties to the latest agreement or truce between two
+            # parties; a verdict on it ("also praised the accord") is not it, and a pledge of one's
+            # own ("Cairo has offered troops") only when no agreement of two was told
+            agreements = [e for e in reversed(self.events) if (e.root in ("03", "06") or e.cameo[:3] in ("057", "087"))
+                          and not (e.source is not None and e.target is not None
+                                   and e.source.country == e.target.country)]
+            for e in sorted(agreements, key=lambda e: e.target is None):  # stable: latest first within each kind
+                parties = [a for a in (e.source, e.target) if a is not None and a.country and a.country not in src]
+                if parties:
+                    return list({a.country: a for a in parties}.values())
         if obj is not None and obj.lemma_.lower() in ("decision", "move", "step"):
             # "regretted the decision": the latest deed of someone else (a sanction, an expulsion, a
             # strike), not the words said about it since
