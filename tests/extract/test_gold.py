@@ -102,6 +102,9 @@ FLOORS = [
     ("blind_leads20.json", 0.49, 0.93, 0.85),
     ("leads_dev20.json", 0.60, 0.93, 0.75),
     ("news_dev20.json", 0.52, 0.95, 0.85),
+    # stop 21 blind sets, floors a little under their first (blind) score
+    ("blind_news21.json", 0.47, 0.90, 0.72),
+    ("blind_leads21.json", 0.52, 0.93, 0.70),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -111,7 +114,8 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "blind_seedlike.json": 1, "blind_crisis.json": 0, "blind_wire.json": 1,
                    "blind_leads.json": 0, "blind_press.json": 0,
                    "blind_check.json": 2, "blind_news20.json": 1, "blind_leads20.json": 1,
-                   "leads_dev20.json": 1, "news_dev20.json": 0}
+                   "leads_dev20.json": 1, "news_dev20.json": 0,
+                   "blind_news21.json": 2, "blind_leads21.json": 0}
 
 
 def test_gold_every_own_file_has_a_floor():
