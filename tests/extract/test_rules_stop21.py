@@ -16,3 +16,21 @@ def test_praise_of_an_accord_goes_to_its_parties_not_to_earlier_praisers_or_pled
     praise = {(s, t) for r, s, t in triples(result) if r == "05"}
     assert ("JPN", "TZA") not in praise and ("JPN", "DEU") not in praise, praise
     assert {("DEU", "KEN"), ("DEU", "UGA"), ("JPN", "KEN"), ("JPN", "UGA")} <= praise, praise
+
+
+# ---- threats need someone threatened ---------------------------------------------------------------
+def test_a_threat_with_no_one_threatened_is_not_coded(extract) -> None:
+    result = extract("\"We will respond with full force to any aggression,\" the defence minister of Peru said on "
+                     "Monday.", D(2026, 3, 3))
+    assert not [e for e in result.events if e.root == "13"], [(e.cameo, e.source, e.target) for e in result.events]
+
+
+def test_a_vow_to_fight_threatens_whom_the_fighting_is_aimed_at(extract) -> None:
+    result = extract("Tuareg rebels in Mali have vowed to fight the army until the north is theirs.", D(2026, 3, 3))
+    assert ("13", "MLI", "MLI") in triples(result), triples(result)
+
+
+def test_force_threatened_in_a_country_threatens_that_country(extract) -> None:
+    result = extract("Al-Shabaab threatened on Monday to bomb hotels in Kenya.", D(2026, 3, 3))
+    assert any(e.root == "13" and e.target is not None and e.target.country == "KEN" for e in result.events), \
+        triples(result)

@@ -138,7 +138,9 @@ def test_quotes_organisation_speaks_for_the_main_clause_country(extract) -> None
 
 
 def test_quotes_link_to_the_events_they_say_both_ways(extract) -> None:
-    result = extract("“We will give a befitting response to any attack,” Pakistan's army chief said on Thursday.")
+    # (a threat needs someone threatened: the strike before it names the adversary)
+    result = extract("Indian jets struck targets in Pakistan on Wednesday. “We will give a befitting response to "
+                     "any attack,” Pakistan's army chief said on Thursday.")
     q = quote_starting(result, "We will give a befitting response")
     by_id = {e.id: e for e in result.events}
     linked = [by_id[i] for i in q.event_ids]

@@ -52,7 +52,7 @@ _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed partie
 # rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
 # (08) and threats (13) are often one party's alone ("agreed to reopen its borders", "eased the
 # curfew", "vowed revenge").
-_TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12"}
+_TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
 
 
 @dataclass(slots=True)
@@ -454,7 +454,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             # "the two leaders pledged to deepen cooperation": with each other
             source, target, conf = source[:1], source[1:], 1.0
         else:
-            target, conf = self._target(verb, pattern, source)
+            target, conf = self._target(verb, pattern, source, code)
         if not target and described and code[:2] in ("03", "05", "06", "07"):
             # "rejected incentives offered by Britain, France and Germany": offered to the rejecter
             gov = verb.head.head if verb.head.dep_ in ("dobj", "pobj") else None

@@ -123,7 +123,9 @@ class TargetFinder:
                                 return found
         return []
 
-    def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor]) -> tuple[list[Actor], float]:
+    def _target(self, verb: Token, pattern: VerbPattern | None, source: list[Actor],
+                code: str | None = None) -> tuple[list[Actor], float]:
+        """`code`, where given, is what the verb was coded as ("vowed to retaliate": a threat, 138)."""
         slots = pattern.target if pattern else ("dobj", "to", "with", "dative")
         if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.tag_ == "VBG" \
                 and verb.dep_ in ("advcl", "conj") and verb.head.i in self._targets_of:
@@ -139,7 +141,7 @@ class TargetFinder:
             if found and not _same(found, source):
                 root = pattern.code[:2] if pattern is not None else ""
                 return self._speakers_own(verb, self._place_victims(verb, found, source, root), source), 1.0
-        if pattern is not None and pattern.code[:2] in _GOVERNING_ROOTS:
+        if pattern is not None and (code or pattern.code)[:2] in _GOVERNING_ROOTS:
             found = self._complement_target(verb, source)
             if found:
                 return found, 0.9
@@ -221,8 +223,13 @@ class TargetFinder:
                 if found and not _same(found, source):
                     return found
             loc = self.actors.location_in([t.i for t in comp.subtree])
-            if loc and loc.country and inner and inner[0].code[:2] in _DOMESTIC_ROOTS:
+            if loc and loc.country and inner and inner[0].code[:2] in _DOMESTIC_ROOTS | {"18", "19", "20"}:
                 return [self._country_actor(loc.country)]  # a curfew threatened in Algiers
+            if inner and inner[0].code[:2] in ("18", "19", "20"):
+                # "threatened to attack schools in Nigeria": force threatened where it would fall
+                where = self.actors.countries_in([t.i for t in comp.subtree], locative=True)
+                if where:
+                    return [self._country_actor(where[0])]
         return []
 
     def _sides(self, src_c: set[str], verb: Token) -> list[Actor]:
