@@ -34,3 +34,18 @@ def test_force_threatened_in_a_country_threatens_that_country(extract) -> None:
     result = extract("Al-Shabaab threatened on Monday to bomb hotels in Kenya.", D(2026, 3, 3))
     assert any(e.root == "13" and e.target is not None and e.target.country == "KEN" for e in result.events), \
         triples(result)
+
+
+# ---- dating ----------------------------------------------------------------------------------------
+def test_an_act_the_parse_leaves_undated_takes_the_one_day_its_sentence_names(extract) -> None:
+    result = extract("Chancellor Olaf Scholz threw his weight behind Moldova's bid to open membership talks on "
+                     "Thursday.", D(2026, 3, 7))
+    assert result.events and all(e.date == D(2026, 3, 5) for e in result.events), \
+        [(e.cameo, e.date, e.date_text) for e in result.events]
+
+
+def test_a_day_that_marks_another_time_does_not_date_the_act(extract) -> None:
+    result = extract("Serbia has recalled its ambassador to Croatia, who had been due to stay until Thursday.",
+                     D(2026, 3, 7))
+    recalled = [e for e in result.events if e.root == "16"]
+    assert recalled and all(e.date == D(2026, 3, 7) for e in recalled), [(e.cameo, e.date) for e in result.events]

@@ -9,6 +9,8 @@ applied afterwards, each only where the text says more than that:
   happened that day;
 - an act told without a date and dated in the next sentence ("X and Y talked and agreed …" /
   "They talked on Tuesday") takes that sentence's day;
+- an act the parse leaves undated in a sentence that names one day takes that day ("threw his
+  weight behind Turkey's bid to open talks on Thursday");
 - a background span ("since April", "since March 3") is not the day of the act: a state that
   has held since then is coded when it is reported (the reporting verb's day, else the article's).
 """
@@ -25,6 +27,7 @@ from tidings.models import Event, Timex
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "csubj", "xcomp", "appos"}
 _SPAN_MARKS = {"since"}
+_OTHER_TIME_MARKS = {"after", "before", "until", "by"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report"}
 
 
@@ -50,7 +53,8 @@ def redate_events(events: list[Event], doc: Doc, actors: ActorIndex, timexes: li
         if new is None and verb is not None:
             new = _background_span(e, verb, sents, days, spans, published)
         if new is None and verb is not None and e.date_precision == "article":
-            new = _occasion_day(verb, days) or _next_sentence_day(e, verb, actors, days, published)
+            new = _occasion_day(verb, days) or _next_sentence_day(e, verb, actors, days, published) \
+                or _sentence_day(e, actors, days, published)
         out.append(e if new is None else e.model_copy(update=new))
     return out
 
@@ -116,6 +120,19 @@ def _occasion_day(verb: Token, days: list[_Day]) -> dict | None:
     clause = _clause(verb_above(verb)) - {k.i for k in verb.subtree}
     d = next((d for d in days if d.tokens[0] in clause), None)
     return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"} if d else None
+
+
+def _sentence_day(e: Event, actors: ActorIndex, days: list[_Day], published: dt.date) -> dict | None:
+    """'Schroeder threw his weight behind Turkey's bid to open membership talks on Thursday': an
+    act the parse leaves undated takes the one day its sentence names, unless that day opens a
+    span or marks another time ('after', 'before', 'until', 'by')."""
+    sent = actors.sents[e.sentence]
+    here = [d for d in days if sent.start <= d.tokens[0] < sent.end and d.day <= published
+            and not (d.tokens[0] > 0 and actors.arrays.lower[d.tokens[0] - 1] in _OTHER_TIME_MARKS)]
+    if len({d.day for d in here}) != 1:
+        return None
+    d = here[0]
+    return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"}
 
 
 def _next_sentence_day(e: Event, verb: Token, actors: ActorIndex, days: list[_Day],
