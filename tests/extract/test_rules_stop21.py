@@ -5,6 +5,8 @@ import datetime as dt
 
 from event_helpers import triples
 
+from tidings.extract.time.dateline import dateline_end
+
 D = dt.date
 
 
@@ -49,3 +51,15 @@ def test_a_day_that_marks_another_time_does_not_date_the_act(extract) -> None:
                      D(2026, 3, 7))
     recalled = [e for e in result.events if e.root == "16"]
     assert recalled and all(e.date == D(2026, 3, 7) for e in recalled), [(e.cameo, e.date) for e in result.events]
+
+
+# ---- datelines -------------------------------------------------------------------------------------
+def test_a_dateline_of_two_cities_is_a_dateline() -> None:
+    text = "NICOSIA/ANKARA, March 3 - Cyprus and Turkey traded accusations on Tuesday."
+    assert text[:dateline_end(text)] == "NICOSIA/ANKARA, March 3 - "
+
+
+def test_the_subject_after_a_two_city_dateline_is_found(extract) -> None:
+    result = extract("NICOSIA/ANKARA, March 3 - Greece and Egypt cut diplomatic ties with Libya on Tuesday.",
+                     D(2026, 3, 3))
+    assert {("16", "GRC", "LBY"), ("16", "EGY", "LBY")} <= set(triples(result)), triples(result)

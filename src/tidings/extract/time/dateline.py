@@ -12,7 +12,7 @@ import re
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z'’.\- ]{1,40}"              # the place, in capitals: "NAIROBI", "ST. PETERSBURG"
+    r"\A\s*[A-Z][A-Z'’./\- ]{1,40}"             # the place(s), in capitals: "NAIROBI", "ST. PETERSBURG", "RIYADH/TEHRAN"
     r"(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?"       # its region or country: ", Kenya"
     rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"  # the filing date: "July 8", "Jul. 8, 2025"
     r"\s*(?:\([A-Za-z .&]{2,30}\))?"             # the agency: "(Reuters)"
