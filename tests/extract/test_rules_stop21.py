@@ -63,3 +63,10 @@ def test_the_subject_after_a_two_city_dateline_is_found(extract) -> None:
     result = extract("NICOSIA/ANKARA, March 3 - Greece and Egypt cut diplomatic ties with Libya on Tuesday.",
                      D(2026, 3, 3))
     assert {("16", "GRC", "LBY"), ("16", "EGY", "LBY")} <= set(triples(result)), triples(result)
+
+
+# ---- actors ----------------------------------------------------------------------------------------
+def test_by_telephone_is_a_means_not_the_agent_of_an_active_verb(extract) -> None:
+    result = extract("Oman's sultan, Haitham bin Tariq, spoke by telephone with Yemen's president on Monday "
+                     "and urged him to accept the truce.", D(2026, 3, 3))
+    assert ("04", "OMN", "YEM") in triples(result) and ("02", "OMN", "YEM") in triples(result), triples(result)

@@ -90,8 +90,11 @@ class SubjectFinder:
             for c in self.kids[v.i]:
                 if c.dep_ == "agent":
                     objs = [g for g in self.kids[c.i] if g.dep_ == "pobj"]
-                    if objs:
-                        return self.resolve(objs[0], subject=True)
+                    found = self.resolve(objs[0], subject=True) if objs else []
+                    # ("spoke by telephone with …": the parser's agent is a means when the verb has
+                    # an active subject and 'by' names no one)
+                    if found or objs and not any(k.dep_ == "nsubj" for k in self.kids[v.i]):
+                        return found
             subjects = [c for c in self.kids[v.i] if c.dep_ in ("nsubj", "csubj")]
             for n, c in enumerate(subjects):
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
