@@ -70,3 +70,11 @@ def test_by_telephone_is_a_means_not_the_agent_of_an_active_verb(extract) -> Non
     result = extract("Oman's sultan, Haitham bin Tariq, spoke by telephone with Yemen's president on Monday "
                      "and urged him to accept the truce.", D(2026, 3, 3))
     assert ("04", "OMN", "YEM") in triples(result) and ("02", "OMN", "YEM") in triples(result), triples(result)
+
+
+# ---- quotes ----------------------------------------------------------------------------------------
+def test_an_unnamed_official_quoted_by_a_states_agency_is_that_states(extract) -> None:
+    result = extract("The Egyptian state news agency MENA quoted an official source as saying Cairo \"will not "
+                     "accept any threat to its water security\".", D(2026, 3, 3))
+    q = next(q for q in result.quotes if "any threat to its water" in q.text)
+    assert q.speaker_actor is not None and q.speaker_actor.country == "EGY", q

@@ -140,7 +140,17 @@ class SubjectFinder:
                 for c in self.kids[quote.i]):
             return None
         who = next((c for c in self.kids[quote.i] if c.dep_ in ("dobj", "nsubjpass")), None)
-        return self.resolve(who, subject=True) if who is not None else None
+        if who is None:
+            return None
+        found = self.resolve(who, subject=True)
+        if found and not any(a.country for a in found) and who.dep_ == "dobj":
+            # "the Saudi news agency quoted an official source as saying": an unnamed official a
+            # state's agency quotes is that state's
+            relay = [a for c in self.kids[quote.i] if c.dep_ == "nsubj" for a in self.resolve(c, subject=True)
+                     if a.country]
+            if relay:
+                return [a.model_copy(update={"country": relay[0].country}) for a in found]
+        return found
 
     def clash_parties(self, verb: Token) -> list[Actor]:
         """'Clashes between ELN guerrillas and FARC dissidents killed 80 people': the two sides of
