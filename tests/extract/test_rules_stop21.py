@@ -78,3 +78,10 @@ def test_an_unnamed_official_quoted_by_a_states_agency_is_that_states(extract) -
                      "accept any threat to its water security\".", D(2026, 3, 3))
     q = next(q for q in result.quotes if "any threat to its water" in q.text)
     assert q.speaker_actor is not None and q.speaker_actor.country == "EGY", q
+
+
+def test_a_speaker_is_named_without_accents_where_the_article_writes_none(extract) -> None:
+    result = extract("\"We will not be silenced,\" Lithuanian President Gitanas Nauseda said on Monday.",
+                     D(2021, 5, 25))
+    q = next(q for q in result.quotes if "not be silenced" in q.text)
+    assert q.speaker == "Gitanas Nauseda" and q.speaker_actor is not None and q.speaker_actor.country == "LTU", q

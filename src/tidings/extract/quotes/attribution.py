@@ -171,9 +171,14 @@ def _fold(text: str) -> str:
 
 
 def _as_written(actor: Actor) -> str:
-    """The speaker's name as the article spells it ('Yaşar Güler'), where the knowledge base
-    keeps a plain spelling ('Yasar Guler')."""
+    """The speaker's name as the article spells it: 'Yaşar Güler' where the knowledge base keeps
+    a plain spelling ('Yasar Guler'), 'Gitanas Nauseda' where the article has no accents though
+    the knowledge base does ('Gitanas Nausėda'); the resolved actor keeps the base's name."""
     name = actor.name
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    if plain != name and name.split() and plain.split()[-1] in actor.text.split() \
+            and name.split()[-1] not in actor.text:
+        return plain
     if _fold(name) == name.lower():
         words = actor.text.split()
         last = _fold(name.split()[-1]) if name.split() else ""
