@@ -85,3 +85,12 @@ def test_a_speaker_is_named_without_accents_where_the_article_writes_none(extrac
                      D(2021, 5, 25))
     q = next(q for q in result.quotes if "not be silenced" in q.text)
     assert q.speaker == "Gitanas Nauseda" and q.speaker_actor is not None and q.speaker_actor.country == "LTU", q
+
+
+def test_those_made_to_leave_a_state_with_no_agent_named_are_expelled_by_it(extract) -> None:
+    result = extract("Five Belarusian diplomats were ordered out of Poland on Monday.", D(2026, 3, 3))
+    assert ("16", "POL", "BLR") in triples(result), triples(result)
+    told = extract("Two Iranian diplomats were told to leave Bahrain on Sunday.", D(2026, 3, 3))
+    assert ("16", "BHR", "IRN") in triples(told), triples(told)
+    nowhere = extract("Protesters were ordered out of the square on Sunday.", D(2026, 3, 3))
+    assert not [e for e in nowhere.events if e.root == "16"]

@@ -52,6 +52,8 @@ def quote_verbs(text: str | None = None) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask"})
+
 class SubjectFinder:
     """Subjects and speakers of verbs for `ActorIndex`."""
 
@@ -108,7 +110,7 @@ class SubjectFinder:
                     # gave the name a subject arc of its own
                 return found
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
-                return self._nominal_agent(v)
+                return self._nominal_agent(v) or self._expelling_state(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
             if lost_main_verb(v):
@@ -217,6 +219,23 @@ class SubjectFinder:
             poss = next((c for c in self.kids[verb.head.i] if c.dep_ == "poss" and c.pos_ != "PRON"), None)
             if poss is not None:
                 return [a for a in self.resolve(poss, subject=True) if a.country]
+        return []
+
+    def _expelling_state(self, verb: Token) -> list[Actor]:
+        """'Four Russian diplomats were ordered out of Britain', 'observers were expelled from
+        Zimbabwe', 'were told to leave Kuwait': with no agent named, the state they must leave
+        expels them."""
+        if verb.lemma_.lower() not in _EXPELLING:
+            return []
+        places = [g for c in self.kids[verb.i] if c.dep_ == "prep" and c.lower_ in ("from", "out")
+                  for g in [c, *self.kids[c.i]] if g.dep_ in ("pobj", "prep")]
+        places = [g for p in places for g in ([p] if p.dep_ == "pobj" else self.kids[p.i]) if g.dep_ == "pobj"]
+        places += [g for c in self.kids[verb.i] if c.dep_ == "xcomp" and c.lemma_.lower() == "leave"
+                   for g in self.kids[c.i] if g.dep_ == "dobj"]
+        for g in places:
+            found = [a for a in self.resolve(g, subject=True) if a.country]
+            if found:
+                return found
         return []
 
     def _reattach_report(self, verb: Token) -> Token:
