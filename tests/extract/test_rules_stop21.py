@@ -94,3 +94,9 @@ def test_those_made_to_leave_a_state_with_no_agent_named_are_expelled_by_it(extr
     assert ("16", "BHR", "IRN") in triples(told), triples(told)
     nowhere = extract("Protesters were ordered out of the square on Sunday.", D(2026, 3, 3))
     assert not [e for e in nowhere.events if e.root == "16"]
+
+
+def test_he_after_an_office_named_by_its_title_is_its_holder(extract) -> None:
+    result = extract("Kenya's foreign minister said on Monday that he had urged Somalia to reopen the border.",
+                     D(2026, 3, 3))
+    assert ("02", "KEN", "SOM") in triples(result), triples(result)

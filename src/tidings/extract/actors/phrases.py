@@ -58,6 +58,12 @@ class PhraseResolver:
     _role_cover: dict[int, int]
     _person_tokens: dict[int, tuple[int, int]]
 
+    def _office_noun(self, token: Token) -> bool:
+        """'Pakistan's interior minister said he …': one holder of an office named by its title is a
+        person a later 'he' or 'she' can refer to."""
+        return token.pos_ == "NOUN" and token.tag_ == "NN" and not token.conjuncts and token.head.lower_ != "as" \
+            and self.roles.get(self._role_cover.get(token.i, -1), (0, (), ""))[2] == "title"
+
     def resolve(self, token: Token | None, subject: bool = False) -> list[Actor]:
         """Actors for the noun phrase headed by `token`; conjuncts give several."""
         if token is None:
@@ -72,7 +78,7 @@ class PhraseResolver:
             out.extend(self._tangled_partners(token, out))
         if out:
             person = len(out) == 1 and (any(a.name == out[0].name for a in self.people.values())
-                                        or self._titled_name(token))
+                                        or self._titled_name(token) or self._office_noun(token))
             if token.pos_ != "PRON":
                 bisect.insort(self.mentions, Mention(token.i, out, subject, person), key=lambda m: m.token)
         self._cache[token.i] = out
