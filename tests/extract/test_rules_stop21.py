@@ -100,3 +100,9 @@ def test_he_after_an_office_named_by_its_title_is_its_holder(extract) -> None:
     result = extract("Kenya's foreign minister said on Monday that he had urged Somalia to reopen the border.",
                      D(2026, 3, 3))
     assert ("02", "KEN", "SOM") in triples(result), triples(result)
+
+
+def test_captives_freed_with_no_agent_named_are_freed_by_whoever_held_them(extract) -> None:
+    result = extract("Six Turkish truck drivers held by Libyan militiamen since March were freed on Sunday.",
+                     D(2026, 5, 4))
+    assert ("08", "LBY", "TUR") in triples(result), triples(result)

@@ -52,6 +52,8 @@ def quote_verbs(text: str | None = None) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_FREEING = frozenset({"free", "release", "liberate"})
+_HOLDING = frozenset({"hold", "detain", "kidnap", "abduct", "seize", "capture", "jail", "imprison", "arrest"})
 _EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask"})
 
 class SubjectFinder:
@@ -110,7 +112,7 @@ class SubjectFinder:
                     # gave the name a subject arc of its own
                 return found
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
-                return self._nominal_agent(v) or self._expelling_state(v)
+                return self._nominal_agent(v) or self._expelling_state(v) or self._holder(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
             if lost_main_verb(v):
@@ -236,6 +238,22 @@ class SubjectFinder:
             found = [a for a in self.resolve(g, subject=True) if a.country]
             if found:
                 return found
+        return []
+
+    def _holder(self, verb: Token) -> list[Actor]:
+        """'The British sailors held by Iran for two weeks were freed': with no agent named, whoever
+        held them frees them."""
+        if verb.lemma_.lower() not in _FREEING:
+            return []
+        held = [c for n in self.kids[verb.i] if n.dep_ == "nsubjpass" for c in self.kids[n.i]
+                if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING]
+        for c in held:
+            for a in self.kids[c.i]:
+                if a.dep_ == "agent":
+                    obj = next((g for g in self.kids[a.i] if g.dep_ == "pobj"), None)
+                    found = [x for x in self.resolve(obj, subject=True) if x.country] if obj is not None else []
+                    if found:
+                        return found
         return []
 
     def _reattach_report(self, verb: Token) -> Token:
