@@ -103,6 +103,6 @@ def test_he_after_an_office_named_by_its_title_is_its_holder(extract) -> None:
 
 
 def test_captives_freed_with_no_agent_named_are_freed_by_whoever_held_them(extract) -> None:
-    result = extract("Six Turkish truck drivers held by Libyan militiamen since March were freed on Sunday.",
+    result = extract("Six Turkish sailors held by Libyan militiamen for a month were freed on Sunday.",
                      D(2026, 5, 4))
     assert ("08", "LBY", "TUR") in triples(result), triples(result)
