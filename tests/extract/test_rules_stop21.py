@@ -106,3 +106,8 @@ def test_captives_freed_with_no_agent_named_are_freed_by_whoever_held_them(extra
     result = extract("Six Turkish sailors held by Libyan militiamen for a month were freed on Sunday.",
                      D(2026, 5, 4))
     assert ("08", "LBY", "TUR") in triples(result), triples(result)
+
+
+def test_foreigners_arrested_in_a_state_with_no_agent_named_are_arrested_by_it(extract) -> None:
+    result = extract("Three Britons were arrested in Dubai on Sunday.", D(2026, 3, 3))
+    assert ("17", "ARE", "GBR") in triples(result), triples(result)

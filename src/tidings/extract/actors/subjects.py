@@ -52,6 +52,8 @@ def quote_verbs(text: str | None = None) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "try", "question",
+                         "interrogate", "investigate", "put", "indict", "prosecute", "deport", "execute"})
 _FREEING = frozenset({"free", "release", "liberate"})
 _HOLDING = frozenset({"hold", "detain", "kidnap", "abduct", "seize", "capture", "jail", "imprison", "arrest"})
 _EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask"})
@@ -112,7 +114,8 @@ class SubjectFinder:
                     # gave the name a subject arc of its own
                 return found
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
-                return self._nominal_agent(v) or self._expelling_state(v) or self._holder(v)
+                return self._nominal_agent(v) or self._expelling_state(v) or self._holder(v) \
+                    or self._state_of_place(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
             if lost_main_verb(v):
@@ -238,6 +241,26 @@ class SubjectFinder:
             found = [a for a in self.resolve(g, subject=True) if a.country]
             if found:
                 return found
+        return []
+
+    def _state_of_place(self, verb: Token) -> list[Actor]:
+        """'A Canadian missionary was arrested in Lebanon', 'three Britons were detained in Dubai':
+        with no agent named, the arrest, trial or inquiry of foreigners on a state's soil is that
+        state's."""
+        if verb.lemma_.lower() not in _STATE_ACTS:
+            return []
+        held = {a.country for n in self.kids[verb.i] if n.dep_ == "nsubjpass" for a in self.resolve(n) if a.country}
+        for c in self.kids[verb.i]:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                obj = next((g for g in self.kids[c.i] if g.dep_ == "pobj"), None)
+                idx = [t.i for t in obj.subtree] if obj is not None else []
+                found = self.countries_in(idx, locative=True)
+                if not found and (loc := self.location_in(idx, told_as_where=True)) is not None and loc.country:
+                    found = [loc.country]
+                if found and found[0] not in held:  # foreigners; a state's own people are
+                    # left to the rule for domestic coercion (events.coder)
+                    name = self.kb.countries.get(found[0], found[0])
+                    return [Actor(text=name, name=name, code=found[0], country=found[0], roles=[])]
         return []
 
     def _holder(self, verb: Token) -> list[Actor]:
