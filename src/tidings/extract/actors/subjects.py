@@ -17,6 +17,7 @@ from tidings.errors import CodebookError, Errors
 from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import read_tsv
 from tidings.extract.syntax import lost_main_verb
+from tidings.extract.actors.base import actor_code
 from tidings.models import Actor
 
 # "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
@@ -259,8 +260,10 @@ class SubjectFinder:
                     found = [loc.country]
                 if found and found[0] not in held:  # foreigners; a state's own people are
                     # left to the rule for domestic coercion (events.coder)
-                    name = self.kb.countries.get(found[0], found[0])
-                    return [Actor(text=name, name=name, code=found[0], country=found[0], roles=[])]
+                    # (named as the authorities, not the country: the people held may be its own)
+                    name = f"authorities of {self.kb.countries.get(found[0], found[0])}"
+                    return [Actor(text="(authorities)", name=name, code=actor_code(found[0], ["GOV"]),
+                                  country=found[0], roles=["GOV"])]
         return []
 
     def _holder(self, verb: Token) -> list[Actor]:

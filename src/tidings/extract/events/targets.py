@@ -162,7 +162,10 @@ class TargetFinder:
             if c not in src_c:
                 return [self._country_actor(c)], 0.9
         reporter = self._reporting_country(verb)
-        if reporter and reporter not in src_c and pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+        civil = pattern is not None and pattern.code[:2] == "17" and any(
+            r in ("GOV", "COP", "JUD") for a in source for r in a.roles) and not any("MIL" in a.roles for a in source)
+        if reporter and reporter not in src_c and pattern is not None and pattern.code[:2] in _PLACE_TARGET_ROOTS \
+                and not civil:  # ("the State Department said Nicaragua's government detained priests": its own)
             return [self._country_actor(reporter)], 0.7  # "Pakistan said Indian troops shelled a school"
         loc = self.actors.location_in(idx)
         if loc and loc.country and loc.country not in src_c and pattern is not None \
