@@ -111,3 +111,11 @@ def test_captives_freed_with_no_agent_named_are_freed_by_whoever_held_them(extra
 def test_foreigners_arrested_in_a_state_with_no_agent_named_are_arrested_by_it(extract) -> None:
     result = extract("Three Britons were arrested in Dubai on Sunday.", D(2026, 3, 3))
     assert ("17", "ARE", "GBR") in triples(result), triples(result)
+
+
+# ---- aid ---------------------------------------------------------------------------------------------
+def test_weapons_sent_to_strike_a_country_are_no_aid_to_it(extract) -> None:
+    result = extract("Ecuador sent fighter jets to bomb Colombian rebel camps on Thursday.", D(2026, 3, 7))
+    assert not [e for e in result.events if e.root == "07"], triples(result)
+    aid = extract("Poland sent fighter jets to Ukraine on Thursday.", D(2026, 3, 7))
+    assert ("07", "POL", "UKR") in triples(aid), triples(aid)

@@ -568,6 +568,12 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if code[:2] in _TOWARD_ROOTS and not target:
             self._drop(si, verb, code, "an act done toward someone, with no one named as its object")
             return True
+        if code[:2] == "07" and any(m[0].code[:2] in ("17", "18", "19", "20") for comp in complements(verb)
+                                    for m in self.book.matches(comp, self.actors.kids)):
+            # "sent F-16 jets to bomb Cambodian targets": the bombing is the act (coded from its own
+            # verb), the jets are no aid to Cambodia
+            self._drop(si, verb, code, "sent to use force: not aid")
+            return True
         if code[:2] not in _FORCE_ROOTS and not any(a.country or self.actors.kb.lookup(a.name) for a in source):
             # "two protesters were killed" is worth coding with its doer unknown; "someone sanctioned
             # Mali" or "officials closed the border" is not: the doer is the point of the event. A
