@@ -119,3 +119,8 @@ def test_weapons_sent_to_strike_a_country_are_no_aid_to_it(extract) -> None:
     assert not [e for e in result.events if e.root == "07"], triples(result)
     aid = extract("Poland sent fighter jets to Ukraine on Thursday.", D(2026, 3, 7))
     assert ("07", "POL", "UKR") in triples(aid), triples(aid)
+
+
+def test_an_inquiry_a_state_orders_with_no_one_named_is_held_at_home(extract) -> None:
+    result = extract("President William Ruto ordered an investigation on Monday.", D(2025, 6, 24))
+    assert ("09", "KEN", "KEN") in triples(result), triples(result)

@@ -527,8 +527,9 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         named = self.actors.countries_in(idx, locative=True)
         loc = self.actors.location_in(idx)
         country = named[0] if named else (loc.country if loc else None)
-        if country is None and (code[:2] == "17" or code in _STEPPING_DOWN):  # police clear blockades at home;
-            # a minister who resigns or refuses to resign yields (or not) to his own country
+        if country is None and (code[:2] in ("09", "17") or code in _STEPPING_DOWN):  # police clear blockades
+            # at home; a minister who resigns or refuses to resign yields (or not) to his own country; a
+            # president who orders an inquiry with no one named investigates at home
             country = next((a.country for a in source if a.country and set(a.roles) & STATE_ROLES), None)
         if country is None:
             return []
