@@ -124,3 +124,10 @@ def test_weapons_sent_to_strike_a_country_are_no_aid_to_it(extract) -> None:
 def test_an_inquiry_a_state_orders_with_no_one_named_is_held_at_home(extract) -> None:
     result = extract("President William Ruto ordered an investigation on Monday.", D(2025, 6, 24))
     assert ("09", "KEN", "KEN") in triples(result), triples(result)
+
+
+def test_a_strike_on_something_is_force_not_a_walkout(extract) -> None:
+    result = extract("Pakistani troops shelled the border posts on Friday and struck three Indian villages.",
+                     D(2025, 5, 10))
+    assert not [e for e in result.events if e.root == "14"], triples(result)
+    assert [e for e in result.events if e.verb == "struck" and e.root == "19"], triples(result)

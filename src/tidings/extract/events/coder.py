@@ -685,6 +685,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
 
     def _protest_subject(self, verb: Token) -> bool:
         """'protest' and 'march' code as protest only for crowds, not 'India protested the move'."""
+        if verb.lemma_.lower() == "strike" and any(c.dep_ == "dobj" for c in self.actors.kids[verb.i]):
+            return False  # "rockets struck Thai villages": a strike on something is force, not a walkout
         subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubj"), None)
         if subj is None:
             return True
