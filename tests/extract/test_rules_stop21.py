@@ -131,3 +131,17 @@ def test_a_strike_on_something_is_force_not_a_walkout(extract) -> None:
                      D(2025, 5, 10))
     assert not [e for e in result.events if e.root == "14"], triples(result)
     assert [e for e in result.events if e.verb == "struck" and e.root == "19"], triples(result)
+
+
+# ---- relations ---------------------------------------------------------------------------------------
+def test_a_state_that_rallies_behind_another_supports_it(extract) -> None:
+    result = extract("Kuwait recalled its ambassador from Tehran on Monday, rallying behind Saudi Arabia.",
+                     D(2016, 1, 5))
+    assert ("05", "KWT", "SAU") in triples(result) and not [e for e in result.events if e.root == "14"], \
+        triples(result)
+
+
+def test_a_downgrade_conjoined_to_a_break_with_a_state_is_aimed_at_it_too(extract) -> None:
+    result = extract("Djibouti cut diplomatic ties with Iran on Monday and Qatar downgraded its relations.",
+                     D(2016, 1, 5))
+    assert ("16", "QAT", "IRN") in triples(result), triples(result)

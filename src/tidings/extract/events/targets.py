@@ -141,6 +141,12 @@ class TargetFinder:
             if found and not _same(found, source):
                 root = pattern.code[:2] if pattern is not None else ""
                 return self._speakers_own(verb, self._place_victims(verb, found, source, root), source), 1.0
+        root = (code or pattern.code)[:2] if pattern is not None else ""
+        if root == "16" and verb.dep_ == "conj" and self._root_of.get(verb.head.i) == "16" \
+                and verb.head.i in self._targets_of:
+            # "Bahrain cut ties with Iran and the UAE downgraded its relations": with Iran too
+            return [a for a in self._targets_of[verb.head.i] if a.country not in {s.country for s in source}] \
+                or self._targets_of[verb.head.i], 0.9
         if pattern is not None and (code or pattern.code)[:2] in _GOVERNING_ROOTS:
             found = self._complement_target(verb, source)
             if found:
