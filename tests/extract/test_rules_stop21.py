@@ -146,3 +146,9 @@ def test_a_downgrade_conjoined_to_a_break_with_a_state_is_aimed_at_it_too(extrac
                      "relations.",
                      D(2016, 1, 5))
     assert ("16", "ARE", "IRN") in triples(result), triples(result)
+
+
+def test_a_deal_a_state_struck_is_an_agreement_not_an_attack(extract) -> None:
+    result = extract("Italy said it would honour a migration deal it struck with Tunisia in July.", D(2024, 9, 3))
+    assert not [e for e in result.events if e.root in ("18", "19")], triples(result)
+    assert ("03", "ITA", "TUN") in triples(result), triples(result)

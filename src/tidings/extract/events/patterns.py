@@ -149,6 +149,10 @@ def _object_tokens(verb: Token, kids: Kids = None) -> list[tuple[Token, set[str]
     out: list[tuple[Token, set[str]]] = []
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the measures imposed by Japan": the noun is the object
         out.append((verb.head, _forms(verb.head, kids)))
+    elif verb.dep_ == "relcl" and not any(c.dep_ in _OBJ_DEPS for c in _children(verb, kids)) \
+            and verb.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in _children(verb, kids)):
+        # "a migration deal it struck with the EU": the noun the clause describes is its object
+        out.append((verb.head, _forms(verb.head, kids)))
     for c in _children(verb, kids):
         if c.dep_ in _OBJ_DEPS:
             # "sent ships loaded with food": what was sent is the food, tried before the ships
