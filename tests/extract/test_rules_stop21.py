@@ -152,3 +152,10 @@ def test_a_deal_a_state_struck_is_an_agreement_not_an_attack(extract) -> None:
     result = extract("Italy said it would honour a migration deal it struck with Tunisia in July.", D(2024, 9, 3))
     assert not [e for e in result.events if e.root in ("18", "19")], triples(result)
     assert ("03", "ITA", "TUN") in triples(result), triples(result)
+
+
+def test_a_vow_or_a_denial_reported_with_that_is_reported_speech(extract) -> None:
+    result = extract("Defence Minister Mohammed Badaru vowed that the troops would retake the base within days. "
+                     "The army denied that its soldiers had abandoned their posts.", D(2025, 5, 13))
+    texts = [q.text for q in result.quotes]
+    assert any("would retake the base" in t for t in texts) and any("abandoned their posts" in t for t in texts), texts
