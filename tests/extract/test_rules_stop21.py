@@ -159,3 +159,11 @@ def test_a_vow_or_a_denial_reported_with_that_is_reported_speech(extract) -> Non
                      "The army denied that its soldiers had abandoned their posts.", D(2025, 5, 13))
     texts = [q.text for q in result.quotes]
     assert any("would retake the base" in t for t in texts) and any("abandoned their posts" in t for t in texts), texts
+
+
+def test_a_list_of_acts_the_parser_reads_as_an_attribution_keeps_its_subject(extract) -> None:
+    result = extract("Guyana's foreign ministry denied that its soldiers had crossed the river, said the border was "
+                     "quiet and accused Venezuela of spreading false reports.", D(2025, 3, 4))
+    q = next(q for q in result.quotes if "the border was" in q.text)
+    assert q.speaker_actor is not None and q.speaker_actor.country == "GUY", q
+    assert not [q for q in result.quotes if q.text.startswith("Guyana")], [q.text for q in result.quotes]

@@ -119,6 +119,13 @@ class SubjectFinder:
                     or self._state_of_place(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
+            first = next((c for c in self.kids[v.i] if c.dep_ == "ccomp" and c.i < v.i), None)
+            if first is not None and v.i > 0 and self.doc[v.i - 1].text == "," and first.pos_ == "VERB":
+                # "The ministry denied that …, said the frontier was calm": a list of the ministry's
+                # acts the parser read as a quote and its attribution; 'said' has no subject of its own
+                subj = next((c for c in self.kids[first.i] if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return self.resolve(subj, subject=True)
             if lost_main_verb(v):
                 return self.resolve(v.head, subject=True)
             if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "ADP"):

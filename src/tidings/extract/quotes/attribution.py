@@ -44,6 +44,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex, speech_verbs: set[str]) -> list
         if lemmas[tok.i] not in speech or pos[tok.i] not in ("VERB", "AUX"):
             continue
         for comp in _complements(tok):
+            if comp.i < tok.i and not any(c.dep_.startswith("nsubj") for c in tok.children):
+                continue  # "The ministry denied that …, said the frontier was calm": no quote of 'said'
             span = doc[comp.left_edge.i:comp.right_edge.i + 1]
             while len(span) and (span[0].dep_ == "mark" or span[0].is_punct):
                 span = span[1:]
