@@ -167,3 +167,11 @@ def test_a_list_of_acts_the_parser_reads_as_an_attribution_keeps_its_subject(ext
     q = next(q for q in result.quotes if "the border was" in q.text)
     assert q.speaker_actor is not None and q.speaker_actor.country == "GUY", q
     assert not [q for q in result.quotes if q.text.startswith("Guyana")], [q.text for q in result.quotes]
+
+
+# ---- time expressions --------------------------------------------------------------------------------
+def test_a_year_naming_a_treaty_after_an_article_is_a_date(extract) -> None:
+    result = extract("Seoul said Tokyo had broken a 1965 treaty and its 2019 pledge.", D(2019, 7, 4))
+    assert {(t.text, t.value) for t in result.timexes} >= {("1965", "1965"), ("2019", "2019")}, result.timexes
+    strong = extract("A 2000-strong force crossed the border on Monday.", D(2019, 7, 4))
+    assert not [t for t in strong.timexes if t.text.startswith("2000")], strong.timexes

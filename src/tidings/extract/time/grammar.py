@@ -121,7 +121,7 @@ def _calendar_patterns(v: dict[str, dict[str, str]], month_full: str) -> dict[st
         "month": P(rf"\b(?:(?P<mod>(?i:early|mid|late|last|next|this|coming|past))[\s-]+)?"
                    rf"(?P<mon>{month_full})\b(?!\s*[0-9])"),
         "year": P(rf"\b(?:(?P<prep>[A-Za-z]+)[\s-]+)?(?P<year>{_YEAR})(?P<poss>['’]s)?\b"
-                  r"(?![0-9,.]?[0-9]|\s*(?:%|percent|people|troops|soldiers|residents))"),
+                  r"(?![0-9,.]?[0-9]|\s*(?:%|percent|people|troops|soldiers|residents)|[\s-]strong\b)"),
         "fiscal": P(rf"\b(?:fy|(?:fiscal|financial)\s+(?:year\s+)?)\s?(?P<year>{_D}{{4}}|{_D}{{2}})"
                     rf"(?:[-/–](?:{_D}{{4}}|{_D}{{2}}))?\b|\b(?P<year3>{_D}{{4}})[-/–](?:{_D}{{4}}|{_D}{{2}})\s+"
                     r"(?:fiscal|financial|budget)\s+year\b"),
