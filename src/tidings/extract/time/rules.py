@@ -170,7 +170,7 @@ def r_year(m: re.Match[str], c: Ctx) -> Hit | None:
     if prep in ("early", "mid", "late"):
         return _hit(m, "DATE", m["year"])
     # "the 2023 coup", "the 2018 peace agreement": a year naming its event, as "in 2023" does
-    if prep in _PREPS or prep in ("around", "circa", "and", "or", "to", "year", "the", "a", "its", "their", "his", "her") \
+    if prep in _PREPS or prep in ("around", "circa", "and", "or", "to", "year", "the", "a", "an", "its", "their", "his", "her") \
             or m["poss"]:  # "a 1965 treaty", "its 2019 election"
         return _hit(m, "DATE", m["year"], start=m.start("year"))
     return None
