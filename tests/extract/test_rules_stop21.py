@@ -175,3 +175,12 @@ def test_a_year_naming_a_treaty_after_an_article_is_a_date(extract) -> None:
     assert {(t.text, t.value) for t in result.timexes} >= {("1965", "1965"), ("2019", "2019")}, result.timexes
     strong = extract("A 2000-strong force crossed the border on Monday.", D(2019, 7, 4))
     assert not [t for t in strong.timexes if t.text.startswith("2000")], strong.timexes
+
+
+# ---- force with no known author ----------------------------------------------------------------------
+def test_killings_by_unknown_gunmen_are_assault_not_military_force(extract) -> None:
+    result = extract("Unidentified gunmen killed 12 villagers in central Mali on Sunday.", D(2024, 10, 21))
+    assert [e for e in result.events if e.root == "18"] and not [e for e in result.events if e.root == "19"], \
+        triples(result)
+    army = extract("Malian troops killed 12 rebels near Kidal on Sunday.", D(2024, 10, 21))
+    assert [e for e in army.events if e.root == "19"], triples(army)

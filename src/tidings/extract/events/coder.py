@@ -346,6 +346,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             source = [a.model_copy(update={"country": country, "code": actor_code(country, a.roles)})
                       for a in source] or [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
                                                  code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])]
+        if code[:2] == "19" and code not in ("194", "195") and not any(a.country for a in source):
+            # "two lawyers were shot dead by unidentified gunmen": force with no known author is
+            # assault (unconventional violence, 18), not a military's conventional force (19);
+            # shelling and air strikes stay military whoever is named
+            code = "180"
         if nominal and not (source and target):
             self._drop(si, verb, code, "an act told in a noun phrase needs both its parties ('a bomb planted by …')")
             return
