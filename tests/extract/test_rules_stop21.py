@@ -184,3 +184,8 @@ def test_killings_by_unknown_gunmen_are_assault_not_military_force(extract) -> N
         triples(result)
     army = extract("Malian troops killed 12 rebels near Kidal on Sunday.", D(2024, 10, 21))
     assert [e for e in army.events if e.root == "19"], triples(army)
+
+
+def test_aid_channelled_through_un_agencies_is_not_aid_to_the_un(extract) -> None:
+    result = extract("Norway said it would provide $5 million through U.N. agencies.", D(2025, 9, 3))
+    assert not [e for e in result.events if e.target is not None and e.target.country == "UNO"], triples(result)

@@ -208,6 +208,8 @@ class TargetFinder:
                 for x in t.subtree}
         own |= {x.i for t in words if dep[t.i] == "prep" and lower[t.i] in _LOCATIVE_PREPS
                 for g in self.actors.kids[t.i] if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
+        # nor a channel ("$3 million through U.N. agencies": the agencies pass the aid on)
+        own |= {x.i for t in words if dep[t.i] == "prep" and lower[t.i] in ("through", "via") for x in t.subtree}
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and m.token not in own and not self._speaker_token(m.token, verb):
