@@ -189,3 +189,12 @@ def test_killings_by_unknown_gunmen_are_assault_not_military_force(extract) -> N
 def test_aid_channelled_through_un_agencies_is_not_aid_to_the_un(extract) -> None:
     result = extract("Norway said it would provide $5 million through U.N. agencies.", D(2025, 9, 3))
     assert not [e for e in result.events if e.target is not None and e.target.country == "UNO"], triples(result)
+
+
+# ---- investigation -----------------------------------------------------------------------------------
+def test_inspectors_touring_a_site_inspect_it(extract) -> None:
+    result = extract("Inspectors of the International Atomic Energy Agency toured Iran's enrichment plant at Natanz "
+                     "on Friday.", D(2003, 2, 22))
+    assert ("09", "UNO", "IRN") in triples(result), triples(result)
+    visit = extract("Japan's foreign minister visited Iran on Friday.", D(2003, 2, 22))
+    assert ("04", "JPN", "IRN") in triples(visit), triples(visit)

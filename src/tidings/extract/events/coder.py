@@ -52,6 +52,9 @@ _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed partie
 # rejection): with no one named as their object they are no dyadic event. Intents (03), concessions
 # (08) and threats (13) are often one party's alone ("agreed to reopen its borders", "eased the
 # curfew", "vowed revenge").
+# who inspects rather than visits ("inspectors toured the plant"): docs/coding.md section 16
+_INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "monitor", "prosecutor", "auditor"})
+_VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
 
 
@@ -280,6 +283,9 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         pattern, _obj = match if match else (None, None)
         date_verb: Token | None = None
         code = self._refine(verb, pattern) if pattern else speech
+        if code[:2] == "04" and lemma in _VISITING and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _INVESTIGATORS for c in self.actors.kids[verb.i]):
+            code = "090"  # "U.N. weapons inspectors visited a military complex": an inspection, not a visit
         source = self._decision_author(verb) or self._subject(verb)
         if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in self.actors.kids[verb.i]):
             # "the leader had been detained in Sfax": by the authorities of the place (or the story's country)
