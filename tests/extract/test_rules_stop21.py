@@ -198,3 +198,8 @@ def test_inspectors_touring_a_site_inspect_it(extract) -> None:
     assert ("09", "UNO", "IRN") in triples(result), triples(result)
     visit = extract("Japan's foreign minister visited Iran on Friday.", D(2003, 2, 22))
     assert ("04", "JPN", "IRN") in triples(visit), triples(visit)
+
+
+def test_victims_of_force_in_a_named_city_are_of_its_country(extract) -> None:
+    result = extract("Russian troops killed 12 villagers in Kharkiv on Sunday.", D(2024, 10, 21))
+    assert ("19", "RUS", "UKR") in triples(result), triples(result)

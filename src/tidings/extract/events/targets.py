@@ -268,6 +268,11 @@ class TargetFinder:
         if country is None:  # "Gunmen killed 17 soldiers …, Niger's defence ministry said"
             _tok, rep = self._reporter(verb, trailing=True)
             country = next((a.country for a in rep if a.country and any(r in STATE_ROLES for r in a.roles)), None)
+        if country is None and root in ("17", "18", "19", "20"):
+            # "killed 12 villagers in Kharkiv": where force falls is told as where; a city the
+            # article names alone is enough when no reporter says whose the victims are
+            loc = self.actors.location_in(idx, told_as_where=True)
+            country = loc.country if loc else None
         if country is None and root in _WORD_ROOTS:
             # "Baerbock urged the new authorities to …" in Damascus: an appeal or a word to an
             # organ goes to the country the article is about, never back to the speaker's own
