@@ -203,3 +203,12 @@ def test_inspectors_touring_a_site_inspect_it(extract) -> None:
 def test_victims_of_force_in_a_named_city_are_of_its_country(extract) -> None:
     result = extract("Russian troops killed 12 villagers in Kharkiv on Sunday.", D(2024, 10, 21))
     assert ("19", "RUS", "UKR") in triples(result), triples(result)
+
+
+def test_brussels_stands_for_the_union_in_a_story_about_the_eu(extract) -> None:
+    result = extract("The European Union imposed sanctions on Belarus on Monday. Opposition leader Sviatlana "
+                     "Tsikhanouskaya urged Brussels on Tuesday to go further.", D(2021, 6, 23))
+    assert ("02", "BLR", "EEC") in triples(result), triples(result)
+    belgian = extract("Belgium's foreign minister said on Monday that Brussels would send military aid to Ukraine. "
+                      "The European Union welcomed the decision.", D(2021, 6, 23))
+    assert ("03", "BEL", "UKR") in triples(belgian), triples(belgian)

@@ -60,6 +60,7 @@ class KnowledgeScan:
             if role:
                 roles, kind = role.entries
                 self.roles[i] = (role.end, roles, kind)
+        self._seat_of_bloc()
         peoples = load_peoples()
         # "Tamil" in "Tamil Nadu" names a place, not a people
         in_place = {k for start, hit in self.places.items() if hit.end - start > 1 for k in range(start, hit.end)}
@@ -71,6 +72,20 @@ class KnowledgeScan:
         for start, (end, _roles, _kind) in self.roles.items():
             for k in range(start, end):
                 self._role_cover.setdefault(k, start)
+
+    def _seat_of_bloc(self) -> None:
+        """'Tsikhanouskaya urged Brussels to go further': in a story about the European Union that
+        names Belgium by no other word, its capital stands for the Union, not for Belgium."""
+        seats = [i for i, hit in self.names.items() if self.words[i] == "Brussels" and hit.end == i + 1]
+        if not seats:
+            return
+        codes = {(e.kind, e.country) for hit in self.names.values() for e in hit.entries}
+        if ("igo", "EEC") not in codes or any(c == "BEL" and k != "capital" for k, c in codes):
+            return
+        union = next((e for e in self.kb.names.get("European Union", []) if e.kind == "igo"), None)
+        if union is not None:
+            for i in seats:
+                self.names[i] = NameHit(i, i + 1, [union])
 
     def _inside_longer_name(self, i: int, hit: NameHit) -> bool:
         """'Praia' in 'Mocímboa da Praia' is not Cape Verde's capital: a capital or country word
