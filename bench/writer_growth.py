@@ -13,8 +13,9 @@ scoring them) and what is left of `write_batch` (commit, checkpoints). CPU is th
 (`time.process_time`, DuckDB's threads included), so other jobs on the machine do not count.
 
 `--corpus short` is `throughput.py --short` (2-4 sentences from the 446 of examples/, so an
-article shares sentences with ever more stored ones); `unique` appends a serial number to
-each sentence of those articles' text, so candidates of the near-duplicate index stay rare.
+article shares sentences with ever more stored ones, as the long memory run's articles did);
+`unique` puts the article's serial number after every fourth word of the same texts, so no
+5-word shingle is shared and the near-duplicate index finds almost no candidates.
 """
 from __future__ import annotations
 
@@ -88,13 +89,14 @@ def instrument(clock: Clock) -> None:
 
 
 def write_unique(path: Path, count: int) -> None:
-    """The short corpus with each sentence made unique to its article (a serial number)."""
+    """The short corpus with every 5-word shingle made unique to its article."""
     short = path.with_suffix(".short.jsonl")
     throughput.write_corpus(short, count, short=True)
     with short.open(encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
         for n, line in enumerate(src):
             row = json.loads(line)
-            row["text"] = row["text"].replace(". ", f" (ref {n}). ")
+            words = row["text"].split()
+            row["text"] = " ".join(w if i % 4 else f"{w} r{n}" for i, w in enumerate(words, 1))
             out.write(json.dumps(row) + "\n")
     short.unlink()
 
