@@ -76,7 +76,9 @@ def instrument(clock: Clock) -> None:
         return clock.timed("read_sigs", stored)(con, ids)
 
     stories._stored = timed_stored
-    stories.StoryIndex.candidates = clock.timed("candidates", stories.StoryIndex.candidates)
+    for name in ("candidates", "near"):  # `near` (candidates less those the sketches rule out) if present
+        if hasattr(stories.StoryIndex, name):
+            setattr(stories.StoryIndex, name, clock.timed("candidates", getattr(stories.StoryIndex, name)))
     link = stories.StoryIndex.link
     stories.StoryIndex.link = clock.timed("link_all", link)
     write_batch = write.write_batch
@@ -126,9 +128,9 @@ def main() -> None:
         cols = ("known_ids", "tables", "ins_articles", "ins_children", "ins_stories", "candidates",
                 "read_sigs", "link_rest", "commit_etc")
         print(f"CPU ms per batch of 64 articles, mean over each window of {args.every}; "
-              f"cands = candidate articles read per batch")
+              f"read = story rows read per batch (candidates' signatures)")
         print(f"{'articles':>8} " + " ".join(f"{c:>12}" for c in cols)
-              + f" {'write_all':>9} {'cands':>6} {'RSS MiB':>7} {'wall s':>6}", flush=True)
+              + f" {'write_all':>9} {'read':>6} {'RSS MiB':>7} {'wall s':>6}", flush=True)
         start, mark = time.perf_counter(), [args.every]
         db_path = Path(args.db) if args.db else workdir / "w.duckdb"
         with Store(db_path, memory_limit=pipeline.WRITER_MEMORY_LIMIT) as store:

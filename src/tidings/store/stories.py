@@ -33,6 +33,11 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants (golden ratio, spli
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
 _MERGE_AT = 1 << 16  # band keys of recent articles kept in a dict; sorted into a run past this
 _RUN_KEYS = 1 << 21  # runs stop merging at this many keys (32 MiB with their ordinals)
+_SKETCH_SHIFT = 16  # sketches are kept in blocks of 2**16 articles (4 MiB each)
+# equal positions a candidate needs to reach the threshold (count / NUM_PERM >= THRESHOLD)
+_NEED = next(c for c in range(minhash.NUM_PERM + 1) if c / minhash.NUM_PERM >= minhash.THRESHOLD)
+# for each byte, how many of its two 4-bit halves are zero
+_ZERO_NIBBLES = np.array([(b & 0x0F == 0) + (b & 0xF0 == 0) for b in range(256)], dtype=np.int16)
 
 
 def band_keys(sigs: np.ndarray) -> np.ndarray:
@@ -47,8 +52,30 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
     return keys
 
 
+def sketches(sigs: np.ndarray) -> np.ndarray:
+    """(n, NUM_PERM / 2) bytes: the low 4 bits of each MinHash value, two to a byte.
+
+    Two signatures equal at a position have equal low bits there, so the positions whose
+    sketches agree bound the equal positions from above: a candidate whose sketch agrees at
+    fewer than `_NEED` positions cannot reach the threshold, and its signature is not read.
+    A position of two unrelated values agrees by chance with probability 1/16, so a candidate
+    at Jaccard 0.3 (38 equal positions) shows about 44 agreeing, far from 64."""
+    low = (np.asarray(sigs).astype(np.uint64) & np.uint64(0x0F)).astype(np.uint8)
+    return low[:, 0::2] | (low[:, 1::2] << np.uint8(4))
+
+
+def agreeing(rows: np.ndarray, sketch: np.ndarray) -> np.ndarray:
+    """For each sketch in `rows`, the positions whose 4 bits equal `sketch`'s."""
+    return _ZERO_NIBBLES[rows ^ sketch].sum(axis=1)
+
+
 class StoryIndex:
     """Band keys of every stored article, searchable by key; stories live in the table.
+
+    Each article also keeps a 64-byte sketch of its signature (`sketches`), so candidates that
+    cannot reach the threshold are dropped before their signatures are read from the table:
+    on text that repeats, band-key candidates grow with the store (2,942 a batch at 40,000
+    short recombined articles), while those near enough to be linked stay few.
 
     Keys sit in sorted runs of at most `_RUN_KEYS` keys (a small run merges into the one
     before it while their sizes allow, as in a binary counter), plus a dict of the last
@@ -63,6 +90,7 @@ class StoryIndex:
         self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, their ordinals)
         self._recent: dict[int, list[int]] = {}  # keys added since the last merge -> ordinals
         self._recent_size = 0
+        self._sketches: list[np.ndarray] = []  # blocks of 2**_SKETCH_SHIFT rows of `sketches`
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -77,14 +105,17 @@ class StoryIndex:
             ids = part.column(0).to_pylist()
             flat = part.column(1).flatten().to_numpy(zero_copy_only=False)
             start = len(built.ids)
+            sigs = flat.reshape(len(ids), minhash.NUM_PERM)
+            built._keep_sketches(start, sketches(sigs))
             built.ids.extend(ids)
-            keys = band_keys(flat.reshape(len(ids), minhash.NUM_PERM)).ravel()
+            keys = band_keys(sigs).ravel()
             built._merge(keys, np.repeat(np.arange(start, start + len(ids), dtype=np.int64), minhash.BANDS))
         return built
 
-    def add(self, article_id: str, keys: np.ndarray) -> None:
-        """Index one article under its band keys (from `band_keys`)."""
+    def add(self, article_id: str, keys: np.ndarray, sketch: np.ndarray) -> None:
+        """Index one article under its band keys (from `band_keys`), with its sketch."""
         ordinal = len(self.ids)
+        self._keep_sketches(ordinal, sketch[None, :])
         self.ids.append(article_id)
         for key in keys.tolist():
             self._recent.setdefault(key, []).append(ordinal)
@@ -94,6 +125,32 @@ class StoryIndex:
             ords = np.fromiter((o for ords in self._recent.values() for o in ords), np.int64)
             self._merge(keys, ords)
             self._recent, self._recent_size = {}, 0
+
+    def _keep_sketches(self, start: int, rows: np.ndarray) -> None:
+        """Store the sketches of ordinals `start`, `start` + 1, ... (the next ones)."""
+        size = 1 << _SKETCH_SHIFT
+        done = 0
+        while done < len(rows):
+            at = (start + done) % size
+            if at == 0:
+                self._sketches.append(np.zeros((size, minhash.NUM_PERM // 2), dtype=np.uint8))
+            take = min(size - at, len(rows) - done)
+            self._sketches[-1][at:at + take] = rows[done:done + take]
+            done += take
+
+    def sketch_rows(self, ords: np.ndarray) -> np.ndarray:
+        """The sketches of ordinals `ords`."""
+        out = np.empty((len(ords), minhash.NUM_PERM // 2), dtype=np.uint8)
+        blocks = ords >> _SKETCH_SHIFT
+        for b in np.unique(blocks).tolist():
+            here = blocks == b
+            out[here] = self._sketches[b][ords[here] & ((1 << _SKETCH_SHIFT) - 1)]
+        return out
+
+    def near(self, keys: np.ndarray, sketch: np.ndarray) -> np.ndarray:
+        """`ordinals(keys)` less those whose sketch shows they cannot reach the threshold."""
+        ords = self.ordinals(keys)
+        return ords[agreeing(self.sketch_rows(ords), sketch) >= _NEED] if len(ords) else ords
 
     def _merge(self, keys: np.ndarray, ords: np.ndarray) -> None:
         """Add unsorted `keys` as a sorted run, then merge the last runs while they are small
@@ -141,9 +198,10 @@ class StoryIndex:
         slot = {aid: n for n, aid in enumerate(first)}
         sigs = np.array([minhash.signature(a.text) for a in first.values()], dtype=np.int64)
         sigs = sigs.reshape(len(first), minhash.NUM_PERM)
-        keys = band_keys(sigs)
-        own = [self.ordinals(k) for k in keys]  # stored candidates, before this batch is indexed
-        stored = _Stored(con, self, own)
+        keys, marks = band_keys(sigs), sketches(sigs)
+        # stored candidates that may reach the threshold, before this batch is indexed
+        own = [self.near(k, m) for k, m in zip(keys, marks)]
+        stored = _Stored(con, self, own, list(first))
         linked: list[tuple[str, int, set[int], str]] = []  # (id, slot, band keys, story) in this batch
         done: set[str] = set()
         rows = []
@@ -151,15 +209,15 @@ class StoryIndex:
             if a.id in done:
                 continue
             n = slot[a.id]
-            pos, rows_at = stored.usable(own[n])
-            if stored.holds(a.id, pos):  # linked by an earlier run
+            if stored.holds(a.id, keys[n]):  # linked by an earlier run
                 continue
+            pos, rows_at = stored.usable(own[n])
             keyset = set(keys[n].tolist())
             hits = [t for t in linked if not t[2].isdisjoint(keyset)]
             sim, linked_to, story = _best(sigs[n], stored, pos, rows_at, hits, sigs)
             if linked_to is None:
                 story = a.id
-            self.add(a.id, keys[n])
+            self.add(a.id, keys[n], marks[n])
             stored.take(a.id)
             done.add(a.id)
             linked.append((a.id, n, keyset, story))
@@ -170,19 +228,21 @@ class StoryIndex:
 
 class _Stored:
     """Signatures and stories of one batch's stored candidates, read in one look-up, by
-    position in the sorted union of the batch's candidate ordinals."""
+    position in the sorted union of the batch's candidate ordinals; with them, the rows of
+    the batch's own ids if they are stored already."""
 
-    def __init__(self, con, index: StoryIndex, own: list[np.ndarray]) -> None:
+    def __init__(self, con, index: StoryIndex, own: list[np.ndarray], batch_ids: list[str]) -> None:
         self.ords = np.unique(np.concatenate(own)) if own else np.empty(0, dtype=np.int64)
         self.ids = [index.ids[o] for o in self.ords.tolist()]
         self.at = {aid: p for p, aid in enumerate(self.ids)}
         self.row = np.full(len(self.ids), -1, dtype=np.intp)  # row in `sigs`, -1: not in the table
         self.sigs = np.empty((0, minhash.NUM_PERM), dtype=np.int64)
         self.story: list[str] = []
-        table = _stored(con, self.ids)
+        self.found: dict[str, int] = {}  # id -> row in `sigs`
+        table = _stored(con, [*self.ids, *batch_ids])
         if table is not None and table.num_rows:
-            found = {aid: r for r, aid in enumerate(table.column(0).to_pylist())}
-            self.row = np.array([found.get(aid, -1) for aid in self.ids], dtype=np.intp)
+            self.found = {aid: r for r, aid in enumerate(table.column(0).to_pylist())}
+            self.row = np.array([self.found.get(aid, -1) for aid in self.ids], dtype=np.intp)
             flat = table.column(1).combine_chunks().flatten().to_numpy(zero_copy_only=False)
             self.sigs = flat.astype(np.int64).reshape(table.num_rows, minhash.NUM_PERM)
             self.story = table.column(2).to_pylist()
@@ -195,9 +255,13 @@ class _Stored:
         keep = (rows >= 0) & ~self.taken[pos]
         return pos[keep], rows[keep]
 
-    def holds(self, article_id: str, pos: np.ndarray) -> bool:
-        p = self.at.get(article_id)
-        return p is not None and bool((pos == p).any())
+    def holds(self, article_id: str, keys: np.ndarray) -> bool:
+        """Whether `article_id` is stored under a signature sharing a band key with `keys`
+        (the index finds it among the candidates then: it was linked by an earlier run)."""
+        row = self.found.get(article_id)
+        if row is None or (article_id in self.at and self.taken[self.at[article_id]]):
+            return False
+        return bool(np.isin(band_keys(self.sigs[row][None, :])[0], keys).any())
 
     def take(self, article_id: str) -> None:
         p = self.at.get(article_id)
