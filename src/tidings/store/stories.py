@@ -6,12 +6,13 @@ together. Rows go in through Arrow like every other write.
 
 Why the index is shaped this way. A run may store millions of articles and its memory must
 stay flat, so the index keeps no signatures and no story ids: only each stored article's 32
-LSH band keys (one 64-bit hash per band of 4 MinHash values) in sorted NumPy arrays, about
-400 bytes an article against 13 kB for Python dicts of tuples. A band match makes a
-candidate; candidates' signatures and stories are read back from the `stories` table by
-primary key and scored on the full signature, as before. Two different bands hashing alike
-only adds a candidate that the full signature then judges, so links are the same as with
-exact band tuples.
+LSH band keys (one 64-bit hash per band of 4 MinHash values, with a 32-bit ordinal each) in
+sorted NumPy arrays and a 64-byte sketch of its signature, about 450 bytes an article against
+13 kB for Python dicts of tuples. A band match makes a candidate; the sketch rules out most
+candidates that cannot reach the threshold; the others' signatures and stories are read back
+from the `stories` table by primary key and scored on the full signature, as before. Two
+different bands hashing alike only adds a candidate that the full signature then judges, so
+links are the same as with exact band tuples.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ SCHEMA = pa.schema([("article_id", pa.string()), ("story_id", pa.string()), ("li
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants (golden ratio, splitmix64)
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
 _MERGE_AT = 1 << 16  # band keys of recent articles kept in a dict; sorted into a run past this
-_RUN_KEYS = 1 << 21  # runs stop merging at this many keys (32 MiB with their ordinals)
+_RUN_KEYS = 1 << 21  # runs stop merging at this many keys (24 MiB with their 32-bit ordinals)
 _SKETCH_SHIFT = 16  # sketches are kept in blocks of 2**16 articles (4 MiB each)
 # equal positions a candidate needs to reach the threshold (count / NUM_PERM >= THRESHOLD)
 _NEED = next(c for c in range(minhash.NUM_PERM + 1) if c / minhash.NUM_PERM >= minhash.THRESHOLD)
@@ -109,7 +110,7 @@ class StoryIndex:
             built._keep_sketches(start, sketches(sigs))
             built.ids.extend(ids)
             keys = band_keys(sigs).ravel()
-            built._merge(keys, np.repeat(np.arange(start, start + len(ids), dtype=np.int64), minhash.BANDS))
+            built._merge(keys, np.repeat(np.arange(start, start + len(ids), dtype=np.int32), minhash.BANDS))
         return built
 
     def add(self, article_id: str, keys: np.ndarray, sketch: np.ndarray) -> None:
@@ -122,7 +123,7 @@ class StoryIndex:
         self._recent_size += len(keys)
         if self._recent_size >= _MERGE_AT:
             keys = np.fromiter((k for k, ords in self._recent.items() for _ in ords), np.uint64)
-            ords = np.fromiter((o for ords in self._recent.values() for o in ords), np.int64)
+            ords = np.fromiter((o for ords in self._recent.values() for o in ords), np.int32)
             self._merge(keys, ords)
             self._recent, self._recent_size = {}, 0
 
@@ -174,8 +175,8 @@ class StoryIndex:
             parts.extend(run_ords[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a)
         for key in keys.tolist():
             if key in self._recent:
-                parts.append(np.asarray(self._recent[key], dtype=np.int64))
-        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+                parts.append(np.asarray(self._recent[key], dtype=np.int32))
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
 
     def candidates(self, keys: np.ndarray) -> set[str]:
         """Ids of indexed articles sharing at least one band key with `keys` (one article's)."""
@@ -232,7 +233,7 @@ class _Stored:
     the batch's own ids if they are stored already."""
 
     def __init__(self, con, index: StoryIndex, own: list[np.ndarray], batch_ids: list[str]) -> None:
-        self.ords = np.unique(np.concatenate(own)) if own else np.empty(0, dtype=np.int64)
+        self.ords = np.unique(np.concatenate(own)) if own else np.empty(0, dtype=np.int32)
         self.ids = [index.ids[o] for o in self.ords.tolist()]
         self.at = {aid: p for p, aid in enumerate(self.ids)}
         self.row = np.full(len(self.ids), -1, dtype=np.intp)  # row in `sigs`, -1: not in the table
