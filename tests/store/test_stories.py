@@ -151,3 +151,28 @@ def test_stories_links_equal_the_rule_on_recombined_text(db_path):
     want = _links_by_brute_force(texts)
     assert got == want
     assert 10 < sum(1 for v in want.values() if v[1] is not None) < 110
+
+
+def test_stories_pairs_of_a_batch_equal_each_article_alone(monkeypatch):
+    """The batch-wide search finds, for every row, the articles sharing one of its keys; rows
+    sharing keys with each other, and keys in runs and in the recent dict alike."""
+    from tidings.store import stories
+
+    monkeypatch.setattr(stories, "_MERGE_AT", 64)
+    monkeypatch.setattr(stories, "_RUN_KEYS", 256)
+    rng = np.random.default_rng(5)
+    index, by_key = StoryIndex(), {}
+    for n in range(251):
+        keys = rng.integers(0, 3_000, 32).astype(np.uint64)
+        index.add(f"a{n}", keys, np.zeros(64, dtype=np.uint8))
+        for k in keys.tolist():
+            by_key.setdefault(k, set()).add(n)
+    assert len(index._runs) > 1 and index._recent
+    batch = rng.integers(0, 3_200, (9, 32)).astype(np.uint64)
+    batch[4] = batch[2]  # two rows with the same keys
+    rows, ords = index.pairs(batch)
+    for r in range(9):
+        want = sorted(set().union(*(by_key.get(k, set()) for k in batch[r].tolist())))
+        assert ords[rows == r].tolist() == want
+        assert index.ordinals(batch[r]).tolist() == want
+    assert (np.diff(rows) >= 0).all() and len(set(zip(rows.tolist(), ords.tolist()))) == len(rows)
