@@ -148,16 +148,20 @@ class StoryIndex:
             out[here] = self._sketches[b][ords[here] & ((1 << _SKETCH_SHIFT) - 1)]
         return out
 
-    def near(self, keys: np.ndarray, marks: np.ndarray) -> list[np.ndarray]:
+    def near(self, keys: np.ndarray, marks: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """For each article of a batch (its band keys and sketch, rows of `keys` and
         `marks`), the sorted ordinals of indexed articles sharing a band key with it, less
-        those whose sketch shows they cannot reach the threshold."""
+        those whose sketch shows they cannot reach the threshold; and for each of those, the
+        positions where the sketches agree (an upper bound of the equal positions)."""
         rows, ords = self.pairs(keys)
+        agree = np.empty(0, dtype=np.int64)
         if len(ords):
-            keep = agreeing(self.sketch_rows(ords), marks[rows]) >= _NEED
-            rows, ords = rows[keep], ords[keep]
+            agree = agreeing(self.sketch_rows(ords), marks[rows])
+            keep = agree >= _NEED
+            rows, ords, agree = rows[keep], ords[keep], agree[keep]
         cut = np.searchsorted(rows, np.arange(len(keys) + 1)).tolist()
-        return [ords[cut[n]:cut[n + 1]] for n in range(len(keys))]
+        return ([ords[cut[n]:cut[n + 1]] for n in range(len(keys))],
+                [agree[cut[n]:cut[n + 1]] for n in range(len(keys))])
 
     def _merge(self, keys: np.ndarray, ords: np.ndarray) -> None:
         """Add unsorted `keys` as a sorted run, then merge the last runs while they are small
@@ -234,8 +238,8 @@ class StoryIndex:
         sigs = sigs.reshape(len(first), minhash.NUM_PERM)
         keys, marks = band_keys(sigs), sketches(sigs)
         # stored candidates that may reach the threshold, before this batch is indexed
-        own = self.near(keys, marks)
-        stored = _Stored(con, self, own, list(first))
+        own, table = _read_candidates(con, self, *self.near(keys, marks), sigs, list(first))
+        stored = _Stored(self, own, table)
         linked: list[tuple[str, int, set[int], str]] = []  # (id, slot, band keys, story) in this batch
         done: set[str] = set()
         rows = []
@@ -265,7 +269,7 @@ class _Stored:
     position in the sorted union of the batch's candidate ordinals; with them, the rows of
     the batch's own ids if they are stored already."""
 
-    def __init__(self, con, index: StoryIndex, own: list[np.ndarray], batch_ids: list[str]) -> None:
+    def __init__(self, index: StoryIndex, own: list[np.ndarray], table: pa.Table | None) -> None:
         self.ords = np.unique(np.concatenate(own)) if own else np.empty(0, dtype=np.int32)
         self.ids = [index.ids[o] for o in self.ords.tolist()]
         self.at = {aid: p for p, aid in enumerate(self.ids)}
@@ -273,7 +277,6 @@ class _Stored:
         self.sigs = np.empty((0, minhash.NUM_PERM), dtype=np.int64)
         self.story: list[str] = []
         self.found: dict[str, int] = {}  # id -> row in `sigs`
-        table = _stored(con, [*self.ids, *batch_ids])
         if table is not None and table.num_rows:
             self.found = {aid: r for r, aid in enumerate(table.column(0).to_pylist())}
             self.row = np.array([self.found.get(aid, -1) for aid in self.ids], dtype=np.intp)
@@ -301,6 +304,39 @@ class _Stored:
         p = self.at.get(article_id)
         if p is not None:
             self.taken[p] = True
+
+
+def _read_candidates(con, index: StoryIndex, own: list[np.ndarray], agree: list[np.ndarray],
+                     sigs: np.ndarray, batch_ids: list[str]) -> tuple[list[np.ndarray], pa.Table | None]:
+    """Read the stored rows a batch needs in two look-ups, and narrow each article's
+    candidates to those that may still be the most similar.
+
+    First the candidate whose sketch agrees most, one an article, with the rows of the
+    batch's own ids; its exact count of equal positions is then a floor that the article's
+    best candidate reaches, so a candidate whose sketch agrees at fewer positions (its
+    ceiling) can be neither the best nor tied with it, and is not read. Why: on text that
+    repeats, candidates above the threshold still grow with the store (13 an article at
+    120,000 short recombined articles), and each row read costs 50-70 us."""
+    in_batch = set(batch_ids)
+    picks: dict[int, str] = {}
+    for n, (ords, ceiling) in enumerate(zip(own, agree)):
+        if len(ords):
+            aid = index.ids[int(ords[int(np.argmax(ceiling))])]
+            if aid not in in_batch:  # a floor must come from a row no article of the batch can take
+                picks[n] = aid
+    first = _stored(con, [*picks.values(), *batch_ids])
+    found = {aid: r for r, aid in enumerate(first.column(0).to_pylist())} if first is not None else {}
+    if picks and found:
+        flat = first.column(1).combine_chunks().flatten().to_numpy(zero_copy_only=False)
+        first_sigs = flat.astype(np.int64).reshape(first.num_rows, minhash.NUM_PERM)
+        for n, aid in picks.items():
+            if aid in found:
+                floor = int((first_sigs[found[aid]] == sigs[n]).sum())
+                own[n] = own[n][agree[n] >= floor]
+    rest = {index.ids[o] for ords in own for o in ords.tolist()} - found.keys()
+    second = _stored(con, rest) if rest else None
+    parts = [t for t in (first, second) if t is not None]
+    return own, (pa.concat_tables(parts) if parts else None)
 
 
 def _best(sig: np.ndarray, stored: _Stored, pos: np.ndarray, rows_at: np.ndarray,
