@@ -9,7 +9,8 @@ opens it) with the stand-in parser of `writer_memory.py` (each article gets the 
 mean CPU milliseconds per 64-article batch over that window, for each part: the id look-up
 before the batch (`known_ids`), building the Arrow tables, the inserts (articles, the child
 tables, stories), the story links (band-key candidates, reading the candidates' signatures,
-scoring them) and what is left of `write_batch` (commit, checkpoints). CPU is the process's
+scoring them) and what is left of `write_batch` (commit, checkpoints; "slow commits" counts
+the batches where that rest took over 50 ms, with their mean). CPU is the process's
 (`time.process_time`, DuckDB's threads included), so other jobs on the machine do not count.
 
 `--corpus short` is `throughput.py --short` (2-4 sentences from the 446 of examples/, so an
@@ -43,6 +44,7 @@ class Clock:
         self.spent: dict[str, float] = defaultdict(float)
         self.batches = 0
         self.candidates = 0
+        self.slow: list[float] = []  # CPU seconds of commits (and checkpoints) over 50 ms
 
     def timed(self, part: str, fn):
         def wrapper(*args, **kwargs):
@@ -83,9 +85,17 @@ def instrument(clock: Clock) -> None:
     stories.StoryIndex.link = clock.timed("link_all", link)
     write_batch = write.write_batch
 
+    inner = ("tables", "ins_articles", "ins_children", "ins_stories", "link_all")
+
     def timed_write(*args, **kwargs):
         clock.batches += 1
-        return clock.timed("write_all", write_batch)(*args, **kwargs)
+        before = clock.spent["write_all"] - sum(clock.spent[p] for p in inner)
+        try:
+            return clock.timed("write_all", write_batch)(*args, **kwargs)
+        finally:
+            rest = clock.spent["write_all"] - sum(clock.spent[p] for p in inner) - before
+            if rest > 0.05:
+                clock.slow.append(rest)
 
     write.write_batch = timed_write
 
@@ -130,7 +140,7 @@ def main() -> None:
         print(f"CPU ms per batch of 64 articles, mean over each window of {args.every}; "
               f"read = story rows read per batch (candidates' signatures)")
         print(f"{'articles':>8} " + " ".join(f"{c:>12}" for c in cols)
-              + f" {'write_all':>9} {'read':>6} {'RSS MiB':>7} {'wall s':>6}", flush=True)
+              + f" {'write_all':>9} {'read':>6} {'slow commits':>14} {'RSS MiB':>7} {'wall s':>6}", flush=True)
         start, mark = time.perf_counter(), [args.every]
         db_path = Path(args.db) if args.db else workdir / "w.duckdb"
         with Store(db_path, memory_limit=pipeline.WRITER_MEMORY_LIMIT) as store:
@@ -145,9 +155,11 @@ def main() -> None:
                 s["commit_etc"] += s["write_all"] - inner
                 print(f"{stats.articles_new:8d} " + " ".join(f"{1000 * s[c] / n:12.2f}" for c in cols)
                       + f" {1000 * (s['write_all'] + s['known_ids']) / n:9.2f} {clock.candidates / n:6.0f}"
+                      + f" {len(clock.slow):4d} x {1000 * sum(clock.slow) / max(1, len(clock.slow)):4.0f} ms"
                       + f" {writer_memory.rss_mib():7.0f} {time.perf_counter() - start:6.0f}", flush=True)
                 clock.spent.clear()
                 clock.batches = clock.candidates = 0
+                clock.slow.clear()
 
             records = read_sources([str(corpus)], ReadOptions(), None, known=store.known_ids)
             pipeline.ingest_records(records, store, engine=engine, progress=report)
