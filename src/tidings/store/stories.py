@@ -316,7 +316,7 @@ def _read_candidates(con, index: StoryIndex, own: list[np.ndarray], agree: list[
     best candidate reaches, so a candidate whose sketch agrees at fewer positions (its
     ceiling) can be neither the best nor tied with it, and is not read. Why: on text that
     repeats, candidates above the threshold still grow with the store (13 an article at
-    120,000 short recombined articles), and each row read costs 50-70 us."""
+    120,000 short recombined articles), and each row read costs 70-120 us."""
     in_batch = set(batch_ids)
     picks: dict[int, str] = {}
     for n, (ords, ceiling) in enumerate(zip(own, agree)):
