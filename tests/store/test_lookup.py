@@ -35,3 +35,15 @@ def test_lookup_chunk_within_duckdb_index_scan_limit() -> None:
     limit = duckdb.connect().execute(
         "SELECT value FROM duckdb_settings() WHERE name = 'index_scan_max_count'").fetchone()[0]
     assert lookup.CHUNK <= int(limit)
+
+
+def test_lookup_table_across_chunks_once_each(monkeypatch) -> None:
+    from tidings.store.lookup import table_by_ids
+
+    monkeypatch.setattr(lookup, "CHUNK", 7)
+    con = _table(100)
+    ids = [f"a{i}" for i in range(0, 100, 3)] + ["a3", "missing", "a99"]
+    table = table_by_ids(con, "SELECT article_id, n FROM t WHERE article_id IN ?", iter(ids))
+    assert sorted(zip(table.column(0).to_pylist(), table.column(1).to_pylist())) == sorted(
+        {(f"a{i}", i) for i in range(0, 100, 3)} | {("a99", 99)})
+    assert table_by_ids(con, "SELECT article_id, n FROM t WHERE article_id IN ?", []) is None

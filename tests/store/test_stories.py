@@ -68,7 +68,7 @@ def test_stories_index_runs_stay_bounded_and_find_every_shared_key(monkeypatch):
     index, by_key = StoryIndex(), {}
     for n in range(300):  # 32 keys an article from a small pool, so many are shared
         keys = rng.integers(0, 2_000, 32).astype(np.uint64)
-        index.add(f"a{n}", keys)
+        index.add(f"a{n}", keys, np.zeros(64, dtype=np.uint8))
         for k in keys.tolist():
             by_key.setdefault(k, set()).add(f"a{n}")
     assert all(len(keys) <= 256 for keys, _ in index._runs) and len(index._recent) < 64
@@ -76,3 +76,103 @@ def test_stories_index_runs_stay_bounded_and_find_every_shared_key(monkeypatch):
     for _ in range(50):
         probe = rng.integers(0, 2_100, 32).astype(np.uint64)
         assert index.candidates(probe) == set().union(*(by_key.get(k, set()) for k in probe.tolist()))
+
+
+def test_stories_sketches_never_agree_less_than_the_signatures():
+    """The sketch bound may only over-count equal positions, so no link is lost by it."""
+    from tidings.store.stories import agreeing, sketches
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, (200, 128), dtype=np.int64)
+    other = rng.integers(0, 2**32, (200, 128), dtype=np.int64)
+    for row, same in enumerate(rng.integers(0, 129, 200).tolist()):  # plant `same` equal positions
+        at = rng.choice(128, same, replace=False)
+        other[row, at] = base[row, at]
+    equal = (base == other).sum(axis=1)
+    agree = np.array([agreeing(sketches(other[r:r + 1]), sketches(base[r:r + 1])[0])[0] for r in range(200)])
+    assert (agree >= equal).all()
+    assert ((agree - equal) < 30).all()  # unrelated positions agree one time in 16
+
+
+def test_stories_sketch_blocks_hold_every_article_and_load_alike(monkeypatch, db_path):
+    from tidings.store import stories
+    from tidings.store.stories import sketches
+
+    monkeypatch.setattr(stories, "_SKETCH_SHIFT", 3)  # blocks of 8 articles
+    texts = [f"{OTHER} Item {n} of the day, with {n * 7} more words in it." for n in range(21)]
+    with Store(db_path) as store:
+        for lo in range(0, 21, 5):
+            store.write_batch([_result(f"x{n:02d}", texts[n]) for n in range(lo, min(lo + 5, 21))])
+        built = store._stories
+        loaded = StoryIndex.load(store.con, chunk=6)
+    from tidings.store import minhash
+
+    want = sketches(np.array([minhash.signature(t) for t in texts], dtype=np.int64))
+    ords = np.arange(21)
+    assert built.ids == loaded.ids == [f"x{n:02d}" for n in range(21)]
+    assert (built.sketch_rows(ords) == want).all() and (loaded.sketch_rows(ords) == want).all()
+    assert (built.sketch_rows(np.array([3, 17, 8])) == want[[3, 17, 8]]).all()
+
+
+def _links_by_brute_force(texts: list[tuple[str, str]]) -> dict[str, tuple[str, str | None, float | None]]:
+    """Story links as the rule states them, article by article over every earlier one."""
+    from tidings.store import minhash
+
+    done: list[tuple[str, np.ndarray, set[int], str]] = []
+    links = {}
+    for aid, text in texts:
+        sig = np.array(minhash.signature(text), dtype=np.int64)
+        keys = set(band_keys(sig[None, :])[0].tolist())
+        scored = [((s == sig).sum() / 128, other, story) for other, s, k, story in done if k & keys]
+        best = min(scored, key=lambda t: (-t[0], t[1]), default=None)
+        if best is not None and best[0] >= minhash.THRESHOLD:
+            links[aid] = (best[2], best[1], best[0])
+        else:
+            links[aid] = (aid, None, None)
+        done.append((aid, sig, keys, links[aid][0]))
+    return links
+
+
+def test_stories_links_equal_the_rule_on_recombined_text(db_path):
+    """Recombined sentences make many band-key candidates below the threshold and some above:
+    the links equal an all-pairs reading of the rule, within and across batches and runs."""
+    rng = np.random.default_rng(11)
+    sentences = [f"Sentence {n} tells how officials in city {n} met envoys {n % 7} times this week."
+                 for n in range(30)]
+    texts = [(f"r{n:03d}", " ".join(sentences[i] for i in rng.choice(30, rng.integers(2, 5), replace=False)))
+             for n in range(120)]
+    with Store(db_path) as store:
+        for lo in range(0, 80, 16):
+            store.write_batch([_result(aid, text) for aid, text in texts[lo:lo + 16]])
+    with Store(db_path) as store:  # a new run: the index and its sketches rebuilt from the table
+        store.write_batch([_result(aid, text) for aid, text in texts[80:]])
+        rows = store.sql("SELECT article_id, story_id, linked_to, similarity FROM stories").to_pylist()
+    got = {r["article_id"]: (r["story_id"], r["linked_to"], r["similarity"]) for r in rows}
+    want = _links_by_brute_force(texts)
+    assert got == want
+    assert 10 < sum(1 for v in want.values() if v[1] is not None) < 110
+
+
+def test_stories_pairs_of_a_batch_equal_each_article_alone(monkeypatch):
+    """The batch-wide search finds, for every row, the articles sharing one of its keys; rows
+    sharing keys with each other, and keys in runs and in the recent dict alike."""
+    from tidings.store import stories
+
+    monkeypatch.setattr(stories, "_MERGE_AT", 64)
+    monkeypatch.setattr(stories, "_RUN_KEYS", 256)
+    rng = np.random.default_rng(5)
+    index, by_key = StoryIndex(), {}
+    for n in range(251):
+        keys = rng.integers(0, 3_000, 32).astype(np.uint64)
+        index.add(f"a{n}", keys, np.zeros(64, dtype=np.uint8))
+        for k in keys.tolist():
+            by_key.setdefault(k, set()).add(n)
+    assert len(index._runs) > 1 and index._recent
+    batch = rng.integers(0, 3_200, (9, 32)).astype(np.uint64)
+    batch[4] = batch[2]  # two rows with the same keys
+    rows, ords = index.pairs(batch)
+    for r in range(9):
+        want = sorted(set().union(*(by_key.get(k, set()) for k in batch[r].tolist())))
+        assert ords[rows == r].tolist() == want
+        assert index.ordinals(batch[r]).tolist() == want
+    assert (np.diff(rows) >= 0).all() and len(set(zip(rows.tolist(), ords.tolist()))) == len(rows)

@@ -549,3 +549,9 @@ def test_time_weekday_after_reported_would_is_ahead() -> None:
     got = {t.text: t.value for t in find_timexes(
         "Protest leaders said on Tuesday they would resume the blockades on Monday.", dt.date(2026, 3, 12))}
     assert got == {"Tuesday": "2026-03-10", "Monday": "2026-03-16"}
+
+
+def test_time_overnight_on_the_first_day_of_year_one_has_no_night_before():
+    """Found by Hypothesis: an anchor of 0001-01-01 has no day before it to put 'overnight' on."""
+    assert find_timexes("OVERNIGHT", dt.date(1, 1, 1)) == []
+    assert [t.value for t in find_timexes("Overnight", dt.date(2025, 3, 1))] == ["2025-02-28TNI"]

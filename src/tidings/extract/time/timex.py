@@ -120,8 +120,10 @@ def _resolve(hits: list[Hit], text: str, anchor: dt.date) -> Iterator[Timex]:
     last: dt.date | None = None
     for h in hits:
         if h.kind == "pod":  # a part of day with no day to attach to
-            if last is None and h.tpart == "TNI" and text[h.start:h.end].lower() == "overnight":
-                night = anchor - dt.timedelta(days=1)  # a report's "overnight": the night before it
+            # a report's "overnight": the night before it (none before 1 January of year 1)
+            if (last is None and h.tpart == "TNI" and text[h.start:h.end].lower() == "overnight"
+                    and anchor > dt.date.min):
+                night = anchor - dt.timedelta(days=1)
                 yield Timex(text=text[h.start:h.end], start=h.start, end=h.end, type="TIME",
                             value=night.isoformat() + "TNI")
             continue
