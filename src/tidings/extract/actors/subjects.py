@@ -14,10 +14,10 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import CodebookError, Errors
+from tidings.extract.actors.base import actor_code
 from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import read_tsv
 from tidings.extract.syntax import lost_main_verb
-from tidings.extract.actors.base import actor_code
 from tidings.models import Actor
 
 # "X said Guyana would hold drills, calling the plan a provocation": the reporter calls it so
@@ -58,6 +58,7 @@ _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "co
 _FREEING = frozenset({"free", "release", "liberate"})
 _HOLDING = frozenset({"hold", "detain", "kidnap", "abduct", "seize", "capture", "jail", "imprison", "arrest"})
 _EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask"})
+
 
 class SubjectFinder:
     """Subjects and speakers of verbs for `ActorIndex`."""
@@ -240,11 +241,13 @@ class SubjectFinder:
         expels them."""
         if verb.lemma_.lower() not in _EXPELLING:
             return []
-        places = [g for c in self.kids[verb.i] if c.dep_ == "prep" and c.lower_ in ("from", "out")
-                  for g in [c, *self.kids[c.i]] if g.dep_ in ("pobj", "prep")]
-        places = [g for p in places for g in ([p] if p.dep_ == "pobj" else self.kids[p.i]) if g.dep_ == "pobj"]
-        places += [g for c in self.kids[verb.i] if c.dep_ == "xcomp" and c.lemma_.lower() == "leave"
-                   for g in self.kids[c.i] if g.dep_ == "dobj"]
+        places: list[Token] = []
+        for c in self.kids[verb.i]:
+            if c.dep_ == "prep" and c.lower_ in ("from", "out"):  # "expelled from X", "ordered out of X"
+                places += [g for g in self.kids[c.i] if g.dep_ == "pobj"]
+                places += [p for g in self.kids[c.i] if g.dep_ == "prep" for p in self.kids[g.i] if p.dep_ == "pobj"]
+            elif c.dep_ == "xcomp" and c.lemma_.lower() == "leave":  # "told to leave X"
+                places += [g for g in self.kids[c.i] if g.dep_ == "dobj"]
         for g in places:
             found = [a for a in self.resolve(g, subject=True) if a.country]
             if found:
@@ -253,8 +256,9 @@ class SubjectFinder:
 
     def _state_of_place(self, verb: Token) -> list[Actor]:
         """'A Canadian missionary was arrested in Lebanon', 'three Britons were detained in Dubai':
-        with no agent named, the arrest, trial or inquiry of foreigners on a state's soil is that
-        state's."""
+        with no agent named, the arrest, trial or inquiry on a state's soil of people not known to
+        be its own is that state's, named as its authorities. Its own people held at home are left
+        to the rule for domestic coercion (`events.coder`)."""
         if verb.lemma_.lower() not in _STATE_ACTS:
             return []
         held = {a.country for n in self.kids[verb.i] if n.dep_ == "nsubjpass" for a in self.resolve(n) if a.country}
@@ -265,9 +269,7 @@ class SubjectFinder:
                 found = self.countries_in(idx, locative=True)
                 if not found and (loc := self.location_in(idx, told_as_where=True)) is not None and loc.country:
                     found = [loc.country]
-                if found and found[0] not in held:  # foreigners; a state's own people are
-                    # left to the rule for domestic coercion (events.coder)
-                    # (named as the authorities, not the country: the people held may be its own)
+                if found and found[0] not in held:
                     name = f"authorities of {self.kb.countries.get(found[0], found[0])}"
                     return [Actor(text="(authorities)", name=name, code=actor_code(found[0], ["GOV"]),
                                   country=found[0], roles=["GOV"])]

@@ -147,7 +147,7 @@ class TargetFinder:
             # "Bahrain cut ties with Iran and the UAE downgraded its relations": with Iran too
             return [a for a in self._targets_of[verb.head.i] if a.country not in {s.country for s in source}] \
                 or self._targets_of[verb.head.i], 0.9
-        if pattern is not None and (code or pattern.code)[:2] in _GOVERNING_ROOTS:
+        if pattern is not None and root in _GOVERNING_ROOTS:
             found = self._complement_target(verb, source)
             if found:
                 return found, 0.9
