@@ -212,3 +212,9 @@ def test_brussels_stands_for_the_union_in_a_story_about_the_eu(extract) -> None:
     belgian = extract("Belgium's foreign minister said on Monday that Brussels would send military aid to Ukraine. "
                       "The European Union welcomed the decision.", D(2021, 6, 23))
     assert ("03", "BEL", "UKR") in triples(belgian), triples(belgian)
+
+
+def test_a_yield_or_coercion_with_no_one_named_is_done_at_home(extract) -> None:
+    result = extract("Kenyan security forces ended the siege on Sunday.", D(2025, 6, 23))
+    assert [e for e in result.events if e.root == "08" and e.target is not None and e.target.country == "KEN"], \
+        triples(result)
