@@ -215,6 +215,8 @@ def test_brussels_stands_for_the_union_in_a_story_about_the_eu(extract) -> None:
 
 
 def test_a_yield_or_coercion_with_no_one_named_is_done_at_home(extract) -> None:
-    result = extract("Kenyan security forces ended the siege on Sunday.", D(2025, 6, 23))
-    assert [e for e in result.events if e.root == "08" and e.target is not None and e.target.country == "KEN"], \
-        triples(result)
+    result = extract("The Ethiopian government freed dozens of prisoners on Sunday.", D(2025, 6, 23))
+    assert ("08", "ETH", "ETH") in triples(result), triples(result)
+    truce = extract("Armenian and Azerbaijani forces clashed on Monday. Azerbaijan announced a unilateral "
+                    "ceasefire on Tuesday.", D(2026, 3, 4))
+    assert ("08", "AZE", "ARM") in triples(truce), triples(truce)  # a truce is aimed at the other side
