@@ -280,8 +280,7 @@ class _Stored:
         if table is not None and table.num_rows:
             self.found = {aid: r for r, aid in enumerate(table.column(0).to_pylist())}
             self.row = np.array([self.found.get(aid, -1) for aid in self.ids], dtype=np.intp)
-            flat = table.column(1).combine_chunks().flatten().to_numpy(zero_copy_only=False)
-            self.sigs = flat.astype(np.int64).reshape(table.num_rows, minhash.NUM_PERM)
+            self.sigs = _signatures(table)
             self.story = table.column(2).to_pylist()
         self.taken = np.zeros(len(self.ids), dtype=bool)  # linked in this batch: not stored ones
 
@@ -306,6 +305,12 @@ class _Stored:
             self.taken[p] = True
 
 
+def _signatures(table: pa.Table) -> np.ndarray:
+    """The (rows, NUM_PERM) signatures of a table read by `_stored` (its second column)."""
+    flat = table.column(1).combine_chunks().flatten().to_numpy(zero_copy_only=False)
+    return flat.astype(np.int64).reshape(table.num_rows, minhash.NUM_PERM)
+
+
 def _read_candidates(con, index: StoryIndex, own: list[np.ndarray], agree: list[np.ndarray],
                      sigs: np.ndarray, batch_ids: list[str]) -> tuple[list[np.ndarray], pa.Table | None]:
     """Read the stored rows a batch needs in two look-ups, and narrow each article's
@@ -327,8 +332,7 @@ def _read_candidates(con, index: StoryIndex, own: list[np.ndarray], agree: list[
     first = _stored(con, [*picks.values(), *batch_ids])
     found = {aid: r for r, aid in enumerate(first.column(0).to_pylist())} if first is not None else {}
     if picks and found:
-        flat = first.column(1).combine_chunks().flatten().to_numpy(zero_copy_only=False)
-        first_sigs = flat.astype(np.int64).reshape(first.num_rows, minhash.NUM_PERM)
+        first_sigs = _signatures(first)
         for n, aid in picks.items():
             if aid in found:
                 floor = int((first_sigs[found[aid]] == sigs[n]).sum())

@@ -52,3 +52,9 @@ def actor_code(country: str | None, roles: list[str] | tuple[str, ...]) -> str |
     if roles and roles[0] not in ("IGO", "NGO") and len(country) == 3:
         return country + roles[0]
     return country
+
+
+def authorities(country: str, name: str) -> Actor:
+    """The unnamed authorities of a state, as the doer of an act the text gives no doer for
+    ("the leader had been detained in Sfax"); `name` is how they are shown."""
+    return Actor(text="(authorities)", name=name, code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])

@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import CodebookError, Errors
-from tidings.extract.actors.base import actor_code
+from tidings.extract.actors.base import authorities
 from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import read_tsv
 from tidings.extract.syntax import lost_main_verb
@@ -95,14 +95,13 @@ class SubjectFinder:
         v, seen = self._reattach_report(verb), set()
         while v.i not in seen:
             seen.add(v.i)
-            for c in self.kids[v.i]:
-                if c.dep_ == "agent":
-                    objs = [g for g in self.kids[c.i] if g.dep_ == "pobj"]
-                    found = self.resolve(objs[0], subject=True) if objs else []
-                    # ("spoke by telephone with …": the parser's agent is a means when the verb has
-                    # an active subject and 'by' names no one)
-                    if found or objs and not any(k.dep_ == "nsubj" for k in self.kids[v.i]):
-                        return found
+            obj = self._agent_object(v)
+            if obj is not None:
+                found = self.resolve(obj, subject=True)
+                # ("spoke by telephone with …": the parser's agent is a means when the verb has
+                # an active subject and 'by' names no one)
+                if found or not any(k.dep_ == "nsubj" for k in self.kids[v.i]):
+                    return found
             subjects = [c for c in self.kids[v.i] if c.dep_ in ("nsubj", "csubj")]
             for n, c in enumerate(subjects):
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
@@ -196,13 +195,14 @@ class SubjectFinder:
                 if obj is not None and (found := self.resolve(obj, subject=True)):
                     return found
         for acl in self.kids[subj.i]:
-            if acl.dep_ == "acl" and acl.tag_ == "VBN":
-                for agent in self.kids[acl.i]:
-                    if agent.dep_ == "agent":
-                        obj = next((g for g in self.kids[agent.i] if g.dep_ == "pobj"), None)
-                        if obj is not None:
-                            return self.resolve(obj, subject=True)
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and (obj := self._agent_object(acl)) is not None:
+                return self.resolve(obj, subject=True)
         return []
+
+    def _agent_object(self, verb: Token) -> Token | None:
+        """What the first passive agent of `verb` names ('launched by the RSF': the RSF)."""
+        agent = next((c for c in self.kids[verb.i] if c.dep_ == "agent"), None)
+        return next((g for g in self.kids[agent.i] if g.dep_ == "pobj"), None) if agent is not None else None
 
     def _attack_of_place(self, verb: Token) -> list[Actor]:
         """'NATO's attack on its embassy in Belgrade, which killed three journalists': the parser hangs
@@ -270,9 +270,7 @@ class SubjectFinder:
                 if not found and (loc := self.location_in(idx, told_as_where=True)) is not None and loc.country:
                     found = [loc.country]
                 if found and found[0] not in held:
-                    name = f"authorities of {self.kb.countries.get(found[0], found[0])}"
-                    return [Actor(text="(authorities)", name=name, code=actor_code(found[0], ["GOV"]),
-                                  country=found[0], roles=["GOV"])]
+                    return [authorities(found[0], f"authorities of {self.kb.countries.get(found[0], found[0])}")]
         return []
 
     def _holder(self, verb: Token) -> list[Actor]:
@@ -283,12 +281,10 @@ class SubjectFinder:
         held = [c for n in self.kids[verb.i] if n.dep_ == "nsubjpass" for c in self.kids[n.i]
                 if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING]
         for c in held:
-            for a in self.kids[c.i]:
-                if a.dep_ == "agent":
-                    obj = next((g for g in self.kids[a.i] if g.dep_ == "pobj"), None)
-                    found = [x for x in self.resolve(obj, subject=True) if x.country] if obj is not None else []
-                    if found:
-                        return found
+            obj = self._agent_object(c)
+            found = [x for x in self.resolve(obj, subject=True) if x.country] if obj is not None else []
+            if found:
+                return found
         return []
 
     def _reattach_report(self, verb: Token) -> Token:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.actors.base import STATE_ROLES
+from tidings.extract.actors.base import STATE_ROLES, authorities
 from tidings.extract.actors.index import ActorIndex, actor_code
 from tidings.extract.events.codebook import CameoCode, load_codebook
 from tidings.extract.events.modality import SUBJECT_DEPS, Mode, verb_mode
@@ -292,8 +292,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             idx = [t.i for c in self.actors.kids[verb.i] if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
             loc = self.actors.location_in(idx)
             country = (loc.country if loc else None) or self.actors.main_country()
-            source = [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
-                            code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])] if country else []
+            source = [authorities(country, self.actors.kb.countries.get(country, country))] if country else []
         if not source and lemma in self.book.stative_passives:
             subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubjpass"), None)
             source = self.actors.resolve(subj, subject=True) if subj is not None else []  # "Vietnam is committed to …"
@@ -350,8 +349,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             # no country of its own acts on its own people (domestic actors by country of residence)
             country = next(a.country for a in target if a.country)
             source = [a.model_copy(update={"country": country, "code": actor_code(country, a.roles)})
-                      for a in source] or [Actor(text="(authorities)", name=self.actors.kb.countries.get(country, country),
-                                                 code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])]
+                      for a in source] or [authorities(country, self.actors.kb.countries.get(country, country))]
         if code[:2] == "19" and code not in ("194", "195") and not any(a.country for a in source):
             # "two lawyers were shot dead by unidentified gunmen": force with no known author is
             # assault (unconventional violence, 18), not a military's conventional force (19);
