@@ -106,6 +106,10 @@ FLOORS = [
     ("blind_news21.json", 0.47, 0.90, 0.72),
     ("blind_leads21.json", 0.52, 0.93, 0.70),
     ("news_dev21.json", 0.52, 0.60, 0.90),  # timex texts with their preposition ("on Monday"): see sets.tsv
+    # stop 22 sets, floors a little under their first (blind) score
+    ("blind_news22.json", 0.46, 0.95, 0.80),
+    ("blind_leads22.json", 0.62, 0.95, 0.85),
+    ("leads_dev22.json", 0.40, 0.93, 0.90),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -116,7 +120,8 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "blind_leads.json": 0, "blind_press.json": 0,
                    "blind_check.json": 2, "blind_news20.json": 1, "blind_leads20.json": 1,
                    "leads_dev20.json": 1, "news_dev20.json": 0,
-                   "blind_news21.json": 2, "blind_leads21.json": 0, "news_dev21.json": 0}
+                   "blind_news21.json": 2, "blind_leads21.json": 0, "news_dev21.json": 0,
+                   "blind_news22.json": 2, "blind_leads22.json": 1, "leads_dev22.json": 3}
 
 
 def test_gold_every_own_file_has_a_floor():

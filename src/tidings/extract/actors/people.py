@@ -267,7 +267,7 @@ class PersonRegistry:
         if actor.country or not any(r in STATE_ROLES or r == "OPP" for r in actor.roles):
             return actor  # (an opposition leader is as domestic as a minister)
         country = self._fronted_capital(tok) or self._earlier_title(tok) or self.context_country(tok) \
-            or self.main_country()
+            or self.dateline_country() or self.main_country()
         if country is None:
             return actor
         placed = actor.model_copy(update={"country": country, "code": actor_code(country, actor.roles)})

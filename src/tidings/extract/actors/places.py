@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tidings.extract.actors.base import NameHit
-from tidings.extract.kb.knowledge import Entry
+from tidings.extract.kb.knowledge import Entry, KnowledgeBase
 from tidings.models import Location
 
 
@@ -21,6 +21,9 @@ class PlaceFinder:
     """Location and country look-up over the scan tables of an `ActorIndex`."""
 
     doc: Doc
+    text: str
+    sents: list
+    kb: KnowledgeBase
     names: dict[int, NameHit]
     places: dict[int, NameHit]
     _countries_named: set[str] | None
@@ -48,6 +51,27 @@ class PlaceFinder:
             return None
         return Location(name=best_name, country=best.country, lat=best.lat, lon=best.lon, kind=best.place_kind)
 
+    def dateline_country(self) -> str | None:
+        """The country of a wire dateline's city ("MEXICO CITY, April 24 (AP) -"), which the
+        parser is given as a sentence of its own (`time.dateline.for_parser`): where the report
+        was filed, and so where an official the text gives no country most likely serves."""
+        if len(self.sents) < 2:
+            return None
+        first = self.sents[0]
+        words = [self.doc[i] for i in range(first.start, first.end) if self.doc[i].pos_ != "SPACE"]
+        if not words or len(words) > 14 or not words[0].text.isupper() or len(words[0].text) < 3 \
+                or words[-1].text != "." or any(w.pos_ in ("VERB", "AUX") for w in words):
+            return None
+        line = self.text[first.start_char:first.end_char]
+        for part in line.split("(")[0].rstrip(" .").split(","):  # "SHEPHERDSTOWN, West Virginia"
+            for place in part.split("/"):  # "RIYADH/TEHRAN": the first city
+                name = place.strip().title() if place.strip().isupper() else place.strip()
+                entries = [e for e in self.kb.names.get(name, []) + self.kb.places.get(name, [])
+                           if e.kind in ("country", "capital", "place") and e.country in self.kb.countries]
+                if len({e.country for e in entries}) == 1:
+                    return entries[0].country
+        return None
+
     def _told_as_where(self, i: int) -> bool:
         """'in Erbil', 'shelled Kharkiv', 'the city of Aleppo': the name is told as the place itself."""
         tok = self.doc[i]
@@ -55,7 +79,15 @@ class PlaceFinder:
             return True
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             return True
-        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENTS
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENTS:
+            return True
+        if tok.dep_ != "poss":
+            return False
+        # "in the forests of Chhattisgarh's Dantewada district": the place owns a place told as where
+        tok = tok.head
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS
 
     def _likely_entry(self, entries: list[Entry]) -> Entry | None:
         """Of places sharing a name, the one in a country the article names; a town in a country

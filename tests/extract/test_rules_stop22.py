@@ -1,0 +1,38 @@
+"""Behaviour tests for the rules of stop 22 (docs/coding.md section 17). Sentences are our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from event_helpers import triples
+
+D = dt.date
+
+
+# ---- actors --------------------------------------------------------------------------------------
+def test_guerrillas_are_rebels_of_the_country_whose_district_they_strike_in(extract) -> None:
+    result = extract("Leftist guerrillas ambushed a police patrol in the hills of Odisha's Koraput district on "
+                     "Tuesday, killing nine officers.", D(2026, 3, 4))
+    force = [e for e in result.events if e.root in ("18", "19")]
+    assert force and all(e.source is not None and e.source.country == "IND" and "REB" in e.source.roles
+                         for e in force), [(e.cameo, e.source, e.target) for e in force]
+
+
+def test_an_official_with_no_country_serves_the_dateline_city(extract) -> None:
+    result = extract("LIMA, May 4 (Reuters) - Interior Minister Carla Montes on Thursday condemned the "
+                     "kidnapping of two engineers by Bolivian smugglers.", D(2026, 5, 4))
+    assert ("11", "PER", "BOL") in triples(result), triples(result)
+
+
+def test_a_dateline_names_no_country_when_its_city_is_unknown(extract) -> None:
+    result = extract("ZZYZX, May 4 (Reuters) - Interior Minister Carla Montes on Thursday condemned the "
+                     "kidnapping of two engineers by Bolivian smugglers.", D(2026, 5, 4))
+    assert not any(r == "11" and s == "PER" for r, s, _t in triples(result)), triples(result)
+
+
+# ---- statements ------------------------------------------------------------------------------------
+def test_disappointment_at_an_act_is_disapproval_not_a_gloomy_remark(extract) -> None:
+    result = extract("Canada voiced deep disappointment on Wednesday at Ghana's decision to expel its "
+                     "ambassador.", D(2026, 3, 5))
+    assert ("11", "CAN", "GHA") in triples(result), triples(result)
+    concern = extract("Canada voiced deep concern on Wednesday about the fighting in Ghana.", D(2026, 3, 5))
+    assert not [t for t in triples(concern) if t[0] == "11"], triples(concern)
