@@ -36,3 +36,28 @@ def test_disappointment_at_an_act_is_disapproval_not_a_gloomy_remark(extract) ->
     assert ("11", "CAN", "GHA") in triples(result), triples(result)
     concern = extract("Canada voiced deep concern on Wednesday about the fighting in Ghana.", D(2026, 3, 5))
     assert not [t for t in triples(concern) if t[0] == "11"], triples(concern)
+
+
+# ---- acts ----------------------------------------------------------------------------------------
+def test_a_named_person_freed_is_a_release(extract) -> None:
+    result = extract("Belarus freed Maria Kolesnikova on Saturday.", D(2026, 3, 9))
+    assert ("08", "BLR", "BLR") in triples(result), triples(result)
+    funds = extract("Belarus released a statement on Saturday.", D(2026, 3, 9))
+    assert not [t for t in triples(funds) if t[0] == "08"], triples(funds)
+
+
+def test_hauled_away_is_an_arrest(extract) -> None:
+    result = extract("Riot police in Minsk hauled away dozens of students on Sunday.", D(2026, 3, 9))
+    assert ("17", "BLR", "BLR") in triples(result), triples(result)
+
+
+def test_whose_officials_belong_to_the_state_named_before(extract) -> None:
+    result = extract("The coup in Guinea drew a sharp rebuke on Monday from Senegal, whose foreign minister "
+                     "condemned the junta.", D(2026, 3, 9))
+    assert any(r == "11" and s == "SEN" for r, s, _t in triples(result)), triples(result)
+
+
+def test_troops_rushed_to_ones_own_border_face_the_other_side(extract) -> None:
+    result = extract("Ecuador rushed troops to its northern frontier on Monday, a day after a Colombian raid "
+                     "on a rebel camp.", D(2026, 3, 10))
+    assert ("15", "ECU", "COL") in triples(result), triples(result)

@@ -438,6 +438,22 @@ class Coreference:
                 ante = self.antecedent(c, exclude=own_subject)
                 if ante and ante[0].country:
                     return ante[0].country
+            if c.dep_ == "poss" and c.lower_ == "whose":  # "New Zealand, whose prime minister said …"
+                rel = tok
+                while rel.dep_ != "relcl" and rel.head.i != rel.i:
+                    rel = rel.head
+                if rel.dep_ == "relcl":
+                    owner = self.resolve(rel.head)
+                else:  # the parser lost the relative clause: the noun just before "whose"
+                    k = c.i - 1
+                    while k > 0 and self.doc[k].pos_ == "PUNCT":
+                        k -= 1
+                    head = self.doc[k]
+                    while head.dep_ == "conj" and head.head.i != head.i:
+                        head = head.head
+                    owner = self.resolve(head) if head.pos_ in ("PROPN", "NOUN") else []
+                if owner and owner[0].country:
+                    return owner[0].country
             if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and \
                     any(d.lower_ == "the" for d in self.kids[c.i]):  # "the country's rebels"
                 ante = self._country_anaphor(c)

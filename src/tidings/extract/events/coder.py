@@ -475,6 +475,14 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if code[:2] == "15" and target and all(t.country in {a.country for a in source} and "MIL" in t.roles for t in target):
             # "Islamabad put its forces on high alert": a posture toward the other side, not its own army
             target = self._adversary(source) or target
+        elif code[:2] == "15" and target and all(t.country in {a.country for a in source} for t in target):
+            # "Ecuador rushed troops to its northern frontier, a day after a Colombian raid": toward the
+            # other side, the one the sentence names if no hostile act has been coded yet
+            sent = self.actors.sents[self.actors.sent_index[verb.i]]
+            own = {a.country for a in source}
+            named = [c for c in self.actors.countries_in(list(range(sent.start, sent.end)), locative=True)
+                     if c not in own and c in self.actors.kb.countries]
+            target = self._adversary(source) or [self._country_actor(c) for c in named[:1]] or target
         if not target and code in ("150", "151", "152"):
             target = self._adversary(source)  # "forces were placed on alert": toward the other side
         if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):

@@ -135,7 +135,7 @@ def _verb_keys(verb: Token, kids: Kids = None) -> list[str]:
                     if g.dep_ == "pobj" and g.i == c.i + 1:
                         keys.append(f"{lemma} {c.lower_} {g.lemma_.lower()}")
     for c in _children(verb, kids):
-        if c.dep_ == "advmod" and c.lower_ in ("home", "back", "aside") and c.i > verb.i:
+        if c.dep_ == "advmod" and c.lower_ in ("home", "back", "aside", "away") and c.i > verb.i:
             keys.append(f"{lemma} {c.lower_}")  # "send home staff": the parser calls "home" an adverb
     for c in _children(verb, kids):
         if c.dep_ == "dobj":  # "exchanged artillery fire", "took hostage"
