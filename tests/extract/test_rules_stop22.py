@@ -61,3 +61,20 @@ def test_troops_rushed_to_ones_own_border_face_the_other_side(extract) -> None:
     result = extract("Ecuador rushed troops to its northern frontier on Monday, a day after a Colombian raid "
                      "on a rebel camp.", D(2026, 3, 10))
     assert ("15", "ECU", "COL") in triples(result), triples(result)
+
+
+def test_a_nations_own_congress_or_red_crescent_is_that_nations(extract) -> None:
+    result = extract("The Ghana Trades Union Congress on Tuesday called on President John Mahama to scrap "
+                     "the new fuel levy.", D(2026, 3, 10))
+    assert any(r == "02" and s == "GHA" for r, s, _t in triples(result)), triples(result)
+    aid = extract("Iran's Red Crescent sent a convoy of 20 trucks of tents and food to Afghanistan on Monday.",
+                  D(2026, 3, 10))
+    assert ("07", "IRN", "AFG") in triples(aid), triples(aid)
+    us = extract("The U.S. Congress approved new sanctions on Iran on Tuesday.", D(2026, 3, 10))
+    assert ("16", "USA", "IRN") in triples(us), triples(us)
+
+
+def test_of_a_conjoined_subject_of_two_states_neither_strikes_its_own_side(extract) -> None:
+    result = extract("Thai and Cambodian soldiers exchanged fire on Saturday near the temple, after Thailand sent "
+                     "jets to bomb Cambodian positions and Cambodian rockets struck Thai villages.", D(2025, 7, 26))
+    assert not [t for t in triples(result) if t[0] == "19" and t[1] == t[2]], triples(result)

@@ -122,6 +122,7 @@ class KnowledgeScan:
     def _country_roles(self, idx: list[int]) -> tuple[str | None, list[str]]:
         country, kind_rank, roles = None, 99, []
         s = set(idx)
+        nation: str | None = None  # the first country or people named before the best match
         for i in idx:
             hit = self.names.get(i)
             if hit and hit.end - 1 in s and not self._sponsor(i, hit.end):
@@ -129,7 +130,14 @@ class KnowledgeScan:
                     if e.kind == "person":
                         continue
                     rank = _KIND_RANK.get(e.kind, 9)
+                    if e.kind in ("country", "demonym") and nation is None and kind_rank == 99:
+                        nation = e.country
                     if rank < kind_rank:
+                        if nation and nation != e.country and (e.kind == "institution" or "NGO" in e.roles):
+                            # "the Nigeria Labour Congress", "the Turkish Red Crescent": a nation's own
+                            # congress or society, not the U.S. Congress or the movement's committee
+                            country, kind_rank, roles = nation, rank, list(e.roles)
+                            continue
                         country, kind_rank = e.country, rank
                         if e.kind == "demonym" and i > 0 and self.doc[i - 1].lower_ == "ethnic":
                             country = self._minority_country(i, idx, e.country)

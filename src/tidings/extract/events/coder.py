@@ -639,10 +639,13 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
                            "force with no one named as hit and no place to tell whose ground it fell on")
                 return
             target = [self._country_actor(location.country)]  # "clashes near Deir Hafer": on Syria's ground
+        several = len({a.country for a in source if a.country}) > 1
         for s in source or [None]:
             for t in target or [None]:
                 if s is not None and t is not None and s.name == t.name and s.code == t.code and s.text == t.text:
                     continue  # one mention on both sides; "Iraqi Kurds" protesting in Iraq is a domestic event
+                if several and not sym and s is not None and t is not None and s.country and s.country == t.country:
+                    continue  # "Thai and Cambodian troops … struck Thai villages": the Cambodian ones did
                 if s is not None and t is not None and s.country and s.country == t.country \
                         and s.country not in self.actors.kb.countries:
                     continue  # an organisation does not act on itself ("the UN office urged the authorities")
