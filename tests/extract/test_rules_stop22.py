@@ -78,3 +78,10 @@ def test_of_a_conjoined_subject_of_two_states_neither_strikes_its_own_side(extra
     result = extract("Thai and Cambodian soldiers exchanged fire on Saturday near the temple, after Thailand sent "
                      "jets to bomb Cambodian positions and Cambodian rockets struck Thai villages.", D(2025, 7, 26))
     assert not [t for t in triples(result) if t[0] == "19" and t[1] == t[2]], triples(result)
+
+
+def test_fire_of_any_kind_traded_is_a_clash_and_variant_demonyms_are_known(extract) -> None:
+    result = extract("Ecuadorean and Peruvian troops traded mortar and machine-gun fire on Sunday along their "
+                     "border.", D(1995, 1, 29))
+    assert ("19", "ECU", "PER") in triples(result) or ("19", "PER", "ECU") in triples(result), triples(result)
+    assert not [t for t in triples(result) if t[0] == "06"], triples(result)
