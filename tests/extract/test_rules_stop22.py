@@ -85,3 +85,17 @@ def test_fire_of_any_kind_traded_is_a_clash_and_variant_demonyms_are_known(extra
                      "border.", D(1995, 1, 29))
     assert ("19", "ECU", "PER") in triples(result) or ("19", "PER", "ECU") in triples(result), triples(result)
     assert not [t for t in triples(result) if t[0] == "06"], triples(result)
+
+
+def test_a_state_suspended_from_a_bloc_is_suspended_by_the_bloc(extract) -> None:
+    result = extract("Niger was suspended from the African Union on Friday over the coup.", D(2026, 3, 13))
+    assert ("16", "AFU", "NER") in triples(result), triples(result)
+
+
+def test_a_veto_is_aimed_at_the_drafter_else_at_the_un(extract) -> None:
+    un = extract("China vetoed a Security Council resolution on Friday that would have imposed an arms "
+                 "embargo on Myanmar.", D(2026, 3, 13))
+    assert ("12", "CHN", "UNO") in triples(un), triples(un)
+    assert not [t for t in triples(un) if t[0] == "16"], triples(un)
+    drafted = extract("The United States vetoed a resolution drafted by Algeria on Tuesday.", D(2026, 3, 13))
+    assert ("12", "USA", "DZA") in triples(drafted), triples(drafted)

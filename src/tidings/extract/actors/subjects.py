@@ -57,7 +57,8 @@ _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "co
                          "interrogate", "investigate", "put", "indict", "prosecute", "deport", "execute"})
 _FREEING = frozenset({"free", "release", "liberate"})
 _HOLDING = frozenset({"hold", "detain", "kidnap", "abduct", "seize", "capture", "jail", "imprison", "arrest"})
-_EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask"})
+_EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask",
+                        "suspend", "exclude", "bar", "ban"})  # "was suspended from the African Union"
 
 
 class SubjectFinder:

@@ -487,6 +487,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             target = self._adversary(source)  # "forces were placed on alert": toward the other side
         if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):
             target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
+        elif not target and code[:3] == "129":
+            target = self._sponsor_of_vetoed(verb)  # "vetoed a U.S.-drafted resolution": the drafter's
         elif not target and code[:2] == "12" and complements(verb):
             target = self._partner(source)  # "refused to supply the missiles": to whoever it has been dealing with
         elif not target and code[:2] == "04" and self._hosted_earlier_talks(verb):
@@ -509,6 +511,24 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if not target and code[:2] == "14":  # protesters protest their own government
             target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf
+
+    def _sponsor_of_vetoed(self, verb: Token) -> list[Actor]:
+        """Whom a veto is aimed at: the state that drafted the text ("a U.S.-drafted resolution", "a
+        French draft", "a resolution proposed by Britain"), else the United Nations body that would
+        have passed it (a Security Council resolution)."""
+        text = next((c for c in self.actors.kids[verb.i] if c.dep_ in ("dobj", "nsubjpass")), None)
+        if text is None:
+            return []
+        said = {t.i for c in self.actors.kids[text.i] if c.dep_ == "relcl" for t in c.subtree}  # what it would do
+        idx = [t.i for t in text.subtree if t.i not in said]
+        sponsor = [c for c in self.actors.countries_in(idx, locative=True) if c in self.actors.kb.countries]
+        if sponsor:
+            return [self._country_actor(sponsor[0])]
+        sent = self.actors.sents[self.actors.sent_index[verb.i]]
+        words = self.actors.text[sent.start_char:sent.end_char]
+        if "Security Council" in words or "U.N." in words or "UN " in words or "United Nations" in words:
+            return [Actor(text="United Nations", name="United Nations", code="UNO", country="UNO", roles=["IGO"])]
+        return []
 
     def _retold_round(self, verb: Token) -> list[Actor]:
         """The two parties of the latest consultation, when a passive verb's subject is another
