@@ -99,3 +99,17 @@ def test_a_veto_is_aimed_at_the_drafter_else_at_the_un(extract) -> None:
     assert not [t for t in triples(un) if t[0] == "16"], triples(un)
     drafted = extract("The United States vetoed a resolution drafted by Algeria on Tuesday.", D(2026, 3, 13))
     assert ("12", "USA", "DZA") in triples(drafted), triples(drafted)
+
+
+# ---- crowds --------------------------------------------------------------------------------------
+def test_a_crowd_described_by_a_relative_clause_protested(extract) -> None:
+    result = extract("Riot police in Lima used batons on Saturday to disperse farmers who had blocked a main "
+                     "highway for a third day.", D(2026, 3, 14))
+    assert ("14", "PER", "PER") in triples(result), triples(result)
+
+
+def test_a_crowds_blockade_is_aimed_at_its_own_government(extract) -> None:
+    result = extract("Riot police in Lima fired tear gas on Monday at protesters who had blocked a main highway "
+                     "near a Canadian-owned copper mine.", D(2026, 3, 14))
+    blockades = [t for t in triples(result) if t[0] == "14"]
+    assert blockades and all(t[2] == "PER" for t in blockades), triples(result)

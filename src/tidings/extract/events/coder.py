@@ -508,6 +508,10 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             main = self.actors.main_country()
             if main and main in self.actors.kb.countries and all(a.country != main for a in source):
                 target = [self._country_actor(main)]
+        if code == "144" and pattern is not None and pattern.protest_only and source:
+            # "farmers who had blocked the highway": a crowd's blockade is aimed at its own government,
+            # not at whichever state the article mentioned last
+            target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1] or target
         if not target and code[:2] == "14":  # protesters protest their own government
             target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf
@@ -736,6 +740,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         subj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubj"), None)
         if subj is None:
             return True
+        if verb.dep_ == "relcl" and subj.lower_ in ("who", "that", "which"):
+            subj = verb.head  # "demonstrators who had blocked a bridge": the crowd the clause describes
         if subj.lemma_.lower() in self.book.crowd_words or subj.lower_ in self.book.crowd_words:
             return True
         if subj.tag_ in ("NNS", "NNPS") and self.actors.is_demonym(subj):
