@@ -113,3 +113,16 @@ def test_a_crowds_blockade_is_aimed_at_its_own_government(extract) -> None:
                      "near a Canadian-owned copper mine.", D(2026, 3, 14))
     blockades = [t for t in triples(result) if t[0] == "14"]
     assert blockades and all(t[2] == "PER" for t in blockades), triples(result)
+
+
+# ---- talks ---------------------------------------------------------------------------------------
+def test_days_of_talks_ended_were_held_and_storming_out_of_talks_is_no_attack(extract) -> None:
+    result = extract("Armenian President Robert Kocharian and Azerbaijani President Heydar Aliyev ended four days "
+                     "of talks in Key West on Friday without a breakthrough.", D(2001, 4, 7))
+    assert any(r == "04" and {s, t} == {"ARM", "AZE"} for r, s, t in triples(result)), triples(result)
+    assert not [t for t in triples(result) if t[0] == "16"], triples(result)
+    walked = extract("North Korea's chief delegate stormed out of talks with South Korean officials at the border "
+                     "village on Saturday.", D(1994, 3, 19))
+    assert not [t for t in triples(walked) if t[0] in ("18", "19")], triples(walked)
+    broken = extract("Israel ended talks with Hamas on Friday.", D(2024, 3, 9))
+    assert ("16", "ISR", "PSE") in triples(broken), triples(broken)

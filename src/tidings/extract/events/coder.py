@@ -56,6 +56,9 @@ _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed partie
 _INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "monitor", "prosecutor", "auditor"})
 _VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
+_CONCLUDING = frozenset({"end", "conclude", "wrap", "close", "complete", "finish"})
+_SPANS = frozenset({"day", "week", "month", "hour", "year", "session"})
+_TALKS = frozenset({"talk", "talks", "negotiation", "dialogue", "consultation", "meeting"})
 
 
 @dataclass(slots=True)
@@ -286,6 +289,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if code[:2] == "04" and lemma in _VISITING and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _INVESTIGATORS for c in self.actors.kids[verb.i]):
             code = "090"  # "U.N. weapons inspectors visited a military complex": an inspection, not a visit
+        if code[:3] == "164" and lemma in _CONCLUDING and self._spent_talks(verb):
+            code = "040"  # "ended four days of talks without a breakthrough": the talks were held
         source = self._decision_author(verb) or self._subject(verb)
         if not source and code[:2] == "17" and any(c.dep_ == "nsubjpass" for c in self.actors.kids[verb.i]):
             # "the leader had been detained in Sfax": by the authorities of the place (or the story's country)
@@ -456,7 +461,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if len(source) > 1 and _reciprocal(verb):
             return source, list(source), 1.0  # "both sides accused each other": each of the other
         described = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "incentives offered by A, B and C": to someone else
-        if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs) and len(source) > 1 \
+        if pattern and (pattern.sym or code[:2] in ("03", "05", "06") or "agree" in pattern.verbs
+                        or code == "040" and self._spent_talks(verb)) and len(source) > 1 \
                 and not (described and not pattern.sym) \
                 and not self._slot_any(verb, pattern) and not (not pattern.sym and self._anaphoric_object(verb)):
             # ("the United States and China both welcomed the agreement": each welcomed it, not the other)
@@ -515,6 +521,12 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if not target and code[:2] == "14":  # protesters protest their own government
             target = [self._country_actor(c) for c in dict.fromkeys(a.country for a in source if a.country)][:1]
         return source, target, conf
+
+    def _spent_talks(self, verb: Token) -> bool:
+        """'four days of talks', 'months of negotiations': talks told by the time spent in them."""
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _SPANS and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in _TALKS for g in self.actors.kids[p.i])
+            for p in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
 
     def _sponsor_of_vetoed(self, verb: Token) -> list[Actor]:
         """Whom a veto is aimed at: the state that drafted the text ("a U.S.-drafted resolution", "a
