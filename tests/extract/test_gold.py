@@ -110,6 +110,8 @@ FLOORS = [
     ("blind_news22.json", 0.46, 0.95, 0.80),
     ("blind_leads22.json", 0.62, 0.95, 0.85),
     ("leads_dev22.json", 0.40, 0.93, 0.90),
+    ("blind_seedlike22.json", 0.67, 0.92, 0.92),
+    ("blind_plover22.json", 0.65, 0.93, 0.75),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -121,7 +123,8 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "blind_check.json": 2, "blind_news20.json": 1, "blind_leads20.json": 1,
                    "leads_dev20.json": 1, "news_dev20.json": 0,
                    "blind_news21.json": 2, "blind_leads21.json": 0, "news_dev21.json": 0,
-                   "blind_news22.json": 2, "blind_leads22.json": 1, "leads_dev22.json": 3}
+                   "blind_news22.json": 2, "blind_leads22.json": 1, "leads_dev22.json": 3,
+                   "blind_seedlike22.json": 0, "blind_plover22.json": 0}
 
 
 def test_gold_every_own_file_has_a_floor():
