@@ -126,3 +126,10 @@ def test_days_of_talks_ended_were_held_and_storming_out_of_talks_is_no_attack(ex
     assert not [t for t in triples(walked) if t[0] in ("18", "19")], triples(walked)
     broken = extract("Israel ended talks with Hamas on Friday.", D(2024, 3, 9))
     assert ("16", "ISR", "PSE") in triples(broken), triples(broken)
+
+
+def test_a_town_inside_a_name_is_no_place_and_local_police_serve_the_dateline(extract) -> None:
+    result = extract("BEIJING, April 25 (AP) - Plainclothes police hauled away dozens of Falun Gong followers "
+                     "who unfurled banners on Tiananmen Square on Wednesday.", D(2001, 4, 25))
+    assert ("17", "CHN", "CHN") in triples(result), triples(result)
+    assert not [t for t in triples(result) if "SWE" in t], triples(result)

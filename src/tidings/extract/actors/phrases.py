@@ -260,7 +260,8 @@ class PhraseResolver:
         if tok.lemma_.lower() in ("regime", "junta") and self.main_country():
             return self.main_country()  # "the regime bombs its own people": the government the story is about
         for country in (self.context_country(tok, same_sentence=True), here.country if here else None,
-                        self.main_country() if local else None, self.context_country(tok)):
+                        self.main_country() if local else None, self.context_country(tok),
+                        self.dateline_country() if local else None):  # "BEIJING - Police hauled away …"
             if country and (country in self.kb.countries or not local):
                 return country  # police and crowds belong to a state, not to the EU official who speaks of them
         return None

@@ -17,6 +17,10 @@ from tidings.extract.actors.peoples import People, home_country, load_peoples
 from tidings.extract.tokens import DocView
 from tidings.extract.kb.knowledge import KnowledgeBase
 
+# words after a town's name that keep it a place ("Nyala Airport", "Sidakan District")
+_PLACE_HEADS = frozenset({"airport", "district", "province", "city", "town", "village", "region", "state", "county",
+                          "port", "harbour", "harbor", "base", "camp", "square", "street", "road", "border",
+                          "crossing", "valley", "river", "hills", "governorate", "prefecture", "municipality"})
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 
 
@@ -53,7 +57,7 @@ class KnowledgeScan:
                     self.names[i] = hit
             if words[i] in place_pre:
                 place = self._longest(i, words, spaces, kb.places, place_pre)
-                if place:
+                if place and not self._town_in_a_name(i, place):
                     self.places[i] = place
             role = (self._longest(i, lower, spaces, kb.roles, role_pre) if lower[i] in role_pre else None) \
                 or (self._longest(i, lemmas, spaces, kb.roles, role_pre) if lemmas[i] in role_pre else None)
@@ -86,6 +90,17 @@ class KnowledgeScan:
         if union is not None:
             for i in seats:
                 self.names[i] = NameHit(i, i + 1, [union])
+
+    def _town_in_a_name(self, i: int, hit: NameHit) -> bool:
+        """'Falun' in 'Falun Gong' is no Swedish town: a one-word town or village that the parser
+        hangs as part of the proper name after it names that, not the place."""
+        if hit.end != i + 1 or i + 1 >= len(self.words) or not all(
+                e.place_kind in ("village", "town", "city") for e in hit.entries):
+            return False
+        tok, after = self.doc[i], self.doc[i + 1]
+        return tok.dep_ == "compound" and after.pos_ == "PROPN" and after.text[:1].isupper() \
+            and after.lemma_.lower() not in _PLACE_HEADS \
+            and (tok.head.i == i + 1 or after.dep_ == "compound" and after.head.i == tok.head.i)
 
     def _inside_longer_name(self, i: int, hit: NameHit) -> bool:
         """'Praia' in 'Mocímboa da Praia' is not Cape Verde's capital: a capital or country word
