@@ -133,3 +133,14 @@ def test_a_town_inside_a_name_is_no_place_and_local_police_serve_the_dateline(ex
                      "who unfurled banners on Tiananmen Square on Wednesday.", D(2001, 4, 25))
     assert ("17", "CHN", "CHN") in triples(result), triples(result)
     assert not [t for t in triples(result) if "SWE" in t], triples(result)
+
+
+# ---- speakers ------------------------------------------------------------------------------------
+def test_the_ministry_of_the_minister_quoted_before_speaks_for_his_state(extract) -> None:
+    result = extract("Saudi Arabia and Egypt cut ties with Doha on Monday. In Paris, Saudi Foreign Minister Adel "
+                     "al-Jubeir said Qatar must end its support for militants. Foreign Minister Sheikh Mohammed bin "
+                     "Abdulrahman Al Thani said the charges were baseless. The foreign ministry said in a statement "
+                     "the measures were \"unjustified\".", D(2017, 6, 6))
+    ministry = [e for e in result.events if e.source is not None and "ministry" in e.source.text.lower()]
+    assert ministry and all(e.source.country == "QAT" for e in ministry), \
+        [(e.cameo, e.source, e.target) for e in result.events]

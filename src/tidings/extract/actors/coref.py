@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Mention, first_person
+from tidings.extract.actors.base import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Mention, actor_code, first_person
 from tidings.extract.kb.knowledge import KnowledgeBase
 from tidings.extract.syntax import verb_above
 from tidings.models import Actor
@@ -323,6 +323,18 @@ class Coreference:
             head = self.doc[m.token]
             if (head.lemma_.lower() == tok.lemma_.lower() or tok.lower_ in words) and quals <= words:
                 return [m.actors[0]]
+        if tok.lemma_.lower() == "ministry" and quals:
+            # "Foreign Minister X said … The foreign ministry said in a statement …": the minister's
+            # ministry, when no ministry was named before
+            for m in reversed(self.mentions):
+                if m.token >= tok.i or len(m.actors) != 1 or not m.actors[0].country or \
+                        self.sent_index[m.token] < self.sent_index[tok.i] - 3:
+                    continue
+                head = self.doc[m.token]
+                words = {self.doc[k].lower_ for k in range(max(head.left_edge.i, m.token - 12), m.token + 1)}
+                if "minister" in words and quals <= words:
+                    return [m.actors[0].model_copy(update={"text": self.np_text(tok), "roles": ["GOV"],
+                                                           "code": actor_code(m.actors[0].country, ["GOV"])})]
         return []
 
     def _relational(self, tok: Token) -> list[Actor]:
