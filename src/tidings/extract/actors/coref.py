@@ -333,8 +333,9 @@ class Coreference:
                 head = self.doc[m.token]
                 words = {self.doc[k].lower_ for k in range(max(head.left_edge.i, m.token - 12), m.token + 1)}
                 if "minister" in words and quals <= words:
-                    return [m.actors[0].model_copy(update={"text": self.np_text(tok), "roles": ["GOV"],
-                                                           "code": actor_code(m.actors[0].country, ["GOV"])})]
+                    country = m.actors[0].country
+                    return [Actor(text=self.np_text(tok), name=self.kb.countries.get(country, country),
+                                  code=actor_code(country, ["GOV"]), country=country, roles=["GOV"])]
         return []
 
     def _relational(self, tok: Token) -> list[Actor]:
