@@ -144,3 +144,13 @@ def test_the_ministry_of_the_minister_quoted_before_speaks_for_his_state(extract
     ministry = [e for e in result.events if e.source is not None and "ministry" in e.source.text.lower()]
     assert ministry and all(e.source.country == "QAT" for e in ministry), \
         [(e.cameo, e.source, e.target) for e in result.events]
+
+
+# ---- threats -------------------------------------------------------------------------------------
+def test_a_consequence_unless_another_state_acts_threatens_that_state(extract) -> None:
+    result = extract("Prime Minister Hun Sen of Cambodia said on Monday that the disputed frontier would become a "
+                     "\"death zone\" unless Thai troops pulled back by Tuesday.", D(2008, 10, 13))
+    assert ("13", "KHM", "THA") in triples(result), triples(result)
+    offer = extract("Iran said on Monday it would resume talks with France if the sanctions were lifted.",
+                    D(2008, 10, 13))
+    assert not [t for t in triples(offer) if t[0] == "13"], triples(offer)

@@ -85,6 +85,10 @@ class SpeechContent:
         if code == "010" and future and self._threat_words(tokens) & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or self._adversary(source) or target), conf
+        if code == "010" and future and not ruled_out and (bound := self._ultimatum(tokens, src_c)):
+            # "said the frontier would become a death zone unless Thai troops pulled back": a threat to
+            # whoever must act to avert it
+            return "130", bound, conf
         demand = self._obligation(comp, src_c)
         if code == "010" and demand:
             return demand[0], demand[1], conf
@@ -96,6 +100,22 @@ class SpeechContent:
         if code == "010" and not others and (judged := self._judged_act(tokens, source)):
             return "111", judged, conf  # "said the raids were a flagrant violation": disapproval of the raider
         return code, (target or others[:1]), conf
+
+    def _ultimatum(self, tokens: list[Token], src_c: set[str]) -> list[Actor]:
+        """The party a condition binds: the subject of an 'unless' clause, or of an 'if' clause that
+        is negated ('if the army did not quit Heglig'), when it is another state's."""
+        kids = self.actors.kids
+        for t in tokens:
+            marks = {m.lower_ for m in kids[t.i] if m.dep_ == "mark"}
+            if t.dep_ != "advcl" or not (marks & {"unless"} or "if" in marks and any(
+                    c.dep_ == "neg" for c in kids[t.i])):
+                continue
+            for c in kids[t.i]:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    bound = [a for a in self.actors.resolve(c) if a.country and a.country not in src_c]
+                    if bound:
+                        return bound[:1]
+        return []
 
     def _judged_act(self, tokens: list[Token], source: list[Actor]) -> list[Actor]:
         """'the raids were "a flagrant violation of the ceasefire"', 'the decision was unjust': a
