@@ -154,3 +154,9 @@ def test_a_consequence_unless_another_state_acts_threatens_that_state(extract) -
     offer = extract("Iran said on Monday it would resume talks with France if the sanctions were lifted.",
                     D(2008, 10, 13))
     assert not [t for t in triples(offer) if t[0] == "13"], triples(offer)
+
+
+def test_the_signing_of_a_treaty_by_two_states_is_their_agreement(extract) -> None:
+    result = extract("The signing of a border treaty by the presidents of Peru and Ecuador in Brasilia on Monday "
+                     "closed a long dispute.", D(1998, 10, 27))
+    assert any(r == "05" and {s, t} == {"PER", "ECU"} for r, s, t in triples(result)), triples(result)

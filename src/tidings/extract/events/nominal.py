@@ -25,6 +25,7 @@ _DONE_OR_AUTHOR_PREPS = frozenset(_DONE_PREPS | {"of", "against", "to", "with", 
 _UNDONE_MODS = {"planned", "proposed", "possible", "future", "upcoming", "expected", "next", "potential",
                 "scheduled", "prospective", "new"}
 _DECISION_NOUNS = {"decision", "move"}
+_MUTUAL_ROOTS = {"05"}  # acts of two authors together: a signing
 _HOSTING_VERBS = {"host", "mediate", "broker", "chair", "facilitate", "organise", "organize", "convene", "sponsor"}  # "its decision to send home staff": the act was taken
 
 
@@ -202,6 +203,11 @@ class NominalActs:
         if not source:
             return
         src_c = {a.country for a in source}
+        if code[:2] in _MUTUAL_ROOTS and len(src_c) > 1:
+            # "the signing of a peace treaty by the presidents of Peru and Ecuador": with each other
+            self._emit_nominal(si, sent, noun, _clause_verb(noun), code, source[:1], source[1:],
+                               f"nominal:{noun.lemma_.lower()}", sym=True)
+            return
         target: list[Actor] = []
         for prep in ("on", "against", "of", "with"):
             obj = _pobj(noun, prep)
