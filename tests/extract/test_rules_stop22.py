@@ -160,3 +160,9 @@ def test_the_signing_of_a_treaty_by_two_states_is_their_agreement(extract) -> No
     result = extract("The signing of a border treaty by the presidents of Peru and Ecuador in Brasilia on Monday "
                      "closed a long dispute.", D(1998, 10, 27))
     assert any(r == "05" and {s, t} == {"PER", "ECU"} for r, s, t in triples(result)), triples(result)
+
+
+def test_tear_gas_and_water_cannon_fired_at_a_crowd_is_repression(extract) -> None:
+    result = extract("Kenyan riot police fired tear gas and water cannon on Friday at thousands of students.",
+                     D(2013, 5, 31))
+    assert ("17", "KEN", "KEN") in triples(result), triples(result)
