@@ -166,3 +166,11 @@ def test_tear_gas_and_water_cannon_fired_at_a_crowd_is_repression(extract) -> No
     result = extract("Kenyan riot police fired tear gas and water cannon on Friday at thousands of students.",
                      D(2013, 5, 31))
     assert ("17", "KEN", "KEN") in triples(result), triples(result)
+
+
+def test_people_handed_over_by_a_state_described_by_a_participle_were_handed_over(extract) -> None:
+    result = extract("The cartel boss was among 15 suspected traffickers handed over to U.S. authorities by Mexico "
+                     "on Friday.", D(2007, 1, 20))
+    assert ("06", "MEX", "USA") in triples(result), triples(result)
+    backed = extract("Rebels backed by Rwanda seized the town of Goma on Monday.", D(2007, 1, 20))
+    assert not [t for t in triples(backed) if t[0] == "05"], triples(backed)

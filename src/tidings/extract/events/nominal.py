@@ -21,11 +21,15 @@ from tidings.extract.events.modality import verb_mode
 from tidings.models import Actor
 
 _DONE_PREPS = {"during", "in", "at", "after", "following", "on", "over"}  # not "before", "ahead of", "for"
-_DONE_OR_AUTHOR_PREPS = frozenset(_DONE_PREPS | {"of", "against", "to", "with", "by"})
+_DONE_OR_AUTHOR_PREPS = frozenset(_DONE_PREPS | {"of", "against", "to", "with", "by", "among"})
 _UNDONE_MODS = {"planned", "proposed", "possible", "future", "upcoming", "expected", "next", "potential",
                 "scheduled", "prospective", "new"}
 _DECISION_NOUNS = {"decision", "move"}
 _MUTUAL_ROOTS = {"05"}  # acts of two authors together: a signing
+# what is done to the people a participle describes: "traffickers handed over to U.S. authorities by
+# Mexico", "activists detained by police" tell the act, not who they are
+_DONE_TO_PEOPLE = frozenset({"hand", "extradite", "deport", "expel", "arrest", "detain", "free", "release",
+                             "seize", "abduct", "kidnap", "kill", "execute", "jail", "sentence", "repatriate"})
 _HOSTING_VERBS = {"host", "mediate", "broker", "chair", "facilitate", "organise", "organize", "convene", "sponsor"}  # "its decision to send home staff": the act was taken
 
 
@@ -39,8 +43,8 @@ class NominalActs:
         was done when the clause around the noun is itself a plain statement of fact."""
         noun = verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in self.actors.kids[verb.i]):
-            if self.actors.resolve(noun):  # "troops backed by AU forces": a description of an actor
-                return False
+            if self.actors.resolve(noun) and verb.lemma_.lower() not in _DONE_TO_PEOPLE:
+                return False  # "troops backed by AU forces": a description of an actor
         elif verb.dep_ in ("acl", "xcomp") and verb.tag_ == "VB" and noun.lemma_.lower() in _DECISION_NOUNS \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in self.actors.kids[verb.i]):
             pass
