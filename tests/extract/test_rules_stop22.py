@@ -174,3 +174,10 @@ def test_people_handed_over_by_a_state_described_by_a_participle_were_handed_ove
     assert ("06", "MEX", "USA") in triples(result), triples(result)
     backed = extract("Rebels backed by Rwanda seized the town of Goma on Monday.", D(2007, 1, 20))
     assert not [t for t in triples(backed) if t[0] == "05"], triples(backed)
+
+
+def test_rebels_backed_by_a_state_are_not_that_states(extract) -> None:
+    result = extract("Rebels backed by Rwanda seized the town of Goma on Monday.", D(2012, 11, 20))
+    force = [e for e in result.events if e.root in ("18", "19")]
+    assert force and all(e.source is not None and e.source.country == "COD" for e in force), \
+        [(e.cameo, e.source, e.target) for e in force]

@@ -28,6 +28,7 @@ _MASS_ORGANS = {"police", "force", "troop", "officer", "gendarme", "trooper", "s
                 "opposition", "resident", "villager", "farmer", "worker", "student", "rebel", "militant",
                 "gunman", "insurgent", "fighter", "jihadist", "separatist"}
 _ARMED_LOCALS = {"REB", "INS", "SEP"}
+_SPONSORING = frozenset({"back", "support", "sponsor", "fund", "arm", "train", "finance"})
 _LISTED_GROUPS = frozenset({"country", "state", "nation", "government", "ally", "power", "donor", "neighbour",
                             "neighbor", "member", "partner", "embassy"})
 _PARTY_WORDS = frozenset({"Party", "Congress", "League", "Movement"})  # heads of party names
@@ -253,7 +254,10 @@ class PhraseResolver:
         if role in _ARMED_LOCALS:
             # "According to Colombian Defence Minister X, the rebels had attacked …": the one country
             # the sentence names, before the article's
-            named = list(dict.fromkeys(self.countries_in(list(range(sent.start, sent.end)))))
+            # "rebels backed by Rwanda": the sponsor the participle names is not the rebels' country
+            sponsor = {t.i for c in self.kids[tok.i] if c.dep_ == "acl" and c.lemma_.lower() in _SPONSORING
+                       for t in c.subtree}
+            named = list(dict.fromkeys(self.countries_in([i for i in range(sent.start, sent.end) if i not in sponsor])))
             sole = named[0] if len(named) == 1 and named[0] in self.kb.countries else None
             return (here.country if here else None) or sole or self.main_country() or self.context_country(tok)
         local = role == "COP" or role in _DOMESTIC_GROUPS
