@@ -181,3 +181,12 @@ def test_rebels_backed_by_a_state_are_not_that_states(extract) -> None:
     force = [e for e in result.events if e.root in ("18", "19")]
     assert force and all(e.source is not None and e.source.country == "COD" for e in force), \
         [(e.cameo, e.source, e.target) for e in force]
+
+
+def test_fighting_alongside_an_ally_names_no_enemy(extract) -> None:
+    result = extract("Eritrea, whose army fought alongside Ethiopian troops, took no part in the talks.",
+                     D(2022, 11, 3))
+    assert not [t for t in triples(result) if t[0] in ("18", "19")], triples(result)
+    enemy = extract("Chadian soldiers fought alongside French troops against jihadists in northern Mali on Monday.",
+                    D(2022, 11, 3))
+    assert ("19", "TCD", "MLI") in triples(enemy), triples(enemy)

@@ -628,6 +628,12 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if code[:2] in _TOWARD_ROOTS and not target:
             self._drop(si, verb, code, "an act done toward someone, with no one named as its object")
             return True
+        kids = self.actors.kids[verb.i]
+        if code[:2] in _FORCE_ROOTS and any(c.dep_ == "prep" and c.lower_ == "alongside" for c in kids) and not any(
+                c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("against", "on") for c in kids):
+            # "Eritrea, whose army fought alongside Ethiopian troops": an alliance, no enemy named
+            self._drop(si, verb, code, "fighting alongside an ally names no enemy")
+            return True
         if code[:2] == "07" and any(m[0].code[:2] in ("17", "18", "19", "20") for comp in complements(verb)
                                     for m in self.book.matches(comp, self.actors.kids)):
             # "sent F-16 jets to bomb Cambodian targets": the bombing is the act (coded from its own
