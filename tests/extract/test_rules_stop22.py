@@ -190,3 +190,8 @@ def test_fighting_alongside_an_ally_names_no_enemy(extract) -> None:
     enemy = extract("Chadian soldiers fought alongside French troops against jihadists in northern Mali on Monday.",
                     D(2022, 11, 3))
     assert ("19", "TCD", "MLI") in triples(enemy), triples(enemy)
+
+
+def test_asset_freezes_imposed_are_sanctions(extract) -> None:
+    result = extract("Japan imposed an asset freeze on two Russian banks on Tuesday.", D(2026, 5, 12))
+    assert ("16", "JPN", "RUS") in triples(result), triples(result)
