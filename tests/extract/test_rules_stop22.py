@@ -195,3 +195,9 @@ def test_fighting_alongside_an_ally_names_no_enemy(extract) -> None:
 def test_asset_freezes_imposed_are_sanctions(extract) -> None:
     result = extract("Japan imposed an asset freeze on two Russian banks on Tuesday.", D(2026, 5, 12))
     assert ("16", "JPN", "RUS") in triples(result), triples(result)
+
+
+def test_a_promise_to_no_one_named_is_made_at_home(extract) -> None:
+    result = extract("President Luis Arce of Bolivia met union leaders in La Paz on Monday and promised to restore "
+                     "fuel supplies within ten days.", D(2024, 3, 5))
+    assert ("03", "BOL", "BOL") in triples(result), triples(result)

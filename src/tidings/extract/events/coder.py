@@ -503,9 +503,10 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
             target, conf = self._domestic_target(verb, source, code), 0.6
-        if not target and code[:2] in ("08", "17") and code[:3] != "087":  # (a truce: events.one_sided)
+        if not target and code[:2] in ("08", "17", "03") and code[:3] != "087":  # (a truce: events.one_sided)
             # "security forces ended the siege", "the authorities detained dozens": a yield or a
-            # coercion with no one named and no place told is done at home (CAMEO's domestic events)
+            # coercion with no one named and no place told is done at home (CAMEO's domestic events);
+            # so is a promise to no one named ("promised to restore fuel supplies within ten days")
             own = next((a.country for a in source if a.country and a.country in self.actors.kb.countries), None)
             if own is not None:
                 target, conf = [self._country_actor(own)], 0.6
