@@ -201,3 +201,19 @@ def test_a_promise_to_no_one_named_is_made_at_home(extract) -> None:
     result = extract("President Luis Arce of Bolivia met union leaders in La Paz on Monday and promised to restore "
                      "fuel supplies within ten days.", D(2024, 3, 5))
     assert ("03", "BOL", "BOL") in triples(result), triples(result)
+
+
+# ---- groups of states ----------------------------------------------------------------------------
+def test_a_list_of_states_hung_as_an_apposition_is_still_a_list(extract) -> None:
+    result = extract("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt accused Qatar on Monday of "
+                     "backing militant groups.", D(2017, 6, 6))
+    accusers = {s for r, s, t in triples(result) if r == "11" and t == "QAT"}
+    assert {"SAU", "ARE", "BHR", "EGY"} <= accusers, triples(result)
+
+
+def test_states_counted_first_are_those_the_next_sentence_names(extract) -> None:
+    result = extract("Qatar said on Tuesday it would not retaliate, a day after four Arab states cut diplomatic "
+                     "ties with Doha. Saudi Arabia, the United Arab Emirates, Bahrain and Egypt announced the "
+                     "move on Monday.", D(2017, 6, 6))
+    cutters = {s for r, s, t in triples(result) if r == "16" and t == "QAT"}
+    assert cutters == {"SAU", "ARE", "BHR", "EGY"}, triples(result)

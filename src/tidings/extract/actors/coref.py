@@ -184,11 +184,11 @@ class Coreference:
         countries, else the last that many countries named (None: not such a phrase)."""
         num = next((c for c in self.kids[tok.i] if c.dep_ == "nummod"), None)
         size = _GROUP_SIZES.get(num.lower_) if num is not None else None
-        if size is None or not any(c.lower_ in ("the", "these", "those", "all") for c in self.kids[tok.i]):
-            return None
-        if tok.lemma_.lower() not in _GROUP_HEADS:
+        if size is None or tok.lemma_.lower() not in _GROUP_HEADS:
             return None
         here = self.sent_index[tok.i]
+        if not any(c.lower_ in ("the", "these", "those", "all") for c in self.kids[tok.i]):
+            return self._group_named_next(tok, size, here)
         by_sentence: dict[int, list[Mention]] = {}
         for m in reversed(self.mentions):  # in text order, so the walk back can stop
             if m.token >= tok.i:
@@ -203,6 +203,25 @@ class Coreference:
             if len(group) == size:
                 return list(reversed(group))
         return []
+
+    def _group_named_next(self, tok: Token, size: int, here: int) -> list[Actor] | None:
+        """'… a day after four Arab states cut ties with Doha. Saudi Arabia, the UAE, Bahrain and
+        Egypt announced the move on Monday': a group counted first and named in the next sentence,
+        as its subject (None when the next sentence's subject is not that many states)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or here + 1 >= len(self.sents):
+            return None
+        nxt = self.sents[here + 1]
+        seen: list[str] = []
+        for i in range(nxt.start, nxt.end):
+            t = self.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                for a in self.resolve(t, subject=True):
+                    if a.country and a.country in self.kb.countries and a.country not in seen:
+                        seen.append(a.country)
+        if len(seen) != size:
+            return None
+        return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c), code=c, country=c, roles=[])
+                for c in seen]
 
     def _pair_in_sentence(self, tok: Token) -> list[Actor]:
         """The two parties of different countries named earlier in the sentence of a subject 'the

@@ -71,7 +71,7 @@ class PhraseResolver:
             return []
         if token.i in self._cache:
             return self._cache[token.i]
-        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i] + self._listed_as_apposition(token)
         out: list[Actor] = []
         for h in heads:
             out.extend(self._resolve_one(h))
@@ -84,6 +84,20 @@ class PhraseResolver:
                 bisect.insort(self.mentions, Mention(token.i, out, subject, person), key=lambda m: m.token)
         self._cache[token.i] = out
         return out
+
+    def _listed_as_apposition(self, token: Token) -> list[Token]:
+        """'Saudi Arabia, the United Arab Emirates, Bahrain and Egypt announced …': a list of states
+        the parser hung on the first as an apposition; the rest of the list, not a description."""
+        if not self._is_country_name(token.i):
+            return []
+        for c in self.kids[token.i]:
+            if c.dep_ == "appos" and self._is_country_name(c.i) and any(True for _ in c.conjuncts):
+                return [c] + [x for x in c.conjuncts if x.i > c.i]
+        return []
+
+    def _is_country_name(self, i: int) -> bool:
+        hit = self._name_cover.get(i)
+        return hit is not None and all(e.kind == "country" for e in hit.entries)
 
     def _resolve_one(self, tok: Token) -> list[Actor]:
         referred = self._resolve_reference(tok)
