@@ -217,3 +217,11 @@ def test_states_counted_first_are_those_the_next_sentence_names(extract) -> None
                      "move on Monday.", D(2017, 6, 6))
     cutters = {s for r, s, t in triples(result) if r == "16" and t == "QAT"}
     assert cutters == {"SAU", "ARE", "BHR", "EGY"}, triples(result)
+
+
+def test_the_leaders_named_paragraphs_before_are_still_those_leaders(extract) -> None:
+    result = extract("African Union leaders agreed on Monday to suspend Niger. The junta had seized power in July. "
+                     "Its soldiers have since closed the borders. Thousands rallied in Niamey on Sunday. "
+                     "The leaders also demanded on Monday that the junta free President Mohamed Bazoum.",
+                     D(2023, 8, 15))
+    assert any(r == "10" and s in ("AFU", "AFR") for r, s, _t in triples(result)), triples(result)

@@ -386,10 +386,13 @@ class Coreference:
         if any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in self.kids[tok.i]) or self.countries_in(self._core_tokens(tok)):
             return []  # "the Russian diplomats", "the diplomats in Oslo" say whose they are
         here = self.sent_index[tok.i]
+        # "European Union leaders agreed … The leaders also demanded …": a summit's leaders or a
+        # meeting's ministers are named once and referred to paragraphs later
+        reach = 5 if tok.lemma_.lower() in ("leader", "minister") else 2
         for m in reversed(self.mentions):
             if m.token >= tok.i:
                 continue
-            if self.sent_index[m.token] < here - 2:
+            if self.sent_index[m.token] < here - reach:
                 break
             head = self.doc[m.token]
             if head.lemma_.lower() == tok.lemma_.lower() and m.actors and m.actors[0].country \
