@@ -225,3 +225,10 @@ def test_the_leaders_named_paragraphs_before_are_still_those_leaders(extract) ->
                      "The leaders also demanded on Monday that the junta free President Mohamed Bazoum.",
                      D(2023, 8, 15))
     assert any(r == "10" and s in ("AFU", "AFR") for r, s, _t in triples(result)), triples(result)
+
+
+def test_a_blocs_agreement_to_sanction_is_the_sanction(extract) -> None:
+    result = extract("European Union leaders agreed on Monday to bar Belarusian airlines from the bloc's airspace.",
+                     D(2021, 5, 25))
+    assert ("16", "EEC", "BLR") in triples(result), triples(result)
+    assert not [t for t in triples(result) if t[0] == "03"], triples(result)
