@@ -232,3 +232,11 @@ def test_a_blocs_agreement_to_sanction_is_the_sanction(extract) -> None:
                      D(2021, 5, 25))
     assert ("16", "EEC", "BLR") in triples(result), triples(result)
     assert not [t for t in triples(result) if t[0] == "03"], triples(result)
+
+
+def test_an_actor_recognised_is_recognition(extract) -> None:
+    result = extract("Turkey recognised Libya's rebel National Transitional Council as the legitimate "
+                     "representative of the Libyan people on Sunday.", D(2011, 7, 3))
+    assert ("05", "TUR", "LBY") in triples(result), triples(result)
+    need = extract("Britain recognised the need for talks on Monday.", D(2011, 7, 3))
+    assert not [t for t in triples(need) if t[0] == "05"], triples(need)
