@@ -240,3 +240,9 @@ def test_an_actor_recognised_is_recognition(extract) -> None:
     assert ("05", "TUR", "LBY") in triples(result), triples(result)
     need = extract("Britain recognised the need for talks on Monday.", D(2011, 7, 3))
     assert not [t for t in triples(need) if t[0] == "05"], triples(need)
+
+
+def test_a_rejected_motion_is_aimed_at_the_state_it_would_have_served(extract) -> None:
+    result = extract("Kyrgyzstan's parliament on Tuesday rejected a motion that would have allowed Russian troops "
+                     "to stay at the Kant air base.", D(2010, 3, 2))
+    assert ("12", "KGZ", "RUS") in triples(result), triples(result)

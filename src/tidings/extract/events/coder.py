@@ -56,6 +56,7 @@ _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed partie
 _INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "monitor", "prosecutor", "auditor"})
 _VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
+_MOTIONS = frozenset({"motion", "bill", "proposal", "resolution", "draft", "measure", "amendment", "request"})
 _CONCLUDING = frozenset({"end", "conclude", "wrap", "close", "complete", "finish"})
 _SPANS = frozenset({"day", "week", "month", "hour", "year", "session"})
 _TALKS = frozenset({"talk", "talks", "negotiation", "dialogue", "consultation", "meeting"})
@@ -495,6 +496,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
         elif not target and code[:3] == "129":
             target = self._sponsor_of_vetoed(verb)  # "vetoed a U.S.-drafted resolution": the drafter's
+        elif not target and code[:2] == "12" and (beneficiary := self._beneficiary_of_rejected(verb, source)):
+            target = beneficiary  # "rejected a motion that would have allowed U.S. troops …": the U.S.
         elif not target and code[:2] == "12" and complements(verb):
             target = self._partner(source)  # "refused to supply the missiles": to whoever it has been dealing with
         elif not target and code[:2] == "04" and self._hosted_earlier_talks(verb):
@@ -528,6 +531,16 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _SPANS and any(
             p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in _TALKS for g in self.actors.kids[p.i])
             for p in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
+
+    def _beneficiary_of_rejected(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """The other state a rejected motion, bill or proposal would have served, as its clause says."""
+        text = next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj" and c.lemma_.lower() in _MOTIONS), None)
+        if text is None:
+            return []
+        said = [t.i for c in self.actors.kids[text.i] if c.dep_ in ("relcl", "acl") for t in c.subtree]
+        own = {a.country for a in source}
+        other = [c for c in self.actors.countries_in(said) if c not in own and c in self.actors.kb.countries]
+        return [self._country_actor(other[0])] if other else []
 
     def _sponsor_of_vetoed(self, verb: Token) -> list[Actor]:
         """Whom a veto is aimed at: the state that drafted the text ("a U.S.-drafted resolution", "a
