@@ -246,3 +246,9 @@ def test_a_rejected_motion_is_aimed_at_the_state_it_would_have_served(extract) -
     result = extract("Kyrgyzstan's parliament on Tuesday rejected a motion that would have allowed Russian troops "
                      "to stay at the Kant air base.", D(2010, 3, 2))
     assert ("12", "KGZ", "RUS") in triples(result), triples(result)
+
+
+def test_an_act_promised_only_after_another_state_acts_demands_that_act(extract) -> None:
+    result = extract("North Korea's chief negotiator said on Thursday that Pyongyang would return to the talks "
+                     "only after Washington unfroze its funds.", D(2006, 4, 13))
+    assert ("10", "PRK", "USA") in triples(result), triples(result)

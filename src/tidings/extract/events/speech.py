@@ -85,6 +85,9 @@ class SpeechContent:
         if code == "010" and future and self._threat_words(tokens) & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or self._adversary(source) or target), conf
+        if code == "010" and future and (bound := self._ultimatum(tokens, src_c, only=True)):
+            # "said Pyongyang would return to talks only after Washington unfroze its funds": a demand
+            return "100", bound, conf
         if code == "010" and future and not ruled_out and (bound := self._ultimatum(tokens, src_c)):
             # "said the frontier would become a death zone unless Thai troops pulled back": a threat to
             # whoever must act to avert it
@@ -101,14 +104,19 @@ class SpeechContent:
             return "111", judged, conf  # "said the raids were a flagrant violation": disapproval of the raider
         return code, (target or others[:1]), conf
 
-    def _ultimatum(self, tokens: list[Token], src_c: set[str]) -> list[Actor]:
+    def _ultimatum(self, tokens: list[Token], src_c: set[str], only: bool = False) -> list[Actor]:
         """The party a condition binds: the subject of an 'unless' clause, or of an 'if' clause that
-        is negated ('if the army did not quit Heglig'), when it is another state's."""
+        is negated ('if the army did not quit Heglig'), when it is another state's. With `only`, of
+        a precondition instead ('only after Washington unfroze the funds', 'only if …')."""
         kids = self.actors.kids
         for t in tokens:
             marks = {m.lower_ for m in kids[t.i] if m.dep_ == "mark"}
-            if t.dep_ != "advcl" or not (marks & {"unless"} or "if" in marks and any(
-                    c.dep_ == "neg" for c in kids[t.i])):
+            if t.dep_ != "advcl":
+                continue
+            if only and not (marks & {"if", "after", "once", "when"} and any(
+                    c.dep_ == "advmod" and c.lower_ == "only" for c in kids[t.i])):
+                continue
+            if not only and not (marks & {"unless"} or "if" in marks and any(c.dep_ == "neg" for c in kids[t.i])):
                 continue
             for c in kids[t.i]:
                 if c.dep_ in ("nsubj", "nsubjpass"):
