@@ -252,3 +252,13 @@ def test_an_act_promised_only_after_another_state_acts_demands_that_act(extract)
     result = extract("North Korea's chief negotiator said on Thursday that Pyongyang would return to the talks "
                      "only after Washington unfroze its funds.", D(2006, 4, 13))
     assert ("10", "PRK", "USA") in triples(result), triples(result)
+
+
+# ---- aid -----------------------------------------------------------------------------------------
+def test_a_donor_is_no_recipient_of_aid(extract) -> None:
+    result = extract("The first international relief flights landed in eastern Afghanistan on Tuesday. "
+                     "Afghanistan's Taliban government appealed for tents and food for survivors in Kunar province. "
+                     "Iran's Red Crescent sent a convoy of 20 trucks through the Dogharoun border crossing, and the "
+                     "United Arab Emirates dispatched a field hospital.", D(2025, 9, 3))
+    aid = [t for t in triples(result) if t[0] == "07"]
+    assert ("07", "IRN", "AFG") in aid and not [t for t in aid if t[2] in ("ARE", "IRN")], triples(result)

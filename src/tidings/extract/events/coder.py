@@ -513,6 +513,14 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             own = next((a.country for a in source if a.country and a.country in self.actors.kb.countries), None)
             if own is not None:
                 target, conf = [self._country_actor(own)], 0.6
+        if target and (code[:2] == "07" or code[:3] == "033"):
+            # "Beijing pledged 50 million yuan", "Iran's Red Crescent sent a convoy …, and the United
+            # Arab Emirates dispatched a field hospital": a donor, its own or another in the sentence,
+            # is no recipient; the story's country is
+            donors = {a.country for a in source} | {
+                a.country for v in verb.conjuncts for c in self.actors.kids[v.i] if c.dep_ == "nsubj"
+                for a in self.actors.resolve(c, subject=True)}
+            target = [t for t in target if t.country not in donors]
         if not target and (code[:2] == "07" or code[:3] == "033"):
             # "Beijing pledged 50 million yuan in emergency assistance": to the country the story is about
             main = self.actors.main_country()
