@@ -262,3 +262,8 @@ def test_a_donor_is_no_recipient_of_aid(extract) -> None:
                      "United Arab Emirates dispatched a field hospital.", D(2025, 9, 3))
     aid = [t for t in triples(result) if t[0] == "07"]
     assert ("07", "IRN", "AFG") in aid and not [t for t in aid if t[2] in ("ARE", "IRN")], triples(result)
+
+
+def test_a_field_hospital_sent_is_aid(extract) -> None:
+    result = extract("The United Arab Emirates dispatched a field hospital to Afghanistan on Tuesday.", D(2025, 9, 3))
+    assert ("07", "ARE", "AFG") in triples(result), triples(result)
