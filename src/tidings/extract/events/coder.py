@@ -509,10 +509,13 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if not target and code[:2] in ("08", "17", "03") and code[:3] != "087":  # (a truce: events.one_sided)
             # "security forces ended the siege", "the authorities detained dozens": a yield or a
             # coercion with no one named and no place told is done at home (CAMEO's domestic events);
-            # so is a promise to no one named ("promised to restore fuel supplies within ten days")
+            # so is a promise by an office or a person to no one named ("President Arce promised to
+            # restore fuel supplies"); a state's own commitment ("Ethiopia has agreed to reopen its
+            # borders") stays an intent with no one named
             own = next((a.country for a in source if a.country and a.country in self.actors.kb.countries), None)
-            if own is not None:
-                target, conf = [self._country_actor(own)], 0.6
+            home = [self._country_actor(own)] if own is not None else []
+            if home and not (code[:2] == "03" and any(a.text == home[0].text for a in source)):
+                target, conf = home, 0.6
         if target and (code[:2] == "07" or code[:3] == "033"):
             # "Beijing pledged 50 million yuan", "Iran's Red Crescent sent a convoy …, and the United
             # Arab Emirates dispatched a field hospital": a donor, its own or another in the sentence,
