@@ -267,3 +267,17 @@ def test_a_donor_is_no_recipient_of_aid(extract) -> None:
 def test_a_field_hospital_sent_is_aid(extract) -> None:
     result = extract("The United Arab Emirates dispatched a field hospital to Afghanistan on Tuesday.", D(2025, 9, 3))
     assert ("07", "ARE", "AFG") in triples(result), triples(result)
+
+
+# ---- what has not happened -----------------------------------------------------------------------
+def test_an_act_waited_for_by_a_modal_clause_has_not_happened(extract) -> None:
+    result = extract("Saudi Arabia promised $1 billion on Monday, but officials said little of the money would "
+                     "reach Gaza until Israel eased its blockade.", D(2009, 3, 2))
+    assert not [t for t in triples(result) if t[1] == "ISR"], triples(result)
+
+
+def test_a_sanction_voted_unless_another_acts_is_a_threat(extract) -> None:
+    result = extract("The Arab League voted on Saturday to suspend Syria from Wednesday unless President Bashar "
+                     "al-Assad's government halts its crackdown on protesters.", D(2011, 11, 12))
+    assert ("13", "ARL", "SYR") in triples(result), triples(result)
+    assert not [t for t in triples(result) if t[0] == "16"], triples(result)

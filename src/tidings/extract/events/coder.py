@@ -281,6 +281,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             self._drop(si, verb, match[0].code if match else speech, "measures told as aiming at someone, not force")
             return
         mode = self._mode(verb, sent)
+        if mode.status == "realis" and any(c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "unless" for m in self.actors.kids[c.i]) for c in self.actors.kids[verb.i]):
+            # "voted to suspend Syria from Wednesday unless the government halts its crackdown": the
+            # act waits on a condition, so it is threatened, not done
+            mode = Mode("future", "conditional on 'unless'")
         nominal = mode.status == "governed" and self._nominal_done(verb) and not self._background(verb)
         if nominal:
             mode = Mode("realis", "a done act told by a participle or a decision ('the measures imposed by …')")

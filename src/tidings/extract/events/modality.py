@@ -62,6 +62,10 @@ def _negation(verb: Token, sent: str, kids: list[Token]) -> Mode | None:
             return Mode("negated", "negated object ('gave no details')")
     if verb.dep_ == "xcomp" and _negated(verb.head):
         return Mode("negated", f"under a negated '{verb.head.text}' ('not going to negotiate')")
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "before") for c in kids) and (
+            _negated(verb.head) or any(c.dep_ == "aux" and c.lower_ in _MODAL_OR_FUTURE for c in verb.head.children)):
+        # "little of the money would reach Gaza until Israel eased its blockade": awaited, not done
+        return Mode("conditional", "awaited by a clause that has not happened ('would … until')")
     v = verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in v.children):
