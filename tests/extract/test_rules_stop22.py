@@ -281,3 +281,9 @@ def test_a_sanction_voted_unless_another_acts_is_a_threat(extract) -> None:
                      "al-Assad's government halts its crackdown on protesters.", D(2011, 11, 12))
     assert ("13", "ARL", "SYR") in triples(result), triples(result)
     assert not [t for t in triples(result) if t[0] == "16"], triples(result)
+
+
+def test_a_vow_bound_to_another_states_act_threatens_it(extract) -> None:
+    result = extract("President Omar al-Bashir of Sudan vowed on Wednesday that Sudanese troops would push on to "
+                     "Juba if South Sudan's army did not quit the Heglig oil field.", D(2012, 4, 18))
+    assert ("13", "SDN", "SSD") in triples(result), triples(result)

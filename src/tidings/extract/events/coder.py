@@ -336,6 +336,12 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             return
         code, threatened = coded
         source, target, conf = self._parties(verb, code, pattern, source)
+        if code[:2] == "03" and (bound := self._ultimatum(
+                [t for c in self.actors.kids[verb.i] if c.dep_ == "ccomp" for t in c.subtree],
+                {a.country for a in source if a.country})):
+            # "vowed that Sudanese troops would push on to Juba if South Sudan's army did not quit
+            # Heglig": a vow bound to another state's act threatens that state
+            code, target = "130", bound
         if one_sided and not target:
             target = self._truce_party(source)
         if refusal and not target:
