@@ -287,3 +287,8 @@ def test_a_vow_bound_to_another_states_act_threatens_it(extract) -> None:
     result = extract("President Omar al-Bashir of Sudan vowed on Wednesday that Sudanese troops would push on to "
                      "Juba if South Sudan's army did not quit the Heglig oil field.", D(2012, 4, 18))
     assert ("13", "SDN", "SSD") in triples(result), triples(result)
+
+
+def test_turning_ones_back_on_a_bloc_is_a_rejection(extract) -> None:
+    result = extract("Norway turned its back on the European Union on Monday.", D(1994, 11, 28))
+    assert ("12", "NOR", "EEC") in triples(result), triples(result)
