@@ -70,7 +70,8 @@ def main() -> None:
         articles = [r for r in read_inputs([str(corpus)]) if isinstance(r, Article)]
         cpu["reading"] = time.process_time() - t
         extract_doc(*next(nlp.pipe([(articles[0].text, articles[0])], as_tuples=True)))  # first-call costs
-        with Store(Path(tmp) / "parts.duckdb", memory_limit=pipeline.WRITER_MEMORY_LIMIT) as store:
+        with Store(Path(tmp) / "parts.duckdb", memory_limit=pipeline.WRITER_MEMORY_LIMIT,
+                   threads=pipeline.WRITER_THREADS) as store:
             def bare(batch: list[Article]) -> None:
                 phase[0] = "bare parse"
                 t = time.process_time()

@@ -143,7 +143,7 @@ def main() -> None:
               + f" {'write_all':>9} {'read':>6} {'slow commits':>14} {'RSS MiB':>7} {'wall s':>6}", flush=True)
         start, mark = time.perf_counter(), [args.every]
         db_path = Path(args.db) if args.db else workdir / "w.duckdb"
-        with Store(db_path, memory_limit=pipeline.WRITER_MEMORY_LIMIT) as store:
+        with Store(db_path, memory_limit=pipeline.WRITER_MEMORY_LIMIT, threads=pipeline.WRITER_THREADS) as store:
             def report(stats: pipeline.RunStats) -> None:
                 if stats.articles_new < mark[0] or not clock.batches:
                     return

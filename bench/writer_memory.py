@@ -124,7 +124,8 @@ def main() -> None:
         print(f"{'articles':>8} {'RSS MiB':>8} {'DuckDB MiB':>10} {'glibc used/free/mmap MiB':>25} "
               f"{'index articles':>14} {'seconds':>8}", flush=True)
         start, mark = time.perf_counter(), [args.every]
-        with Store(workdir / "w.duckdb", memory_limit=pipeline.WRITER_MEMORY_LIMIT) as store:
+        with Store(workdir / "w.duckdb", memory_limit=pipeline.WRITER_MEMORY_LIMIT,
+                   threads=pipeline.WRITER_THREADS) as store:
             def report(stats: pipeline.RunStats) -> None:
                 if stats.articles_new < mark[0]:
                     return

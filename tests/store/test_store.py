@@ -105,3 +105,23 @@ def test_store_newer_schema_is_refused(db_path):
     con.close()
     with pytest.raises(StoreError, match="newer"):
         Store(db_path)
+
+
+def test_store_threads_sets_duckdb_worker_threads(db_path):
+    with Store(db_path, threads=1) as store:
+        assert store.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+
+
+def test_store_pipeline_run_writes_without_duckdb_worker_threads(db_path, fixtures, nlp, monkeypatch):
+    from tidings import pipeline
+
+    opened = []
+
+    class Recording(Store):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            opened.append(self.con.execute("SELECT current_setting('threads')").fetchone()[0])
+
+    monkeypatch.setattr(pipeline, "Store", Recording)
+    pipeline.run([str(fixtures / "articles.jsonl")], db_path)
+    assert opened == [pipeline.WRITER_THREADS] == [1]

@@ -34,10 +34,11 @@ class Store:
     `read_only=True` never creates a file: a missing database raises StoreError (E202).
     `memory_limit` (DuckDB's, e.g. "512MB") caps its buffer pool, which by default may take
     up to 80% of the machine's RAM, so a long-running writer has a known ceiling.
+    `threads` sets DuckDB's worker threads (by default one per core).
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, con=None,
-                 memory_limit: str | None = None) -> None:
+                 memory_limit: str | None = None, threads: int | None = None) -> None:
         self.path = str(path)
         self._stories: StoryIndex | None = None  # built on the first write, kept for the run
         if con is not None:  # a view over a connection someone else owns (see `reader`)
@@ -51,6 +52,8 @@ class Store:
             raise _open_error(self.path, exc) from exc
         if memory_limit:
             self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        if threads:
+            self.con.execute(f"SET threads = {int(threads)}")
         if not read_only:
             migrate(self.con, self.path)
 
