@@ -62,6 +62,7 @@ class ActorIndex(SubjectFinder, PhraseResolver, KnowledgeScan, PersonRegistry, C
         self._person_span: dict[int, int] = {}
         self._countries_named: set[str] | None = None
         self._main: str | None = None
+        self._dateline: str | None = None  # see places.dateline_country
         self._introduced: dict[str, Actor] | None = None  # see introduced.IntroducedGroups
         self._person_tokens: dict[int, tuple[int, int]] = {}
         self.sents: list[SpanView] = self.doc.sents

@@ -27,6 +27,7 @@ class PlaceFinder:
     names: dict[int, NameHit]
     places: dict[int, NameHit]
     _countries_named: set[str] | None
+    _dateline: str | None  # "" once read and found to name no country
     _place_countries_seen: set[str] | None
 
     def location_in(self, idx: list[int], told_as_where: bool = False) -> Location | None:
@@ -54,7 +55,13 @@ class PlaceFinder:
     def dateline_country(self) -> str | None:
         """The country of a wire dateline's city ("MEXICO CITY, April 24 (AP) -"), which the
         parser is given as a sentence of its own (`time.dateline.for_parser`): where the report
-        was filed, and so where an official the text gives no country most likely serves."""
+        was filed, and so where an official the text gives no country most likely serves. Read
+        once per document: every unplaced official, police force or crowd asks for it."""
+        if self._dateline is None:
+            self._dateline = self._read_dateline() or ""
+        return self._dateline or None
+
+    def _read_dateline(self) -> str | None:
         if len(self.sents) < 2:
             return None
         first = self.sents[0]
