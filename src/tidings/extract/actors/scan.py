@@ -21,6 +21,9 @@ from tidings.extract.kb.knowledge import KnowledgeBase
 _PLACE_HEADS = frozenset({"airport", "district", "province", "city", "town", "village", "region", "state", "county",
                           "port", "harbour", "harbor", "base", "camp", "square", "street", "road", "border",
                           "crossing", "valley", "river", "hills", "governorate", "prefecture", "municipality"})
+# capitalised words that make a demonym a region's ("Latin American", "Central Asian")
+_REGION_WORDS = frozenset({"Latin", "Central", "South", "North", "East", "West", "Southeast", "Northeast",
+                           "Southwest", "Northwest", "Sub-Saharan", "Pan"})
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5, "demonym": 6}
 
 
@@ -104,7 +107,12 @@ class KnowledgeScan:
 
     def _inside_longer_name(self, i: int, hit: NameHit) -> bool:
         """'Praia' in 'Mocímboa da Praia' is not Cape Verde's capital: a capital or country word
-        that ends a longer proper name ('X da Praia', 'Port Sudan' is its own entry) is skipped."""
+        that ends a longer proper name ('X da Praia', 'Port Sudan' is its own entry) is skipped.
+        'American' in 'Latin American countries' names a region's peoples, not the United States
+        ('South African' and 'North Korean' are entries of their own, matched from their first word)."""
+        if i > 0 and self.doc[i - 1].text in _REGION_WORDS and all(e.kind == "demonym" for e in hit.entries) \
+                and (i - 1) not in self.names:
+            return True
         if not all(e.kind in ("capital",) for e in hit.entries) or i == 0:
             return False
         prev = self.doc[i - 1]

@@ -504,7 +504,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         if not target and code in ("150", "151", "152"):
             target = self._adversary(source)  # "forces were placed on alert": toward the other side
         if not target and code[:2] in ("13", "16") and not (code[:2] == "16" and self._domestic_target(verb, source, code)):
-            target = self._adversary(source)  # a threat, a closed crossing: aimed at the other side
+            target = self._adversary(source, code[:2])  # a threat, a closed crossing: aimed at the other side
         elif not target and code[:3] == "129":
             target = self._sponsor_of_vetoed(verb)  # "vetoed a U.S.-drafted resolution": the drafter's
         elif not target and code[:2] == "12" and (beneficiary := self._beneficiary_of_rejected(verb, source)):

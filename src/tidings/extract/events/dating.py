@@ -100,7 +100,12 @@ def _own_clause_day(e: Event, verb: Token, days: list[_Day], spans: list[_Day]) 
 
 def _background_span(e: Event, verb: Token, sents: list[Span], days: list[_Day], spans: list[_Day],
                      published: dt.date) -> dict | None:
-    span = next((s for s in spans if s.timex.text == e.date_text and s.tokens[0] in _clause(verb)), None)
+    # "X, in exile since August, welcomed … but urged …": the conjoined verb shares its head's span
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    clause = _clause(verb) | _clause(head)
+    span = next((s for s in spans if s.timex.text == e.date_text and s.tokens[0] in clause), None)
     if span is None:
         return None
     root = sents[e.sentence].root

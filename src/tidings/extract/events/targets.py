@@ -49,6 +49,10 @@ _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "tru
 _STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
 
 
+# marks of a clause told beside another, not about it
+_PARALLEL_MARKS = frozenset({"while", "whereas"})
+
+
 class TargetFinder:
     """Target, claimant and crowd resolution for `events._Coder`."""
 
@@ -210,6 +214,7 @@ class TargetFinder:
                 for g in self.actors.kids[t.i] if g.dep_ == "pobj" and self._venue(g) for x in g.subtree}
         # nor a channel ("$3 million through U.N. agencies": the agencies pass the aid on)
         own |= {x.i for t in words if dep[t.i] == "prep" and lower[t.i] in ("through", "via") for x in t.subtree}
+        own |= self._parallel_subjects(verb)
         for m in self.actors.mentions:
             if self.actors.sent_index[m.token] == self.actors.sent_index[verb.i] and m.token != verb.i \
                     and m.token not in own and not self._speaker_token(m.token, verb):
@@ -217,6 +222,18 @@ class TargetFinder:
                 if cand:
                     return cand[:1], 0.7
         return [], 1.0
+
+    def _parallel_subjects(self, verb: Token) -> set[int]:
+        """'Washington added 16 officials to its blacklist, while London announced travel bans':
+        the actor of a clause set beside this one ('while', 'whereas') does the like, and is not
+        its target; nor is the actor of the main clause the target of the 'while' clause."""
+        kids = self.actors.kids
+        pair = [c for c in kids[verb.i] if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _PARALLEL_MARKS for m in kids[c.i])]
+        if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _PARALLEL_MARKS for m in kids[verb.i]):
+            pair.append(verb.head)
+        return {x.i for v in pair for s in kids[v.i] if s.dep_ in ("nsubj", "nsubjpass")
+                for t in (s, *s.conjuncts) for x in t.subtree}
 
     def _complement_target(self, verb: Token, source: list[Actor]) -> list[Actor]:
         """The target of a threat or demand is whoever the act it names is done to: 'threatened to
@@ -440,15 +457,17 @@ class TargetFinder:
                    and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
                    for d in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
 
-    def _adversary(self, source: list[Actor]) -> list[Actor]:
+    def _adversary(self, source: list[Actor], root: str = "") -> list[Actor]:
         """Whom a threat or a closed crossing is aimed at: the other party of the latest hostile event
-        (CAMEO 10–20) the source's country took part in, else of the latest event of anyone else."""
+        (CAMEO 10–20) the source's country took part in, else of the latest event of anyone else.
+        An earlier act of the same kind by someone else ('the EU froze assets …; Washington added
+        16 officials to its blacklist') is done alongside, so it lends its target, not its author."""
         src = {a.country for a in source}
         found = self._other_party(src, hostile=True)
         if found:
             return found
         for e in reversed(self.events):
-            for a in (e.source, e.target):
+            for a in ((e.target,) if root and e.root == root else (e.source, e.target)):
                 if a is not None and a.country and a.country not in src:
                     return [a]
         return []

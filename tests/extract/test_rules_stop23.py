@@ -1,0 +1,39 @@
+"""Behaviour tests for the rules of stop 23 (docs/coding.md section 18). Sentences are our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from event_helpers import triples
+
+D = dt.date
+
+
+# ---- actors --------------------------------------------------------------------------------------
+def test_latin_american_names_a_region_not_the_united_states(extract) -> None:
+    result = extract("Bolivia ordered diplomats from five Latin American countries to leave on Monday.",
+                     D(2026, 3, 4))
+    assert not any("USA" in (s, t) for _r, s, t in triples(result)), triples(result)
+    us = extract("Bolivia ordered American diplomats to leave on Monday.", D(2026, 3, 4))
+    assert ("16", "BOL", "USA") in triples(us), triples(us)
+
+
+# ---- targets -------------------------------------------------------------------------------------
+def test_the_actor_of_a_while_clause_is_not_the_target_of_the_main_one(extract) -> None:
+    result = extract("Ottawa added 12 individuals to its blacklist on Monday, while Canberra announced travel "
+                     "bans.", D(2026, 3, 4))
+    assert not any(r == "16" and s == "CAN" and t == "AUS" for r, s, t in triples(result)), triples(result)
+
+
+def test_a_sanction_with_no_target_takes_the_target_of_the_sanction_told_before(extract) -> None:
+    result = extract("The European Union imposed sanctions on Eritrea on Monday. Ottawa added 12 individuals "
+                     "to its blacklist, while Canberra announced travel bans.", D(2026, 3, 4))
+    assert ("16", "CAN", "ERI") in triples(result), triples(result)
+    assert not any(r == "16" and s == "CAN" and t in ("EEC", "EUR") for r, s, t in triples(result)), triples(result)
+
+
+# ---- dates ---------------------------------------------------------------------------------------
+def test_a_span_of_the_subject_does_not_date_a_conjoined_act(extract) -> None:
+    result = extract("Opposition leader Sviatlana Tsikhanouskaya, in exile since August, welcomed the "
+                     "sanctions but urged Brussels to go further.", D(2021, 6, 22))
+    urge = [e for e in result.events if e.root == "02"]
+    assert urge and all(e.date == D(2021, 6, 22) for e in urge), [(e.cameo, e.date) for e in urge]
