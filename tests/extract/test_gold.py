@@ -112,6 +112,11 @@ FLOORS = [
     ("leads_dev22.json", 0.40, 0.93, 0.90),
     ("blind_seedlike22.json", 0.67, 0.92, 0.92),
     ("blind_plover22.json", 0.65, 0.93, 0.75),
+    # stop 23 sets, floors a little under their first (blind) score
+    ("blind_plover23.json", 0.62, 0.93, 0.75),
+    ("blind_news23.json", 0.56, 0.90, 0.85),
+    ("blind_seedlike23.json", 0.64, 0.95, 0.88),
+    ("news_dev23.json", 0.48, 0.95, 0.85),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -124,7 +129,9 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "leads_dev20.json": 1, "news_dev20.json": 0,
                    "blind_news21.json": 2, "blind_leads21.json": 0, "news_dev21.json": 0,
                    "blind_news22.json": 2, "blind_leads22.json": 1, "leads_dev22.json": 0,
-                   "blind_seedlike22.json": 0, "blind_plover22.json": 0}
+                   "blind_seedlike22.json": 0, "blind_plover22.json": 0,
+                   "blind_plover23.json": 1, "blind_news23.json": 0, "blind_seedlike23.json": 0,
+                   "news_dev23.json": 0}
 
 
 def test_gold_every_own_file_has_a_floor():

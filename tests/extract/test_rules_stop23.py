@@ -37,3 +37,11 @@ def test_a_span_of_the_subject_does_not_date_a_conjoined_act(extract) -> None:
                      "sanctions but urged Brussels to go further.", D(2021, 6, 22))
     urge = [e for e in result.events if e.root == "02"]
     assert urge and all(e.date == D(2021, 6, 22) for e in urge), [(e.cameo, e.date) for e in urge]
+
+
+# ---- acts ----------------------------------------------------------------------------------------
+def test_an_act_a_cause_led_someone_to_do_was_done_by_them(extract) -> None:
+    result = extract("The incident prompted Seoul to recall its ambassador to Tokyo on Friday.", D(2026, 3, 6))
+    assert ("16", "KOR", "JPN") in triples(result), triples(result)
+    modal = extract("The incident could prompt Seoul to recall its ambassador to Tokyo.", D(2026, 3, 6))
+    assert not [t for t in triples(modal) if t[0] == "16"], triples(modal)

@@ -28,6 +28,9 @@ _KILLING_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "level"
 _ATTACK_NOUNS = {"attack", "strike", "raid", "bombing", "shelling", "assault", "offensive", "airstrike", "ambush"}
 _DIRECTIVE = {"demand", "urge", "ask", "appeal", "press", "call"}  # verbs whose that-clause is another's act
 _TIME_MARKS = {"after", "before", "since", "until", "when", "while", "as", "once"}
+# verbs whose object does the act of their infinitive, and does it ("forced the army to withdraw");
+# kept with events.modality's implicative governors
+_CAUSING = frozenset({"lead", "force", "compel", "prompt", "oblige", "spur"})
 _SHARED_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp")
 _CLASH_NOUNS = {"clash", "fighting", "fight", "battle", "exchange", "skirmish", "confrontation", "gunfight",
                 "firefight", "hostility", "violence"}  # "clashes between A and B killed …"
@@ -136,6 +139,11 @@ class SubjectFinder:
             if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP") and any(
                     c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in self.kids[v.i]):
                 break  # "… days after a strike killed 20 children": a finite clause of its own
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in _CAUSING:
+                # "the tip-off led Spanish police to arrest four": the police arrested
+                obj = next((c for c in self.kids[v.head.i] if c.dep_ == "dobj" and c.i < v.i), None)
+                if obj is not None:
+                    return self.resolve(obj, subject=True)
             if v.dep_ in _SHARED_SUBJECT and v.head.i != v.i:
                 v = v.head
                 if v.dep_ == "prep" and v.head.i != v.i:  # "responded by expelling": the responder

@@ -30,7 +30,10 @@ _VOICED = {"demand", "denounce", "condemn"}
 _GATHERINGS = {"rally", "march", "gather", "protest", "demonstrate", "occupy", "converge", "assemble", "take",
                "pour", "flood", "strike", "block", "besiege", "surround", "camp"}
 _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed", "move", "come", "decide",
-                "become", "vote"}  # "became the first state to recognise", "voted to impose sanctions": it did
+                "become", "vote",  # "became the first state to recognise", "voted to impose sanctions": it did
+                # implicative causes: "a tip-off that led Spanish police to arrest four", "forced the
+                # army to withdraw", "prompted Seoul to recall its envoy": the act followed
+                "lead", "force", "compel", "prompt", "oblige", "spur"}
 
 
 @dataclass(slots=True)
