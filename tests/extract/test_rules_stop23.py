@@ -45,3 +45,22 @@ def test_an_act_a_cause_led_someone_to_do_was_done_by_them(extract) -> None:
     assert ("16", "KOR", "JPN") in triples(result), triples(result)
     modal = extract("The incident could prompt Seoul to recall its ambassador to Tokyo.", D(2026, 3, 6))
     assert not [t for t in triples(modal) if t[0] == "16"], triples(modal)
+
+
+def test_a_courtesy_title_before_a_surname_finds_the_person_named_before(extract) -> None:
+    result = extract("Kenyan Foreign Minister Musalia Mudavadi arrived in Kampala on Friday. Mr. Mudavadi "
+                     "criticised Uganda's decision to close the border.", D(2026, 3, 7))
+    assert ("11", "KEN", "UGA") in triples(result), triples(result)
+
+
+def test_a_titled_official_acted_on_by_a_visitor_belongs_to_the_host(extract) -> None:
+    result = extract("KATHMANDU, March 27 - Chinese Foreign Minister Wang Yi visited Kathmandu on Friday. "
+                     "Mr. Wang held talks with Foreign Minister Narayan Khadka.", D(2022, 3, 27))
+    assert ("04", "CHN", "NPL") in [t for t in triples(result)], triples(result)
+    assert len([t for t in triples(result) if t[0] == "04"]) == 2, triples(result)
+
+
+def test_rejecting_the_ultimatum_is_aimed_at_whoever_issued_it(extract) -> None:
+    result = extract("France and Germany issued an ultimatum to Caracas on Saturday. Colombia praised Brazil "
+                     "on Sunday. On Monday Venezuela rejected the ultimatum.", D(2019, 1, 28))
+    assert any(r == "12" and s == "VEN" and t in ("FRA", "DEU") for r, s, t in triples(result)), triples(result)

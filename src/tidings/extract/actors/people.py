@@ -132,7 +132,7 @@ class PersonRegistry:
         return _office_keys(" ".join(words))
 
     def _first_name(self, tok: Token, ent: Span) -> bool:
-        return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
+        return (tok.text not in _HONORIFICS and tok.pos_ == "PROPN" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
                 and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
                 and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _role_words(self.kb))
 
@@ -141,7 +141,7 @@ class PersonRegistry:
         toks = list(ent)
         while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s", "'", "’")):
             toks.pop()
-        while toks and toks[0].is_punct:
+        while toks and (toks[0].is_punct or toks[0].text in _HONORIFICS):  # "Mr. Wang" is Wang
             toks.pop(0)
         if not toks:
             return ""
@@ -266,7 +266,7 @@ class PersonRegistry:
         country the text is about; the choice is remembered for the rest of the article."""
         if actor.country or not any(r in STATE_ROLES or r == "OPP" for r in actor.roles):
             return actor  # (an opposition leader is as domestic as a minister)
-        country = self._fronted_capital(tok) or self._earlier_title(tok) or self.context_country(tok) \
+        country = self._fronted_capital(tok) or self._earlier_title(tok) or self._context_not_partner(tok) \
             or self.dateline_country() or self.main_country()
         if country is None:
             return actor
@@ -275,6 +275,24 @@ class PersonRegistry:
             if value.name == actor.name:
                 self.people[key] = placed
         return placed
+
+    def _context_not_partner(self, tok: Token) -> str | None:
+        """The country the text has been about, unless it is that of whoever acts on this official:
+        in 'KATHMANDU - … Mr. Wang held talks with Foreign Minister Narayan Khadka', Khadka is the
+        host's minister, not a second Chinese one (the dateline or the article's country decides)."""
+        country = self.context_country(tok)
+        if country is None or tok.dep_ in ("nsubj", "nsubjpass"):
+            return country
+        verb = tok.head
+        while verb.dep_ in ("prep", "pobj", "compound", "appos", "dobj") and verb.head.i != verb.i:
+            verb = verb.head
+        partner: set[str | None] = set()
+        for c in self.kids[verb.i]:
+            if c.dep_ in ("nsubj", "nsubjpass"):  # read off the names: the subject may not be resolved yet
+                person = self._person_at(c)
+                hit = self._name_cover.get(c.i)
+                partner |= {person.country} if person is not None else {e.country for e in hit.entries} if hit else set()
+        return None if country in partner else country
 
     def _fronted_capital(self, tok: Token) -> str | None:
         """'In Beijing, foreign ministry spokesman Liu Weimin told a briefing …': an official with no
@@ -315,6 +333,9 @@ class PersonRegistry:
         name = self._clean_name(ent)
         return self.people.get(name) or self.people.get(name.split()[-1])
 
+
+# courtesy titles before a surname in newspaper style ("Mr. Wang held talks …"): not part of the name
+_HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dr.", "Dr", "Mme", "Mme.", "Messrs."})
 
 _OFFICE_KEYS = {"prime": "prime", "defence": "defence", "defense": "defence", "foreign": "foreign",
                 "interior": "interior", "finance": "finance", "vice": "vice", "deputy": "deputy",

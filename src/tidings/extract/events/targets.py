@@ -23,6 +23,8 @@ ANAPHORIC_ROOTS = {"05", "11", "12", "16", "17"}  # reactions to "the move", "th
 # nouns that name force: "condemned the attack" points back to the latest act of force
 FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing", "assault", "offensive",
                "incursion", "airstrike", "killing", "massacre", "invasion", "ambush", "shooting"}
+# words for pressure put on someone, and the roots of the act that put it
+_PRESSURE_NOUNS = {"ultimatum": ("13",), "threat": ("13",), "warning": ("13",), "demand": ("10", "13")}
 _SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
 # things one party puts to another: whoever's they are is the target of accepting or rejecting them
@@ -499,6 +501,13 @@ class TargetFinder:
         if obj is not None and obj.lemma_.lower() in _CRITICISM_NOUNS:
             # "rejected the criticism": whoever criticised or accused, latest first
             found = next((e.source for e in reversed(self.events) if e.root in ("11", "10") and e.source is not None
+                          and e.source.country and e.source.country not in src), None)
+            if found is not None:
+                return [found]
+        if obj is not None and obj.lemma_.lower() in _PRESSURE_NOUNS:
+            # "rejected the ultimatum": whoever issued it (a threat, 13), or made the demand (10)
+            roots = _PRESSURE_NOUNS[obj.lemma_.lower()]
+            found = next((e.source for e in reversed(self.events) if e.root in roots and e.source is not None
                           and e.source.country and e.source.country not in src), None)
             if found is not None:
                 return [found]
