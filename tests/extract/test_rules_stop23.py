@@ -64,3 +64,13 @@ def test_rejecting_the_ultimatum_is_aimed_at_whoever_issued_it(extract) -> None:
     result = extract("France and Germany issued an ultimatum to Caracas on Saturday. Colombia praised Brazil "
                      "on Sunday. On Monday Venezuela rejected the ultimatum.", D(2019, 1, 28))
     assert any(r == "12" and s == "VEN" and t in ("FRA", "DEU") for r, s, t in triples(result)), triples(result)
+
+
+def test_a_regions_leaders_are_its_bloc(extract) -> None:
+    result = extract("West African leaders on Wednesday suspended Mali from the regional bloc.", D(2026, 3, 5))
+    assert ("16", "WAS", "MLI") in triples(result), triples(result)
+
+
+def test_a_town_that_ends_a_persons_name_is_no_place(extract) -> None:
+    result = extract("Soldiers detained President Alpha Conde on Sunday.", D(2026, 3, 9))
+    assert not any("BRA" in (s, t) for _r, s, t in triples(result)), triples(result)

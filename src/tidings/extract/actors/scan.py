@@ -96,11 +96,16 @@ class KnowledgeScan:
 
     def _town_in_a_name(self, i: int, hit: NameHit) -> bool:
         """'Falun' in 'Falun Gong' is no Swedish town: a one-word town or village that the parser
-        hangs as part of the proper name after it names that, not the place."""
-        if hit.end != i + 1 or i + 1 >= len(self.words) or not all(
-                e.place_kind in ("village", "town", "city") for e in hit.entries):
+        hangs as part of the proper name after it names that, not the place. Nor is a town that
+        continues a person's name ('Alpha Conde')."""
+        if not all(e.place_kind in ("village", "town", "city") for e in hit.entries):
             return False
-        tok, after = self.doc[i], self.doc[i + 1]
+        tok = self.doc[i]
+        if i > 0 and tok.ent_type_ == "PERSON" and self.doc[i - 1].ent_type_ == "PERSON":
+            return True  # "Alpha Conde": a surname, not the Brazilian town of Conde
+        if hit.end != i + 1 or i + 1 >= len(self.words):
+            return False
+        after = self.doc[i + 1]
         return tok.dep_ == "compound" and after.pos_ == "PROPN" and after.text[:1].isupper() \
             and after.lemma_.lower() not in _PLACE_HEADS \
             and (tok.head.i == i + 1 or after.dep_ == "compound" and after.head.i == tok.head.i)
