@@ -74,3 +74,9 @@ def test_a_regions_leaders_are_its_bloc(extract) -> None:
 def test_a_town_that_ends_a_persons_name_is_no_place(extract) -> None:
     result = extract("Soldiers detained President Alpha Conde on Sunday.", D(2026, 3, 9))
     assert not any("BRA" in (s, t) for _r, s, t in triples(result)), triples(result)
+
+
+def test_police_in_a_named_town_are_that_towns_states(extract) -> None:
+    result = extract("Osama Njeem, who runs a Tripoli detention centre, was arrested by police in Turin on Sunday.",
+                     D(2025, 1, 23))
+    assert ("17", "ITA", "LBY") in triples(result), triples(result)

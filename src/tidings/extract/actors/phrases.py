@@ -277,7 +277,11 @@ class PhraseResolver:
         local = role == "COP" or role in _DOMESTIC_GROUPS
         if tok.lemma_.lower() in ("regime", "junta") and self.main_country():
             return self.main_country()  # "the regime bombs its own people": the government the story is about
-        for country in (self.context_country(tok, same_sentence=True), here.country if here else None,
+        # "police in Turin", "protesters in Yangon": the place the phrase itself names
+        own = self.location_in([t.i for c in self.kids[tok.i] if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                                for t in c.subtree], told_as_where=True) if local else None
+        for country in (own.country if own else None, self.context_country(tok, same_sentence=True),
+                        here.country if here else None,
                         self.main_country() if local else None, self.context_country(tok),
                         self.dateline_country() if local else None):  # "BEIJING - Police hauled away …"
             if country and (country in self.kb.countries or not local):
