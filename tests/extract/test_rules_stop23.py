@@ -80,3 +80,11 @@ def test_police_in_a_named_town_are_that_towns_states(extract) -> None:
     result = extract("Osama Njeem, who runs a Tripoli detention centre, was arrested by police in Turin on Sunday.",
                      D(2025, 1, 23))
     assert ("17", "ITA", "LBY") in triples(result), triples(result)
+
+
+def test_setting_up_a_commission_of_inquiry_is_an_investigation(extract) -> None:
+    result = extract("The African Union on Thursday set up a commission to investigate the killing of former "
+                     "Malian Prime Minister Moussa Mara.", D(2026, 3, 6))
+    assert any(r == "09" and s in ("AFU", "AFR") and t == "MLI" for r, s, t in triples(result)), triples(result)
+    pursued = extract("Britain on Monday pursued its inquiry into the poisoning of a Russian defector.", D(2026, 3, 9))
+    assert ("09", "GBR", "RUS") in triples(pursued), triples(pursued)
