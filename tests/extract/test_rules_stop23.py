@@ -88,3 +88,12 @@ def test_setting_up_a_commission_of_inquiry_is_an_investigation(extract) -> None
     assert any(r == "09" and s in ("AFU", "AFR") and t == "MLI" for r, s, t in triples(result)), triples(result)
     pursued = extract("Britain on Monday pursued its inquiry into the poisoning of a Russian defector.", D(2026, 3, 9))
     assert ("09", "GBR", "RUS") in triples(pursued), triples(pursued)
+
+
+def test_what_a_delegation_travelled_to_do_was_done_unless_the_trip_is_still_ahead(extract) -> None:
+    done = extract("A team of Dutch investigators arrived in Kyiv on Monday to pursue their inquiry into the "
+                   "downing of the airliner by Russian forces.", D(2026, 3, 9))
+    assert any(r == "09" and s == "NLD" for r, s, _t in triples(done)), triples(done)
+    ahead = extract("President Lula will fly to Caracas next week to sign an energy agreement with Maduro.",
+                    D(2026, 3, 9))
+    assert not [t for t in triples(ahead) if t[0] == "05"], triples(ahead)

@@ -33,7 +33,9 @@ _FACTIVE_INF = {"manage", "begin", "start", "continue", "go", "help", "proceed",
                 "become", "vote",  # "became the first state to recognise", "voted to impose sanctions": it did
                 # implicative causes: "a tip-off that led Spanish police to arrest four", "forced the
                 # army to withdraw", "prompted Seoul to recall its envoy": the act followed
-                "lead", "force", "compel", "prompt", "oblige", "spur"}
+                "lead", "force", "compel", "prompt", "oblige", "spur",
+                # what a delegation came to do, in the past: "arrived in Moscow to pursue their inquiry"
+                "arrive", "fly", "travel"}
 
 
 @dataclass(slots=True)
@@ -116,6 +118,12 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
             and verb.head.lemma_.lower() in book.intent_governors:
         return Mode("future", f"intended ('{verb.head.text} to')")
+    if verb.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
+            and verb.head.lemma_.lower() in _FACTIVE_INF and verb.head.i != verb.i:
+        # "flew to Ankara to sign", "voted to impose": done as far as the governing verb was
+        # ("will fly to Ankara to sign" is not yet)
+        head = verb.head
+        return _governance(head, list(head.children), book) or _tense(head, list(head.children))
     if verb.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids) \
             and verb.head.lemma_.lower() not in _FACTIVE_INF:  # "to attack", "to be maimed"
         if verb.lemma_.lower() in _VOICED and verb.head.lemma_.lower() in _GATHERINGS and verb.dep_ in ("advcl", "xcomp"):
