@@ -97,3 +97,10 @@ def test_what_a_delegation_travelled_to_do_was_done_unless_the_trip_is_still_ahe
     ahead = extract("President Lula will fly to Caracas next week to sign an energy agreement with Maduro.",
                     D(2026, 3, 9))
     assert not [t for t in triples(ahead) if t[0] == "05"], triples(ahead)
+
+
+def test_talks_named_by_two_states_before_them_took_place_when_the_clause_says_so(extract) -> None:
+    result = extract("Ethiopian-Egyptian talks on the dam collapsed in Cairo on Tuesday.", D(2026, 3, 6))
+    assert any(r == "04" and {s, t} == {"ETH", "EGY"} for r, s, t in triples(result)), triples(result)
+    ahead = extract("Ethiopian-Egyptian talks on the dam will resume in Cairo next week.", D(2026, 3, 6))
+    assert not [t for t in triples(ahead) if t[0] == "04"], triples(ahead)

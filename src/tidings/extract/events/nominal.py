@@ -236,7 +236,9 @@ class NominalActs:
         hosted = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOSTING_VERBS and _pobj(noun, "between") is not None \
             and verb_mode(noun.head, self.actors.span_text(self.actors.sent_of(noun.head)), self.book,
                           self.actors.kids[noun.head.i]).status == "realis"  # not "offered to host talks"
-        if not hosted and (noun.dep_ != "pobj" or noun.head.lower_ not in _DONE_PREPS) or not self._noun_done(noun):
+        paired = self._paired_parties(noun) if self._told_as_subject(noun) else []
+        if not hosted and not paired and (noun.dep_ != "pobj" or noun.head.lower_ not in _DONE_PREPS) \
+                or not self._noun_done(noun):
             return  # ("Qatar mediated talks between Rwanda and Congo": those two talked)
         gov = _clause_verb(noun)
         if gov is None:
@@ -244,7 +246,9 @@ class NominalActs:
         parties: list[Actor] = []
         between = _pobj(noun, "between")
         with_ = _pobj(noun, "with")
-        if between is not None:
+        if paired:
+            source, target = paired[:1], paired[1:2]
+        elif between is not None:
             parties = [a for a in self.actors.resolve(between) if a.country]
             if len({a.country for a in parties}) < 2:  # "between Egyptian President X and Turkish President Y"
                 named = self.actors.countries_in([t.i for t in between.head.subtree])
@@ -260,6 +264,31 @@ class NominalActs:
         if not source or not target:
             return
         self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=True)
+
+    def _told_as_subject(self, noun: Token) -> bool:
+        """'Israeli-Syrian talks resumed …', 'eight days of Israeli-Syrian negotiations broke up …':
+        the consultation is what the clause is about, so it took place if the clause is a fact."""
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("nsubj", "nsubjpass")
+
+    def _paired_parties(self, noun: Token) -> list[Actor]:
+        """The two states a consultation noun names before it ('Israeli-Syrian talks', 'U.S.-China
+        negotiations'), or between whom ('talks between Kigali and Kinshasa'); [] unless two."""
+        between = _pobj(noun, "between")
+        if between is not None:
+            named = self.actors.countries_in([t.i for t in between.subtree])
+        else:
+            before = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "nummod", "poss")]
+            named = self.actors.countries_in([t.i for t in before])
+            for t in before:  # "U.S.-China" is one token to the tokenizer
+                if "-" in t.text and t.i not in self.actors.names:
+                    for part in t.text.split("-"):
+                        entries = [e for e in self.actors.kb.names.get(part, []) if e.kind in ("country", "demonym", "capital")]
+                        if len({e.country for e in entries}) == 1 and entries[0].country not in named:
+                            named.append(entries[0].country)
+        named = [c for c in named if c in self.actors.kb.countries]
+        return [self._country_actor(c) for c in named[:2]] if len(named) >= 2 else []
 
     def _emit_nominal(self, si: int, sent: Span, noun: Token, gov: Token | None, code: str,
                       source: list[Actor], target: list[Actor], rule: str, sym: bool) -> None:
