@@ -104,3 +104,10 @@ def test_talks_named_by_two_states_before_them_took_place_when_the_clause_says_s
     assert any(r == "04" and {s, t} == {"ETH", "EGY"} for r, s, t in triples(result)), triples(result)
     ahead = extract("Ethiopian-Egyptian talks on the dam will resume in Cairo next week.", D(2026, 3, 6))
     assert not [t for t in triples(ahead) if t[0] == "04"], triples(ahead)
+
+
+def test_a_state_before_brokered_mediated_between_the_parties(extract) -> None:
+    result = extract("A Qatari-brokered truce between Israel and Hamas took effect on Sunday.", D(2026, 3, 9))
+    assert ("04", "QAT", "ISR") in triples(result), triples(result)
+    planned = extract("Israel rejected a proposed Egyptian-brokered truce on Sunday.", D(2026, 3, 9))
+    assert not [t for t in triples(planned) if t[0] == "04"], triples(planned)

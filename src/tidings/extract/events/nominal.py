@@ -97,6 +97,8 @@ class NominalActs:
                 self._crowd_noun(noun, sent, si, self.book.nominal_crowds[lemma])
             if lemma in self.book.nominal_requests:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_requests[lemma], answered=True)
+            if pos[i] == "NOUN":
+                self._hyphen_broker(noun, sent, si)
 
     def _adjective_attack(self, noun: Token, sent: Span, si: int, code: str) -> None:
         """'Two days after an Iranian missile and drone attack on its soil', 'Israel's strikes on
@@ -264,6 +266,33 @@ class NominalActs:
         if not source or not target:
             return
         self._emit_nominal(si, sent, noun, gov, code, source, target, f"nominal:{noun.lemma_.lower()}", sym=True)
+
+    def _hyphen_broker(self, noun: Token, sent: Span, si: int) -> None:
+        """'a French-brokered ceasefire between Russia and Georgia', 'a Qatari-mediated deal with
+        Hamas': the state before the hyphen mediated (CAMEO 045) between the parties the noun or
+        its clause names, if the clause states the deal as a fact."""
+        kids = self.actors.kids
+        part = next((c for c in kids[noun.i] if c.dep_ == "amod" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in ("broker", "mediate", "sponsor")), None)
+        if part is None:
+            return
+        mod = next((c for c in kids[part.i] if c.dep_ in ("npadvmod", "compound", "amod") and c.i < part.i), None)
+        if mod is None or not self._noun_done(noun):
+            return
+        broker = [a for a in self.actors.resolve(mod, subject=True) if a.country]
+        if not broker:
+            return
+        own = {a.country for a in broker}
+        between, with_ = _pobj(noun, "between"), _pobj(noun, "with")
+        parties = [a for a in self.actors.resolve(between) if a.country] if between is not None else []
+        if not parties:
+            gov = _clause_verb(noun)
+            parties = ([a for a in self.actors.subject_of(gov) if a.country] if gov is not None else []) \
+                + ([a for a in self.actors.resolve(with_) if a.country] if with_ is not None else [])
+        target = [a for a in parties if a.country not in own]
+        if target:
+            self._emit_nominal(si, sent, noun, _clause_verb(noun), "045", broker[:1], target,
+                               f"nominal:{part.lemma_.lower()}", sym=False)
 
     def _told_as_subject(self, noun: Token) -> bool:
         """'Israeli-Syrian talks resumed …', 'eight days of Israeli-Syrian negotiations broke up …':
