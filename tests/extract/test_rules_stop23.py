@@ -111,3 +111,11 @@ def test_a_state_before_brokered_mediated_between_the_parties(extract) -> None:
     assert ("04", "QAT", "ISR") in triples(result), triples(result)
     planned = extract("Israel rejected a proposed Egyptian-brokered truce on Sunday.", D(2026, 3, 9))
     assert not [t for t in triples(planned) if t[0] == "04"], triples(planned)
+
+
+def test_a_state_act_told_in_the_passive_is_the_reporting_officials_state(extract) -> None:
+    result = extract("Two Chinese nationals were deported to Beijing on Monday, Kenya's interior ministry said.",
+                     D(2026, 3, 10))
+    assert ("17", "KEN", "CHN") in triples(result), triples(result)
+    abroad = extract("Two Kenyans were arrested in Uganda on Monday, Kenya's foreign ministry said.", D(2026, 3, 10))
+    assert ("17", "UGA", "KEN") in triples(abroad), triples(abroad)

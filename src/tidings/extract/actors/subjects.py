@@ -58,6 +58,8 @@ def quote_verbs(text: str | None = None) -> dict[str, frozenset[str]]:
 
 _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "try", "question",
                          "interrogate", "investigate", "put", "indict", "prosecute", "deport", "execute"})
+_HANDING = frozenset({"hand", "extradite", "repatriate", "expel"})
+_REPORTING_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 _FREEING = frozenset({"free", "release", "liberate"})
 _HOLDING = frozenset({"hold", "detain", "kidnap", "abduct", "seize", "capture", "jail", "imprison", "arrest"})
 _EXPELLING = frozenset({"expel", "order", "deport", "oust", "banish", "evict", "kick", "throw", "tell", "ask",
@@ -120,7 +122,7 @@ class SubjectFinder:
                 return found
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
                 return self._nominal_agent(v) or self._expelling_state(v) or self._holder(v) \
-                    or self._state_of_place(v)
+                    or self._state_of_place(v) or self._reporting_state(v)
             if v.dep_ == "relcl":
                 return self.resolve(v.head, subject=True)
             first = next((c for c in self.kids[v.i] if c.dep_ == "ccomp" and c.i < v.i), None)
@@ -281,6 +283,23 @@ class SubjectFinder:
                 if found and found[0] not in held:
                     return [authorities(found[0], f"authorities of {self.kb.countries.get(found[0], found[0])}")]
         return []
+
+    def _reporting_state(self, verb: Token) -> list[Actor]:
+        """'The suspect has been handed over to American custody, Pakistan's interior minister said',
+        'two journalists were arrested on Monday, police said': an act only a state does, told in
+        the passive with no agent and no place, is the state of the official or organ that reports
+        it."""
+        if verb.lemma_.lower() not in _STATE_ACTS | _HANDING or verb.dep_ != "ccomp":
+            return []
+        say = verb.head
+        if say.lemma_.lower() not in self.speech:
+            return []
+        subj = next((c for c in self.kids[say.i] if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return []
+        found = [a for a in self.resolve(subj, subject=True)
+                 if a.country in self.kb.countries and (set(a.roles) & _REPORTING_ROLES or not a.roles)]
+        return found[:1]
 
     def _holder(self, verb: Token) -> list[Actor]:
         """'The British sailors held by Iran for two weeks were freed': with no agent named, whoever
