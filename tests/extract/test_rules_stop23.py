@@ -119,3 +119,9 @@ def test_a_state_act_told_in_the_passive_is_the_reporting_officials_state(extrac
     assert ("17", "KEN", "CHN") in triples(result), triples(result)
     abroad = extract("Two Kenyans were arrested in Uganda on Monday, Kenya's foreign ministry said.", D(2026, 3, 10))
     assert ("17", "UGA", "KEN") in triples(abroad), triples(abroad)
+
+
+def test_an_election_result_rejected_with_no_one_named_is_rejected_at_home(extract) -> None:
+    result = extract("Opposition candidate Venancio Mondlane on Thursday rejected the result as fraudulent.",
+                     D(2024, 10, 25))
+    assert ("12", "MOZ", "MOZ") in triples(result), triples(result)

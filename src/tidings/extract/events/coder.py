@@ -54,6 +54,9 @@ _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed partie
 # curfew", "vowed revenge").
 # who inspects rather than visits ("inspectors toured the plant"): docs/coding.md section 16
 _INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "monitor", "prosecutor", "auditor"})
+# outcomes of a state's own institutions: rejected or criticised with no one named, at home
+_OUTCOMES = frozenset({"result", "outcome", "verdict", "ruling", "count", "tally", "law", "bill", "budget",
+                       "amendment", "referendum", "election", "vote", "constitution", "sentence"})
 _VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
 _MOTIONS = frozenset({"motion", "bill", "proposal", "resolution", "draft", "measure", "amendment", "request"})
@@ -513,6 +516,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             target = self._partner(source)  # "refused to supply the missiles": to whoever it has been dealing with
         elif not target and code[:2] == "04" and self._hosted_earlier_talks(verb):
             target = self._consulted_parties(source, verb)  # "Qatar, which hosted the talks": the two who talked
+        elif not target and code[:2] in ("11", "12") and (home := self._outcome_at_home(verb, source)):
+            target = home  # "the opposition candidate rejected the result as fraudulent": at home
         elif not target and code[:2] in ANAPHORIC_ROOTS and self._anaphoric_object(verb):
             target = self._last_actor_of_previous_event(source, verb)
         if not target and code[:2] not in ("01", "02", "03", "04", "05"):
@@ -613,6 +618,14 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         or mediation, which have a host)."""
         return (e for e in reversed(self.events)
                 if e.cameo[:3] in ("040", "041", "046") and e.source is not None and e.target is not None)
+
+    def _outcome_at_home(self, verb: Token, source: list[Actor]) -> list[Actor]:
+        """An election result, a verdict, a law or a budget rejected or criticised with no one
+        named is its own country's (CAMEO's domestic event): the source's state, when it has one."""
+        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _OUTCOMES for c in self.actors.kids[verb.i]):
+            return []
+        own = next((a.country for a in source if a.country and a.country in self.actors.kb.countries), None)
+        return [self._country_actor(own)] if own is not None else []
 
     def _domestic_target(self, verb: Token, source: list[Actor], code: str) -> list[Actor]:
         """An act with no one named as its target, done in the actor's own country ('police
