@@ -125,3 +125,10 @@ def test_an_election_result_rejected_with_no_one_named_is_rejected_at_home(extra
     result = extract("Opposition candidate Venancio Mondlane on Thursday rejected the result as fraudulent.",
                      D(2024, 10, 25))
     assert ("12", "MOZ", "MOZ") in triples(result), triples(result)
+
+
+def test_a_day_in_a_clause_about_a_person_does_not_date_the_sentences_act(extract) -> None:
+    result = extract("President Arce, who took office on Nov. 8, has rejected the ultimatum and accused "
+                     "Washington of plotting a coup.", D(2021, 1, 28))
+    accuse = [e for e in result.events if e.root == "11"]
+    assert accuse and all(e.date != D(2020, 11, 8) for e in accuse), [(e.cameo, e.date) for e in accuse]

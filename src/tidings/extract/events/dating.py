@@ -132,7 +132,14 @@ def _sentence_day(e: Event, actors: ActorIndex, days: list[_Day], published: dt.
     act the parse leaves undated takes the one day its sentence names, unless that day opens a
     span or marks another time ('after', 'before', 'until', 'by')."""
     sent = actors.sents[e.sentence]
+    # "Maduro, who began a second term on Jan. 10, has rejected …": a day in a clause about a
+    # person is that person's past, not the day of the sentence's act
+    about = {t.i for r in actors.tokens[sent.start:sent.end] if r.dep_ == "relcl" and r.head.ent_type_ == "PERSON"
+             and any(c.lower_ in ("who", "whom") for c in r.children)
+             and not (e.verb_start is not None and r.left_edge.idx <= e.verb_start <= r.right_edge.idx)
+             for t in r.subtree}
     here = [d for d in days if sent.start <= d.tokens[0] < sent.end and d.day <= published
+            and d.tokens[0] not in about
             and not (d.tokens[0] > 0 and actors.arrays.lower[d.tokens[0] - 1] in _OTHER_TIME_MARKS)]
     if len({d.day for d in here}) != 1:
         return None
