@@ -132,3 +132,10 @@ def test_a_day_in_a_clause_about_a_person_does_not_date_the_sentences_act(extrac
                      "Washington of plotting a coup.", D(2021, 1, 28))
     accuse = [e for e in result.events if e.root == "11"]
     assert accuse and all(e.date != D(2020, 11, 8) for e in accuse), [(e.cameo, e.date) for e in accuse]
+
+
+def test_welcoming_a_governments_deal_with_its_rebels_is_aimed_at_that_state(extract) -> None:
+    result = extract("Ethiopia's government and forces from the northern Tigray region agreed on Wednesday to a "
+                     "cessation of hostilities. The Nigerian mediator Olusegun Obasanjo said it was a beginning. "
+                     "UN Secretary-General Antonio Guterres welcomed the signing.", D(2022, 11, 3))
+    assert ("05", "UNO", "ETH") in triples(result), triples(result)

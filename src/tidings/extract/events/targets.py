@@ -47,7 +47,8 @@ _CRITICISM_NOUNS = frozenset({"criticism", "accusation", "allegation", "charge",
                               "claim", "remark", "comment", "demand", "ultimatum"})
 _DEED_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "truce", "ceasefire", "pact", "treaty",
-                              "settlement", "understanding", "memorandum"})
+                              "settlement", "understanding", "memorandum", "signing", "cessation", "armistice"})
+_AGREEING = frozenset({"agree", "sign", "reach", "conclude", "strike", "seal"})  # verb keys of agreements of two
 _STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
 
 
@@ -522,13 +523,18 @@ class TargetFinder:
             # "welcomed the agreement": the parties to the latest agreement or truce between two
             # parties; a verdict on it ("also praised the accord") is not it, and a pledge of one's
             # own ("Cairo has offered troops") only when no agreement of two was told
+            # (a government and its rebels agreeing or signing is an agreement of two; a state's offer
+            # or pledge of its own, "Cairo has offered troops", is not)
             agreements = [e for e in reversed(self.events) if (e.root in ("03", "06") or e.cameo[:3] in ("057", "087"))
                           and not (e.source is not None and e.target is not None
-                                   and e.source.country == e.target.country)]
+                                   and e.source.country == e.target.country
+                                   and e.rule.rpartition(":")[2].split("+")[0] not in _AGREEING)]
             for e in sorted(agreements, key=lambda e: e.target is None):  # stable: latest first within each kind
                 parties = [a for a in (e.source, e.target) if a is not None and a.country and a.country not in src]
                 if parties:
                     return list({a.country: a for a in parties}.values())
+                if e.source is not None and e.target is not None and e.source.country == e.target.country:
+                    return [self._country_actor(e.source.country)]  # its own peace deal, welcomed at home
         if obj is not None and obj.lemma_.lower() in ("decision", "move", "step"):
             # "regretted the decision": the latest deed of someone else (a sanction, an expulsion, a
             # strike), not the words said about it since
