@@ -139,3 +139,15 @@ def test_welcoming_a_governments_deal_with_its_rebels_is_aimed_at_that_state(ext
                      "cessation of hostilities. The Nigerian mediator Olusegun Obasanjo said it was a beginning. "
                      "UN Secretary-General Antonio Guterres welcomed the signing.", D(2022, 11, 3))
     assert ("05", "UNO", "ETH") in triples(result), triples(result)
+
+
+def test_a_dateline_city_the_tagger_calls_a_verb_still_places_an_official(extract) -> None:
+    result = extract("N'DJAMENA (Reuters) - Government spokesman Gassim Cherif Mahamat on Friday accused the "
+                     "Sudanese army of exporting its war.", D(2025, 7, 25))
+    assert ("11", "TCD", "SDN") in triples(result), triples(result)
+
+
+def test_the_first_two_of_three_names_refer_back_to_the_person(extract) -> None:
+    result = extract("Somali President Hassan Sheikh Mohamud met Turkish officials in Ankara. Hassan Sheikh "
+                     "later thanked Erdogan for his patience.", D(2024, 12, 12))
+    assert ("05", "SOM", "TUR") in triples(result), triples(result)

@@ -70,6 +70,8 @@ class PersonRegistry:
                 self.people[last] = actor
             if len(parts) == 2 and actor.country:  # "Wang Yi" is later "Wang"
                 self.people.setdefault(parts[0], actor)
+            if len(parts) == 3 and actor.country:  # "Hassan Sheikh Mohamud" is later "Hassan Sheikh"
+                self.people.setdefault(" ".join(parts[:2]), actor)
             for prefix in ("al-", "el-", "Al-", "El-"):  # "al-Burhan" is later "Burhan"
                 if last.startswith(prefix) and len(last) > len(prefix) + 2:
                     self.people.setdefault(last[len(prefix):], actor)

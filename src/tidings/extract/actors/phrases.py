@@ -247,8 +247,12 @@ class PhraseResolver:
             here = self.location_in(list(range(sent.start, sent.end)), told_as_where=True)
             country = here.country if here else None
         name = self._entry_name(idx) or self.np_text(tok)
-        return [Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles),
-                      country=country, roles=roles)]
+        actor = Actor(text=self.np_text(tok), name=name, code=actor_code(country, roles), country=country, roles=roles)
+        if country is None and tok.pos_ == "PROPN" and tok.i not in self._role_cover:
+            # "Government spokesman Gassim Cherif Mahamat", a titled name the tagger did not call a
+            # person: placed as a titled person is (the dateline's or the story's state)
+            actor = self.place(actor, tok)
+        return [actor]
 
     def _organ_country(self, tok: Token, role: str) -> str | None:
         """Whose unnamed organ, crowd or armed group this is (docs/coding_actors.md).

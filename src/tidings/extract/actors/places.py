@@ -66,8 +66,9 @@ class PlaceFinder:
             return None
         first = self.sents[0]
         words = [self.doc[i] for i in range(first.start, first.end) if self.doc[i].pos_ != "SPACE"]
+        # (the city itself may be tagged a verb: "N'DJAMENA")
         if not words or len(words) > 14 or not words[0].text.isupper() or len(words[0].text) < 3 \
-                or words[-1].text != "." or any(w.pos_ in ("VERB", "AUX") for w in words):
+                or words[-1].text != "." or any(w.pos_ in ("VERB", "AUX") for w in words[1:]):
             return None
         line = self.text[first.start_char:first.end_char]
         for part in line.split("(")[0].rstrip(" .").split(","):  # "SHEPHERDSTOWN, West Virginia"
