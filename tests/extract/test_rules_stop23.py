@@ -151,3 +151,20 @@ def test_the_first_two_of_three_names_refer_back_to_the_person(extract) -> None:
     result = extract("Somali President Hassan Sheikh Mohamud met Turkish officials in Ankara. Hassan Sheikh "
                      "later thanked Erdogan for his patience.", D(2024, 12, 12))
     assert ("05", "SOM", "TUR") in triples(result), triples(result)
+
+
+def test_a_statement_that_acts_is_its_issuers(extract) -> None:
+    result = extract("France's foreign ministry issued a statement on Monday. The statement called Algeria's "
+                     "decision unjustified.", D(2025, 4, 15))
+    assert ("11", "FRA", "DZA") in triples(result), triples(result)
+
+
+def test_hitting_back_at_critics_is_words_not_force(extract) -> None:
+    result = extract("Paris hit back at Algiers on Monday over the expulsions.", D(2025, 4, 15))
+    assert ("11", "FRA", "DZA") in triples(result), triples(result)
+    assert not [t for t in triples(result) if t[0] in ("18", "19")], triples(result)
+
+
+def test_lashing_out_at_a_capital_aims_at_its_state(extract) -> None:
+    result = extract("Tehran lashed out at Washington on Monday.", D(2025, 4, 15))
+    assert ("11", "IRN", "USA") in triples(result), triples(result)

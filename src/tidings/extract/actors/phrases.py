@@ -35,6 +35,8 @@ _PARTY_WORDS = frozenset({"Party", "Congress", "League", "Movement"})  # heads o
 _UNKNOWN_ARMED = {"UAF"}  # "gunmen": unidentified armed forces, side unknown
 _UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed"}
 _DOMESTIC_GROUPS = {"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "MED"}
+# verbs whose "at" names whom they aim at, not where
+_AIMING = frozenset({"fire", "shoot", "aim", "lash", "hit", "swipe", "jab", "snap", "rail", "scoff", "lob", "hurl"})
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "within", "throughout"}
 _SEAT_ROLE = "GOV"
 # entity types a bare surname never has: "respond by May", "Meta", "Fox News"
@@ -348,6 +350,9 @@ class PhraseResolver:
         """'in Doha', 'at the Kremlin gates': a place named as where, not who."""
         if tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
             return False
+        if tok.head.lower_ == "at" and (tok.head.head.lemma_.lower() in _AIMING or any(
+                c.dep_ == "prt" and c.lower_ in ("out", "back") for c in self.kids[tok.head.head.i])):
+            return False  # "lashed out at Washington", "hit back at Algiers", "fired at Thai positions": a target
         hit = self._name_cover.get(tok.i)
         return hit is not None and all(e.kind in ("capital", "country") for e in hit.entries) and \
             not any(self.doc[i].i in self._role_cover for i in self._core_tokens(tok))

@@ -58,6 +58,7 @@ def quote_verbs(text: str | None = None) -> dict[str, frozenset[str]]:
 
 _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "try", "question",
                          "interrogate", "investigate", "put", "indict", "prosecute", "deport", "execute"})
+_TEXTS = frozenset({"statement", "communique", "communiqué", "letter", "note", "declaration", "memo", "report"})
 _HANDING = frozenset({"hand", "extradite", "repatriate", "expel"})
 _REPORTING_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 _FREEING = frozenset({"free", "release", "liberate"})
@@ -115,7 +116,7 @@ class SubjectFinder:
                     heads = self.resolve(v.head, subject=True)
                     own = {b.name for b in self._resolve_one(v.head)}
                     return [a for a in heads if a.name in own] or heads or self._attack_of_place(v)
-                found = self.resolve(c, subject=True) or self._launched_by(c)
+                found = self.resolve(c, subject=True) or self._launched_by(c) or self._text_author(c)
                 if n + 1 < len(subjects) and not any(a.country for a in found):
                     continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser
                     # gave the name a subject arc of its own
@@ -134,6 +135,10 @@ class SubjectFinder:
                     return self.resolve(subj, subject=True)
             if lost_main_verb(v):
                 return self.resolve(v.head, subject=True)
+            if v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ == "NOUN" and v.tag_ == "VBD":
+                # "The statement called Algeria's decision unjustified.": the parser read the sentence
+                # as a noun phrase; its noun is the subject
+                return self.resolve(v.head, subject=True) or self._text_author(v.head)
             if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "ADP"):
                 # "issued a declaration demanding that …": whoever issued it demands
                 v = v.head.head if v.head.dep_ == "dobj" else v.head.head.head
@@ -282,6 +287,24 @@ class SubjectFinder:
                     found = [loc.country]
                 if found and found[0] not in held:
                     return [authorities(found[0], f"authorities of {self.kb.countries.get(found[0], found[0])}")]
+        return []
+
+    def _text_author(self, subj: Token) -> list[Actor]:
+        """'France's foreign ministry issued a statement on Monday. The statement called Algeria's
+        decision unjustified': a definite statement, note or communique that acts is the text of the
+        latest actor told as subject within the two sentences before (or earlier in its own)."""
+        if subj.lemma_.lower() not in _TEXTS or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in self.kids[subj.i]):
+            return []
+        here = self.sent_index[subj.i]
+        for m in reversed(self.mentions):
+            if m.token >= subj.i or not m.subject:
+                continue
+            if self.sent_index[m.token] < here - 2:
+                break
+            found = [a for a in m.actors if a.country]
+            if len(found) == 1:
+                return found
         return []
 
     def _reporting_state(self, verb: Token) -> list[Actor]:
