@@ -168,3 +168,11 @@ def test_hitting_back_at_critics_is_words_not_force(extract) -> None:
 def test_lashing_out_at_a_capital_aims_at_its_state(extract) -> None:
     result = extract("Tehran lashed out at Washington on Monday.", D(2025, 4, 15))
     assert ("11", "IRN", "USA") in triples(result), triples(result)
+
+
+def test_a_crowd_verb_the_parser_hangs_on_the_sentences_noun_is_the_main_verb(extract) -> None:
+    result = extract("Hundreds of people protested in Tripoli's Martyrs' Square against the government on "
+                     "Friday.", D(2025, 4, 15))
+    assert ("14", "LBY", "LBY") in triples(result), triples(result)
+    fragment = extract("Thousands of people displaced by the fighting in Darfur.", D(2025, 4, 15))
+    assert not triples(fragment), triples(fragment)

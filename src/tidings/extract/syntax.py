@@ -44,11 +44,22 @@ def complements(verb: Token) -> list[Token]:
         and not any(m.dep_ == "mark" for m in c.children))]
 
 
+# what crowds do, intransitively: never a participle describing the crowd
+_CROWD_ACTS = frozenset({"protest", "rally", "march", "demonstrate", "gather", "riot"})
+
+
 def lost_main_verb(verb: Token) -> bool:
     """'The United States, a treaty ally of Manila, called on both sides to …': the small model
     often reads the verb after a name and its apposition as a participle describing the name; with
     no 'by' agent it is the sentence's main verb, and the name its subject."""
     head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+            and (verb.tag_ == "VBD" or verb.lemma_.lower() in _CROWD_ACTS) \
+            and not any(c.dep_ in ("agent", "dobj") for c in verb.children) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[head.i:verb.i]):
+        # "Hundreds of people protested in Martyrs' Square …": the whole sentence read as a noun
+        # phrase; the verb after it is the main verb (a participle would have its 'by' agent)
+        return True
     return verb.dep_ == "acl" and head.dep_ in ("ROOT", "nsubj") and head.pos_ == "PROPN" and verb.i > 0 \
         and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "appos" for c in head.children) \
         and not any(c.dep_ == "agent" for c in verb.children)
