@@ -7,6 +7,10 @@ overlapping dates) are skipped.  Within one country and office kind, a predecess
 equals the successor's start date is ended the day before (the README's convention).  The rows are
 appended to the end of people.tsv, grouped by the order of the input files, then country.
 
+Hand-written names always win over the Phoenix import: after appending, rows of phoenix_people.tsv
+whose name is now a hand-written name or alias are dropped, and such names are taken out of the
+aliases of the rows that stay (what scripts/build_phoenix.py does when it is rerun).
+
 Usage: python scripts/add_office_holders.py [--check] FILE...
 """
 from __future__ import annotations
@@ -123,7 +127,30 @@ def main(argv: list[str]) -> int:
     if not text.endswith("\n"):
         text += "\n"
     PEOPLE.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
+    prune_phoenix()
     return 0
+
+
+def prune_phoenix() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_phoenix import our_surfaces
+
+    ours = our_surfaces(DATA)
+    path = DATA / "phoenix_people.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    i_name, i_alias = header.index("name"), header.index("aliases")
+    out, dropped = [lines[0]], 0
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if cells[i_name] in ours:
+            dropped += 1
+            continue
+        aliases = [a for a in cells[i_alias].split("|") if a and a not in ours]
+        cells[i_alias] = "|".join(aliases)
+        out.append("\t".join(cells))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"phoenix_people.tsv: {dropped} rows dropped (name now hand-written)", file=sys.stderr)
 
 
 if __name__ == "__main__":
