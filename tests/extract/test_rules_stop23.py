@@ -176,3 +176,10 @@ def test_a_crowd_verb_the_parser_hangs_on_the_sentences_noun_is_the_main_verb(ex
     assert ("14", "LBY", "LBY") in triples(result), triples(result)
     fragment = extract("Thousands of people displaced by the fighting in Darfur.", D(2025, 4, 15))
     assert not triples(fragment), triples(fragment)
+
+
+def test_a_quotes_speaker_keeps_the_articles_spelling_of_a_known_name(extract) -> None:
+    result = extract('Foreign Minister Edward Nalbandian said on Friday: "This is a valuable contribution to '
+                     'peace."', D(2016, 6, 3))
+    assert result.quotes and result.quotes[0].speaker == "Edward Nalbandian", result.quotes
+    assert result.quotes[0].speaker_actor is not None and result.quotes[0].speaker_actor.country == "ARM"

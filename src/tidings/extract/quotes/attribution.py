@@ -188,6 +188,13 @@ def _as_written(actor: Actor) -> str:
             if _fold(w).strip(",.") == last and w != name.split()[-1]:
                 first = len(name.split()) - 1
                 return " ".join(words[max(0, i - first):i + 1]).strip(",.")
+    words = [w.strip(",.") for w in actor.text.split()]
+    parts = name.split()
+    tail = words[-len(parts):]
+    if len(parts) >= 2 and len(words) >= len(parts) and _fold(parts[-1]) not in _fold(actor.text) \
+            and all(w[:1].isupper() for w in tail) and _fold(tail[-1])[:3] == _fold(parts[-1])[:3]:
+        # "Edward Nalbandian" in the text of a base that spells him "Eduard Nalbandyan"
+        return " ".join(tail)
     return name
 
 
