@@ -183,3 +183,9 @@ def test_a_quotes_speaker_keeps_the_articles_spelling_of_a_known_name(extract) -
                      'peace."', D(2016, 6, 3))
     assert result.quotes and result.quotes[0].speaker == "Edward Nalbandian", result.quotes
     assert result.quotes[0].speaker_actor is not None and result.quotes[0].speaker_actor.country == "ARM"
+
+
+def test_condemning_what_one_calls_an_attack_is_aimed_at_the_attacker(extract) -> None:
+    result = extract("Pakistani jets struck targets in Khost on Saturday. Taliban spokesman Zabihullah Mujahid "
+                     "condemned what he called a cruel attack.", D(2022, 4, 17))
+    assert ("11", "AFG", "PAK") in triples(result), triples(result)

@@ -455,10 +455,21 @@ class TargetFinder:
         return [a for a in self.actors.subject_of(main) if a.country and a.name not in names]
 
     def _anaphoric_object(self, verb: Token) -> bool:
-        """'condemned the move', 'rejected the decision': the object is an earlier event."""
-        return any((c.dep_ == "dobj" or c.dep_ == "nsubjpass" and c.lemma_.lower() in _CRITICISM_NOUNS)
-                   and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
-                   for d in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
+        """'condemned the move', 'rejected the decision': the object is an earlier event; so is
+        'condemned what he called a cruel attack'."""
+        return self._called_object(verb) is not None or any(
+            (c.dep_ == "dobj" or c.dep_ == "nsubjpass" and c.lemma_.lower() in _CRITICISM_NOUNS)
+            and c.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that", "these")
+                                         for d in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
+
+    def _called_object(self, verb: Token) -> Token | None:
+        """The noun of 'what he called a cruel attack' as the verb's object, else None."""
+        kids = self.actors.kids
+        for c in kids[verb.i]:
+            if c.dep_ == "ccomp" and c.lemma_.lower() in ("call", "describe", "term", "brand", "label") \
+                    and any(w.dep_ == "dobj" and w.lower_ == "what" for w in kids[verb.i] + kids[c.i]):
+                return next((o for o in kids[c.i] if o.dep_ in ("oprd", "xcomp", "dobj") and o.pos_ == "NOUN"), None)
+        return None
 
     def _adversary(self, source: list[Actor], root: str = "") -> list[Actor]:
         """Whom a threat or a closed crossing is aimed at: the other party of the latest hostile event
@@ -496,6 +507,8 @@ class TargetFinder:
         someone else, of force when the noun (`noun`, else the verb's object) names force."""
         src = {a.country for a in source}
         obj = noun or (next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"), None) if verb is not None else None)
+        if verb is not None and noun is None and (called := self._called_object(verb)) is not None:
+            obj = called  # "condemned what he called a cruel attack": an attack
         if obj is None and verb is not None:  # "the criticism was rejected by Ankara"
             obj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "nsubjpass"
                         and c.lemma_.lower() in _CRITICISM_NOUNS), None)
