@@ -189,3 +189,9 @@ def test_condemning_what_one_calls_an_attack_is_aimed_at_the_attacker(extract) -
     result = extract("Pakistani jets struck targets in Khost on Saturday. Taliban spokesman Zabihullah Mujahid "
                      "condemned what he called a cruel attack.", D(2022, 4, 17))
     assert ("11", "AFG", "PAK") in triples(result), triples(result)
+
+
+def test_talks_told_by_the_days_spent_in_them_name_their_partner(extract) -> None:
+    result = extract("Chilean Foreign Minister Soledad Alvear arrived in Lima on Monday for two days of talks "
+                     "with her Peruvian counterpart Diego Garcia-Sayan.", D(2001, 11, 12))
+    assert ("04", "CHL", "PER") in triples(result), triples(result)

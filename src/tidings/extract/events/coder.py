@@ -25,7 +25,7 @@ from tidings.extract.events.one_sided import OneSidedActs
 from tidings.extract.events.patterns import PatternBook, VerbPattern
 from tidings.extract.events.speech import SpeechContent
 from tidings.extract.syntax import complements, inside_other_time, phrase_tokens
-from tidings.extract.events.targets import ANAPHORIC_ROOTS, TargetFinder
+from tidings.extract.events.targets import ANAPHORIC_ROOTS, SPANS, TargetFinder
 from tidings.extract.time.dateline import dateline_end
 from tidings.extract.time.timex import timex_date_range
 from tidings.models import Actor, Article, Candidate, Event, Timex
@@ -61,7 +61,6 @@ _VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
 _MOTIONS = frozenset({"motion", "bill", "proposal", "resolution", "draft", "measure", "amendment", "request"})
 _CONCLUDING = frozenset({"end", "conclude", "wrap", "close", "complete", "finish"})
-_SPANS = frozenset({"day", "week", "month", "hour", "year", "session"})
 _TALKS = frozenset({"talk", "talks", "negotiation", "dialogue", "consultation", "meeting"})
 
 
@@ -555,7 +554,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
 
     def _spent_talks(self, verb: Token) -> bool:
         """'four days of talks', 'months of negotiations': talks told by the time spent in them."""
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _SPANS and any(
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in SPANS and any(
             p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in _TALKS for g in self.actors.kids[p.i])
             for p in self.actors.kids[c.i]) for c in self.actors.kids[verb.i])
 

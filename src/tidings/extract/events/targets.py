@@ -53,6 +53,8 @@ _STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
 
 
 # marks of a clause told beside another, not about it
+# time spent in talks: "four days of talks"
+SPANS = frozenset({"day", "week", "month", "hour", "year", "session"})
 _PARALLEL_MARKS = frozenset({"while", "whereas"})
 
 
@@ -122,6 +124,9 @@ class TargetFinder:
             heads = [c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"] + [
                 g for c in self.actors.kids[verb.i] if c.dep_ == "prep" and c.lower_ != "as"  # "as an act against Serbs": a verdict
                 for g in self.actors.kids[c.i] if g.dep_ == "pobj"]
+            # "for two days of talks with her Peruvian counterpart": through the span to the talks
+            heads += [g for c in heads for p in self.actors.kids[c.i] if p.dep_ == "prep" and p.lower_ == "of"
+                      and c.lemma_.lower() in SPANS for g in self.actors.kids[p.i] if g.dep_ == "pobj"]
             for c in heads:
                 for p in self.actors.kids[c.i]:
                     if p.dep_ == "prep" and p.lower_ == slot:
