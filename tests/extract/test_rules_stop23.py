@@ -195,3 +195,8 @@ def test_talks_told_by_the_days_spent_in_them_name_their_partner(extract) -> Non
     result = extract("Chilean Foreign Minister Soledad Alvear arrived in Lima on Monday for two days of talks "
                      "with her Peruvian counterpart Diego Garcia-Sayan.", D(2001, 11, 12))
     assert ("04", "CHL", "PER") in triples(result), triples(result)
+
+
+def test_a_convoy_that_hit_a_mine_attacked_no_one(extract) -> None:
+    result = extract("A Togolese convoy hit a roadside bomb in central Mali on Wednesday.", D(2021, 12, 9))
+    assert not [t for t in triples(result) if t[0] in ("18", "19") and t[1] == "TGO"], triples(result)

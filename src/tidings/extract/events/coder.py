@@ -57,6 +57,7 @@ _INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "monitor",
 # outcomes of a state's own institutions: rejected or criticised with no one named, at home
 _OUTCOMES = frozenset({"result", "outcome", "verdict", "ruling", "count", "tally", "law", "bill", "budget",
                        "amendment", "referendum", "election", "vote", "constitution", "sentence"})
+_EXPLOSIVES = frozenset({"bomb", "mine", "landmine", "device", "explosive", "ied"})
 _VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
 _MOTIONS = frozenset({"motion", "bill", "proposal", "resolution", "draft", "measure", "amendment", "request"})
@@ -392,6 +393,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
                 source = [a.model_copy(update={"country": main, "code": actor_code(main, a.roles)})
                           for a in source] or [Actor(text=self.actors.np_text(subj), name=main, code=main,
                                                      country=main, roles=[])]
+        if code[:2] in ("18", "19") and lemma in ("hit", "strike") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _EXPLOSIVES for c in self.actors.kids[verb.i]):
+            # "their convoy hit a roadside bomb": the subject was struck, it struck no one
+            self._drop(si, verb, code, "struck by a mine or bomb: the subject is the victim")
+            return
         if self._show_of_force(verb, code, target) or self._into_water(verb, code):
             code, pattern, speech, lemma = "150", None, "150", f"show-of-force:{lemma}"
         if speech is not None:
