@@ -200,3 +200,8 @@ def test_talks_told_by_the_days_spent_in_them_name_their_partner(extract) -> Non
 def test_a_convoy_that_hit_a_mine_attacked_no_one(extract) -> None:
     result = extract("A Togolese convoy hit a roadside bomb in central Mali on Wednesday.", D(2021, 12, 9))
     assert not [t for t in triples(result) if t[0] in ("18", "19") and t[1] == "TGO"], triples(result)
+
+
+def test_un_missions_are_named_as_newspapers_write_them(extract) -> None:
+    result = extract("Togo's president spoke by telephone on Wednesday with the head of Minusma.", D(2021, 12, 9))
+    assert ("04", "TGO", "UNO") in triples(result), triples(result)
