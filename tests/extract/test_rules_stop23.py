@@ -205,3 +205,9 @@ def test_a_convoy_that_hit_a_mine_attacked_no_one(extract) -> None:
 def test_un_missions_are_named_as_newspapers_write_them(extract) -> None:
     result = extract("Togo's president spoke by telephone on Wednesday with the head of Minusma.", D(2021, 12, 9))
     assert ("04", "TGO", "UNO") in triples(result), triples(result)
+
+
+def test_a_second_object_hung_on_the_first_still_selects_the_pattern(extract) -> None:
+    result = extract("NATO handed Bosnian Serb military commander Ratko Mladic an ultimatum on Saturday.",
+                     D(1995, 9, 2))
+    assert any(r == "13" and s == "NAT" for r, s, _t in triples(result)), triples(result)

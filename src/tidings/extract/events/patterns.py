@@ -158,6 +158,8 @@ def _object_tokens(verb: Token, kids: Kids = None) -> list[tuple[Token, set[str]
             # "sent ships loaded with food": what was sent is the food, tried before the ships
             out.extend((q, _forms(q, kids) | {_CARGO}) for q in _cargo(c, kids))
             out.append((c, _forms(c, kids)))
+            # "handed Mladic an ultimatum": the parser may hang the second object on the first
+            out.extend((g, _forms(g, kids)) for g in _children(c, kids) if g.dep_ == "dobj" and c.dep_ == "dobj")
             for g in _children(c, kids):  # "500 tonnes of food", "a team of rescuers and 40 tonnes of supplies"
                 # "described the government's treatment of miners as a brutal crackdown": the parser
                 # hangs the verdict on the object
