@@ -126,7 +126,7 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "blind_seedlike.json": 1, "blind_crisis.json": 0, "blind_wire.json": 1,
                    "blind_leads.json": 0, "blind_press.json": 0,
                    "blind_check.json": 1, "blind_news20.json": 1, "blind_leads20.json": 1,
-                   "leads_dev20.json": 1, "news_dev20.json": 0,
+                   "leads_dev20.json": 0, "news_dev20.json": 0,
                    "blind_news21.json": 2, "blind_leads21.json": 0, "news_dev21.json": 0,
                    "blind_news22.json": 2, "blind_leads22.json": 1, "leads_dev22.json": 0,
                    "blind_seedlike22.json": 0, "blind_plover22.json": 0,

@@ -211,3 +211,9 @@ def test_a_second_object_hung_on_the_first_still_selects_the_pattern(extract) ->
     result = extract("NATO handed Bosnian Serb military commander Ratko Mladic an ultimatum on Saturday.",
                      D(1995, 9, 2))
     assert any(r == "13" and s == "NAT" for r, s, _t in triples(result)), triples(result)
+
+
+def test_what_a_demand_asks_for_did_not_happen_however_the_clause_is_parsed(extract) -> None:
+    result = extract("Afghanistan's Taliban rulers on Friday defied President George W. Bush's demand that they "
+                     "surrender Osama bin Laden.", D(2001, 9, 21))
+    assert not [t for t in triples(result) if t[0] in ("06", "08")], triples(result)

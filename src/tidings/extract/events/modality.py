@@ -134,6 +134,11 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             verb.dep_ in ("pobj", "amod", "compound")
             or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
         return Mode("governed", "a gerund used as a noun")
+    that = next((c for c in kids if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is not None and that.i > 0 and verb.doc[that.i - 1].lemma_.lower() in _REQUEST_NOUNS \
+            and verb.doc[that.i - 1].pos_ == "NOUN" and that.i < verb.i:
+        # "defied Bush's demand that they surrender bin Laden", however the parser hangs the clause
+        return Mode("governed", f"what a {verb.doc[that.i - 1].text} asks for ('a demand that they surrender …')")
     if verb.dep_ in ("acl", "relcl", "ccomp") and verb.head.lemma_.lower() in _REQUEST_NOUNS \
             and verb.head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
         return Mode("governed", f"what a {verb.head.text} asks for ('a demand that they surrender …')")
