@@ -217,3 +217,8 @@ def test_what_a_demand_asks_for_did_not_happen_however_the_clause_is_parsed(extr
     result = extract("Afghanistan's Taliban rulers on Friday defied President George W. Bush's demand that they "
                      "surrender Osama bin Laden.", D(2001, 9, 21))
     assert not [t for t in triples(result) if t[0] in ("06", "08")], triples(result)
+
+
+def test_springing_to_the_defence_of_a_state_is_support(extract) -> None:
+    result = extract("President Evo Morales sprang to the defence of Cuba's government on Sunday.", D(2010, 3, 7))
+    assert ("05", "BOL", "CUB") in triples(result), triples(result)
