@@ -222,3 +222,9 @@ def test_what_a_demand_asks_for_did_not_happen_however_the_clause_is_parsed(extr
 def test_springing_to_the_defence_of_a_state_is_support(extract) -> None:
     result = extract("President Evo Morales sprang to the defence of Cuba's government on Sunday.", D(2010, 3, 7))
     assert ("05", "BOL", "CUB") in triples(result), triples(result)
+
+
+def test_relief_food_flown_into_a_country_is_aid(extract) -> None:
+    result = extract("The World Food Programme airlifted 40 tonnes of high-energy biscuits into Chad on Tuesday.",
+                     D(2005, 8, 2))
+    assert ("07", "UNO", "TCD") in triples(result), triples(result)
