@@ -228,3 +228,9 @@ def test_relief_food_flown_into_a_country_is_aid(extract) -> None:
     result = extract("The World Food Programme airlifted 40 tonnes of high-energy biscuits into Chad on Tuesday.",
                      D(2005, 8, 2))
     assert ("07", "UNO", "TCD") in triples(result), triples(result)
+
+
+def test_a_government_taking_back_its_own_measure_yields_at_home(extract) -> None:
+    result = extract("Nigeria's government withdrew the fuel price increase on Monday after a week of strikes.",
+                     D(2012, 1, 17))
+    assert ("08", "NGA", "NGA") in triples(result), triples(result)
