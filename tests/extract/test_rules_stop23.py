@@ -234,3 +234,9 @@ def test_a_government_taking_back_its_own_measure_yields_at_home(extract) -> Non
     result = extract("Nigeria's government withdrew the fuel price increase on Monday after a week of strikes.",
                      D(2012, 1, 17))
     assert ("08", "NGA", "NGA") in triples(result), triples(result)
+
+
+def test_banning_political_gatherings_restricts_freedoms_at_home(extract) -> None:
+    result = extract("HARARE, March 16 (AP) - Riot police banned all political gatherings in the capital on "
+                     "Friday.", D(2007, 3, 16))
+    assert ("17", "ZWE", "ZWE") in triples(result), triples(result)
