@@ -240,3 +240,9 @@ def test_banning_political_gatherings_restricts_freedoms_at_home(extract) -> Non
     result = extract("HARARE, March 16 (AP) - Riot police banned all political gatherings in the capital on "
                      "Friday.", D(2007, 3, 16))
     assert ("17", "ZWE", "ZWE") in triples(result), triples(result)
+
+
+def test_a_former_office_holder_with_a_new_office_named_is_of_that_office(extract) -> None:
+    result = extract("Hanna Tetteh, head of the UN Support Mission in Libya, called on both sides to hold "
+                     "talks on Sunday.", D(2025, 6, 1))
+    assert any(r == "02" and s == "UNO" for r, s, _t in triples(result)), triples(result)

@@ -162,6 +162,11 @@ class PersonRegistry:
             former = [e for e in self.kb.lookup(name) if e.kind == "person"]
             if len({e.country for e in former}) == 1:
                 c = former[0].country
+                # unless the text gives the office held now ("Hanna Tetteh, head of the UN
+                # Support Mission in Libya", Ghana's foreign minister years before)
+                now, roles = self._context_of(ent)
+                if now and now != c:
+                    return Actor(text=name, name=former[0].name, code=actor_code(now, roles), country=now, roles=roles)
                 return Actor(text=name, name=former[0].name, code=c, country=c, roles=[])
         if not entries and " " not in name:
             # a bare surname of a known office holder ("Hegseth") when exactly one is in office;
