@@ -246,3 +246,8 @@ def test_a_former_office_holder_with_a_new_office_named_is_of_that_office(extrac
     result = extract("Hanna Tetteh, head of the UN Support Mission in Libya, called on both sides to hold "
                      "talks on Sunday.", D(2025, 6, 1))
     assert any(r == "02" and s == "UNO" for r, s, _t in triples(result)), triples(result)
+
+
+def test_central_african_militias_are_named(extract) -> None:
+    result = extract("Anti-balaka militias attacked ex-Seleka fighters near Bambari on Monday.", D(2014, 7, 28))
+    assert ("19", "CAF", "CAF") in triples(result) or ("18", "CAF", "CAF") in triples(result), triples(result)
