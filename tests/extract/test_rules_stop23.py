@@ -251,3 +251,10 @@ def test_a_former_office_holder_with_a_new_office_named_is_of_that_office(extrac
 def test_central_african_militias_are_named(extract) -> None:
     result = extract("Anti-balaka militias attacked ex-Seleka fighters near Bambari on Monday.", D(2014, 7, 28))
     assert ("19", "CAF", "CAF") in triples(result) or ("18", "CAF", "CAF") in triples(result), triples(result)
+
+
+def test_the_bloc_told_next_acts_on_the_same_occasion(extract) -> None:
+    result = extract("West African leaders on Wednesday suspended Guinea from the regional bloc. In a communique, "
+                     "the bloc condemned Guinea's junta in the strongest terms.", D(2021, 9, 9))
+    condemn = [e for e in result.events if e.root == "11"]
+    assert condemn and all(e.date == D(2021, 9, 8) for e in condemn), [(e.cameo, e.date) for e in condemn]

@@ -896,7 +896,9 @@ _ANAPHORIC_HEADS = {"minister", "president", "premier", "leader", "official", "e
                     "both", "counterpart", "chancellor", "king", "secretary", "spokesman", "spokeswoman",
                     # "… dispersed thousands of protesters late on Tuesday. The demonstrators were rallying …"
                     "protester", "demonstrator", "crowd", "police", "troop", "soldier", "rebel", "militant",
-                    "fighter", "attacker", "gunman"}
+                    "fighter", "attacker", "gunman",
+                    # "West African leaders on Wednesday suspended Guinea … The bloc condemned the coup"
+                    "bloc", "alliance", "junta"}
 
 
 def _reciprocal(verb: Token) -> bool:
