@@ -258,3 +258,9 @@ def test_the_bloc_told_next_acts_on_the_same_occasion(extract) -> None:
                      "the bloc condemned Guinea's junta in the strongest terms.", D(2021, 9, 9))
     condemn = [e for e in result.events if e.root == "11"]
     assert condemn and all(e.date == D(2021, 9, 8) for e in condemn), [(e.cameo, e.date) for e in condemn]
+
+
+def test_giving_in_is_yielding_even_with_the_pressure_named_later(extract) -> None:
+    result = extract("Nepal's King Gyanendra gave in late on Monday to 19 days of mass street protests.",
+                     D(2006, 4, 25))
+    assert ("08", "NPL", "NPL") in triples(result), triples(result)
