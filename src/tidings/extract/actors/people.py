@@ -134,7 +134,8 @@ class PersonRegistry:
         return _office_keys(" ".join(words))
 
     def _first_name(self, tok: Token, ent: Span) -> bool:
-        return (tok.text not in _HONORIFICS and tok.pos_ == "PROPN" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
+        return (tok.text not in _HONORIFICS and tok.pos_ == "PROPN" and tok.dep_ == "compound"
+                and ent.start <= tok.head.i < ent.end
                 and tok.text.istitle() and tok.i not in self._name_cover and tok.i not in self._role_cover
                 and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _role_words(self.kb))
 
@@ -298,7 +299,10 @@ class PersonRegistry:
             if c.dep_ in ("nsubj", "nsubjpass"):  # read off the names: the subject may not be resolved yet
                 person = self._person_at(c)
                 hit = self._name_cover.get(c.i)
-                partner |= {person.country} if person is not None else {e.country for e in hit.entries} if hit else set()
+                if person is not None:
+                    partner.add(person.country)
+                elif hit is not None:
+                    partner |= {e.country for e in hit.entries}
         return None if country in partner else country
 
     def _fronted_capital(self, tok: Token) -> str | None:

@@ -313,7 +313,8 @@ class NominalActs:
             for t in before:  # "U.S.-China" is one token to the tokenizer
                 if "-" in t.text and t.i not in self.actors.names:
                     for part in t.text.split("-"):
-                        entries = [e for e in self.actors.kb.names.get(part, []) if e.kind in ("country", "demonym", "capital")]
+                        entries = [e for e in self.actors.kb.names.get(part, [])
+                                   if e.kind in ("country", "demonym", "capital")]
                         if len({e.country for e in entries}) == 1 and entries[0].country not in named:
                             named.append(entries[0].country)
         named = [c for c in named if c in self.actors.kb.countries]
