@@ -264,3 +264,9 @@ def test_giving_in_is_yielding_even_with_the_pressure_named_later(extract) -> No
     result = extract("Nepal's King Gyanendra gave in late on Monday to 19 days of mass street protests.",
                      D(2006, 4, 25))
     assert ("08", "NPL", "NPL") in triples(result), triples(result)
+
+
+def test_the_brokers_of_a_truce_did_not_hold_talks_with_each_other(extract) -> None:
+    result = extract("The truce, brokered by Saudi Arabia and the United States after talks in Jeddah, took "
+                     "effect on Monday.", D(2023, 5, 22))
+    assert not any(r == "04" and {s, t} == {"SAU", "USA"} for r, s, t in triples(result)), triples(result)

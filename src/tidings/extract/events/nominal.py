@@ -259,6 +259,8 @@ class NominalActs:
         elif with_ is not None:
             target = [a for a in self.actors.resolve(with_) if a.country]
             source = [a for a in self.actors.subject_of(gov) if a.country]
+        elif gov.lemma_.lower() in _HOSTING_VERBS:
+            return  # "the truce, brokered by Saudi Arabia and the United States after talks …": hosts
         else:  # "the United States and China agreed in bilateral talks"
             both = [a for a in self.actors.subject_of(gov) if a.country]
             source, target = both[:1], both[1:]
