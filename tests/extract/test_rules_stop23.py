@@ -270,3 +270,10 @@ def test_the_brokers_of_a_truce_did_not_hold_talks_with_each_other(extract) -> N
     result = extract("The truce, brokered by Saudi Arabia and the United States after talks in Jeddah, took "
                      "effect on Monday.", D(2023, 5, 22))
     assert not any(r == "04" and {s, t} == {"SAU", "USA"} for r, s, t in triples(result)), triples(result)
+
+
+def test_a_crowd_is_of_the_country_where_it_acts(extract) -> None:
+    result = extract("Riyadh severed relations with Tehran on Sunday, hours after protesters angered by the "
+                     "execution of a cleric stormed the Saudi embassy in Tehran.", D(2016, 1, 4))
+    force = [(s, t) for r, s, t in triples(result) if r in ("18", "19", "14")]
+    assert force and all(s == "IRN" for s, _t in force), triples(result)

@@ -286,6 +286,10 @@ class PhraseResolver:
         # "police in Turin", "protesters in Yangon": the place the phrase itself names
         own = self.location_in([t.i for c in self.kids[tok.i] if c.dep_ == "prep" and c.lower_ in ("in", "from")
                                 for t in c.subtree], told_as_where=True) if local else None
+        if own is None and role in _DOMESTIC_GROUPS and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+            # "protesters … stormed the Saudi embassy in Tehran": a crowd is where it acts
+            own = self.location_in([t.i for c in self.kids[tok.head.i] if c.dep_ in ("dobj", "prep")
+                                    for t in c.subtree], told_as_where=True)
         for country in (own.country if own else None, self.context_country(tok, same_sentence=True),
                         here.country if here else None,
                         self.main_country() if local else None, self.context_country(tok),
