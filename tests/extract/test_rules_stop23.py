@@ -277,3 +277,8 @@ def test_a_crowd_is_of_the_country_where_it_acts(extract) -> None:
                      "execution of a cleric stormed the Saudi embassy in Tehran.", D(2016, 1, 4))
     force = [(s, t) for r, s, t in triples(result) if r in ("18", "19", "14")]
     assert force and all(s == "IRN" for s, _t in force), triples(result)
+
+
+def test_what_another_should_do_is_not_its_intent(extract) -> None:
+    result = extract('"Japan should apologise first," said Lee Jae-woo, one of the organisers.', D(2019, 7, 4))
+    assert not [t for t in triples(result) if t[0] == "03"], triples(result)

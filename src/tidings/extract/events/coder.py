@@ -457,6 +457,11 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             # unless the speaker says it of itself; "Colombia could strike rebel camps" still warns
             self._drop(si, verb, code, "a possibility ('could', 'might', 'may'), not an intent")
             return None
+        if mode.status == "modal" and any(c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in self.actors.kids[verb.i]) \
+                and not any(c.dep_ in SUBJECT_DEPS and c.lower_ in _SELF_WORDS for c in self.actors.kids[verb.i]):
+            # "Japan should apologise first": what someone says another ought to do is no intent of theirs
+            self._drop(si, verb, code, "an obligation laid on another ('X should …'), not its intent")
+            return None
         if mode.status in ("future", "modal"):
             if not self._self_stated(verb, source):
                 self._drop(si, verb, code, f"{mode.reason}: an act reported of another, not done")
