@@ -282,3 +282,9 @@ def test_a_crowd_is_of_the_country_where_it_acts(extract) -> None:
 def test_what_another_should_do_is_not_its_intent(extract) -> None:
     result = extract('"Japan should apologise first," said Lee Jae-woo, one of the organisers.', D(2019, 7, 4))
     assert not [t for t in triples(result) if t[0] == "03"], triples(result)
+
+
+def test_saying_another_had_to_do_something_is_a_demand(extract) -> None:
+    result = extract("Saudi Foreign Minister Adel al-Jubeir told reporters on Tuesday that Qatar had to end its "
+                     "support for Hamas.", D(2017, 6, 6))
+    assert ("10", "SAU", "QAT") in triples(result), triples(result)

@@ -186,6 +186,9 @@ class SpeechContent:
         'should' makes it an appeal (020)."""
         for clause in comp:
             modal = next((c.lower_ for c in self.actors.kids[clause.i] if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            if modal is None and clause.lemma_.lower() in ("have", "need") and any(
+                    x.dep_ == "xcomp" and any(a.lower_ == "to" for a in self.actors.kids[x.i]) for x in self.actors.kids[clause.i]):
+                modal = "must"  # "told reporters that Qatar had to end its support for Hamas"
             if modal is None:
                 continue
             subj = next((c for c in self.actors.kids[clause.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
