@@ -288,3 +288,10 @@ def test_saying_another_had_to_do_something_is_a_demand(extract) -> None:
     result = extract("Saudi Foreign Minister Adel al-Jubeir told reporters on Tuesday that Qatar had to end its "
                      "support for Hamas.", D(2017, 6, 6))
     assert ("10", "SAU", "QAT") in triples(result), triples(result)
+
+
+def test_the_government_of_a_named_leader_is_that_leaders(extract) -> None:
+    result = extract("The World Food Programme said trucks were moving. The government of army chief General "
+                     "Abdel Fattah al-Burhan on Thursday accused the Rapid Support Forces of looting aid.",
+                     D(2024, 8, 22))
+    assert any(r == "11" and s == "SDN" for r, s, _t in triples(result)), triples(result)

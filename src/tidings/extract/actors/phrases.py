@@ -153,7 +153,9 @@ class PhraseResolver:
             return pair
         if low in ("country", "nation", "government", "state") and \
                 any(c.lower_ in ("his", "her", "the", "its", "their") for c in self.kids[tok.i]) and \
-                not self.countries_in(self._core_tokens(tok)):
+                not self.countries_in(self._core_tokens(tok)) and \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in self.kids[tok.i]):
+            # ("the government of army chief General Abdel Fattah al-Burhan" says whose it is)
             return self._country_anaphor(tok)  # "said the country rejects …": the speaker's
         return None
 
