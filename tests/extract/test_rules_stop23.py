@@ -295,3 +295,11 @@ def test_the_government_of_a_named_leader_is_that_leaders(extract) -> None:
                      "Abdel Fattah al-Burhan on Thursday accused the Rapid Support Forces of looting aid.",
                      D(2024, 8, 22))
     assert any(r == "11" and s == "SDN" for r, s, _t in triples(result)), triples(result)
+
+
+def test_it_refers_back_to_the_government_of_a_named_leader(extract) -> None:
+    result = extract("The World Food Programme said trucks were moving. The government of army chief General "
+                     "Abdel Fattah al-Burhan announced on Thursday that the crossing would reopen. It had closed "
+                     "the route in February, accusing the Rapid Support Forces of smuggling weapons.",
+                     D(2024, 8, 22))
+    assert any(r == "11" and s == "SDN" for r, s, _t in triples(result)), triples(result)

@@ -159,6 +159,18 @@ class PhraseResolver:
             return self._country_anaphor(tok)  # "said the country rejects …": the speaker's
         return None
 
+    @staticmethod
+    def _under_of(t: Token, head: Token) -> bool:
+        """Whether `t` hangs under an 'of' phrase of `head` ('the government of … al-Burhan')."""
+        a = t
+        for _ in range(8):
+            if a.head.i == a.i:
+                return False
+            if a.dep_ == "prep" and a.lower_ == "of" and a.head.i == head.i:
+                return True
+            a = a.head
+        return False
+
     def _person_in_phrase(self, tok: Token, idx: list[int]) -> list[Actor]:
         """A person inside the phrase (apposition, "the minister, Rajnath Singh")."""
         for i in idx:
@@ -181,6 +193,13 @@ class PhraseResolver:
                     # "Tamil Tiger rebels": a name the tagger called a person, on a group noun
                     roles = list(head_role[1])
                     actor = actor.model_copy(update={"roles": roles, "code": actor_code(actor.country, roles)})
+                if actor and actor.country and head_role is not None and head_role[2] != "title" \
+                        and self._under_of(t, tok):
+                    # "the government of army chief General Abdel Fattah al-Burhan": his state's
+                    # government, an organ that "it" can refer back to, not the man himself
+                    roles = list(head_role[1]) or list(actor.roles)
+                    return [Actor(text=self.np_text(tok), name=self.np_text(tok), code=actor_code(actor.country, roles),
+                                  country=actor.country, roles=roles)]
                 if actor:
                     return [actor.model_copy(update={"text": self.np_text(tok)})]
         return []
