@@ -303,3 +303,16 @@ def test_it_refers_back_to_the_government_of_a_named_leader(extract) -> None:
                      "the route in February, accusing the Rapid Support Forces of smuggling weapons.",
                      D(2024, 8, 22))
     assert any(r == "11" and s == "SDN" for r, s, _t in triples(result)), triples(result)
+
+
+def test_a_minister_serves_a_state_not_the_rights_group_named_before(extract) -> None:
+    result = extract('NAIROBI (Reuters) - Amnesty International said police had killed 16 people. Interior '
+                     'Minister Kipchumba Murkomen called the unrest "an attempted coup" by criminal gangs.',
+                     D(2025, 6, 26))
+    assert result.quotes and all(q.speaker_actor is None or q.speaker_actor.country != "AMN"
+                                 for q in result.quotes if "coup" in q.text), result.quotes
+
+
+def test_unrest_condemned_with_no_one_named_is_condemned_at_home(extract) -> None:
+    result = extract("President Yoweri Museveni on Monday condemned the riots in the capital.", D(2025, 6, 26))
+    assert ("11", "UGA", "UGA") in triples(result), triples(result)

@@ -289,6 +289,8 @@ class PersonRegistry:
         in 'KATHMANDU - … Mr. Wang held talks with Foreign Minister Narayan Khadka', Khadka is the
         host's minister, not a second Chinese one (the dateline or the article's country decides)."""
         country = self.context_country(tok)
+        if country is not None and country not in self.kb.countries:
+            return None  # a minister serves a state, not the rights group or the UN office named before
         if country is None or tok.dep_ in ("nsubj", "nsubjpass"):
             return country
         verb = tok.head

@@ -56,7 +56,9 @@ _DOMESTIC_FORCES = {"REB", "INS", "SEP", "COP", "UAF"}  # non-state armed partie
 _INVESTIGATORS = frozenset({"inspector", "investigator", "detective", "monitor", "prosecutor", "auditor"})
 # outcomes of a state's own institutions: rejected or criticised with no one named, at home
 _OUTCOMES = frozenset({"result", "outcome", "verdict", "ruling", "count", "tally", "law", "bill", "budget",
-                       "amendment", "referendum", "election", "vote", "constitution", "sentence"})
+                       "amendment", "referendum", "election", "vote", "constitution", "sentence",
+                       # unrest at home: "the interior minister called the unrest an attempted coup"
+                       "unrest", "riot", "uprising"})
 _EXPLOSIVES = frozenset({"bomb", "mine", "landmine", "device", "explosive", "ied"})
 _VISITING = frozenset({"visit", "tour", "enter", "inspect", "arrive", "return"})
 _TOWARD_ROOTS = {"02", "04", "05", "07", "10", "11", "12", "13"}
