@@ -8,7 +8,7 @@ coded so far.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -52,9 +52,9 @@ _AGREEING = frozenset({"agree", "sign", "reach", "conclude", "strike", "seal"}) 
 _STEP_NOUNS = frozenset({"step", "move", "decision", "measure"})
 
 
-# marks of a clause told beside another, not about it
 # time spent in talks: "four days of talks"
 SPANS = frozenset({"day", "week", "month", "hour", "year", "session"})
+# marks of a clause told beside another, not about it
 _PARALLEL_MARKS = frozenset({"while", "whereas"})
 
 
@@ -519,30 +519,22 @@ class TargetFinder:
                         and c.lemma_.lower() in _CRITICISM_NOUNS), None)
         if obj is not None and obj.lemma_.lower() in _CRITICISM_NOUNS:
             # "rejected the criticism": whoever criticised or accused, latest first
-            found = next((e.source for e in reversed(self.events) if e.root in ("11", "10") and e.source is not None
-                          and e.source.country and e.source.country not in src), None)
-            if found is not None:
-                return [found]
+            if found := self._latest_author(("11", "10"), src):
+                return found
         if obj is not None and obj.lemma_.lower() in _PRESSURE_NOUNS:
             # "rejected the ultimatum": whoever issued it (a threat, 13), or made the demand (10)
-            roots = _PRESSURE_NOUNS[obj.lemma_.lower()]
-            found = next((e.source for e in reversed(self.events) if e.root in roots and e.source is not None
-                          and e.source.country and e.source.country not in src), None)
-            if found is not None:
-                return [found]
+            if found := self._latest_author(_PRESSURE_NOUNS[obj.lemma_.lower()], src):
+                return found
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         if obj is not None and obj.lemma_.lower() in _SANCTION_NOUNS:
             # "rejected the measures": whoever imposed sanctions, if anyone did; else as any act
-            found = next((e.source for e in reversed(self.events) if e.root == "16" and e.source is not None
-                          and e.source.country and e.source.country not in src), None)
-            if found is not None:
-                return [found]
+            if found := self._latest_author(("16",), src):
+                return found
         if obj is not None and obj.lemma_.lower() in _AGREEMENT_NOUNS:
             # "welcomed the agreement": the parties to the latest agreement or truce between two
-            # parties; a verdict on it ("also praised the accord") is not it, and a pledge of one's
-            # own ("Cairo has offered troops") only when no agreement of two was told
-            # (a government and its rebels agreeing or signing is an agreement of two; a state's offer
-            # or pledge of its own, "Cairo has offered troops", is not)
+            # parties (a government and its rebels agreeing or signing count); a verdict on it ("also
+            # praised the accord") is not it, nor a state's offer or pledge of its own ("Cairo has
+            # offered troops")
             agreements = [e for e in reversed(self.events) if (e.root in ("03", "06") or e.cameo[:3] in ("057", "087"))
                           and not (e.source is not None and e.target is not None
                                    and e.source.country == e.target.country
@@ -556,16 +548,20 @@ class TargetFinder:
         if obj is not None and obj.lemma_.lower() in ("decision", "move", "step"):
             # "regretted the decision": the latest deed of someone else (a sanction, an expulsion, a
             # strike), not the words said about it since
-            found = next((e.source for e in reversed(self.events) if e.root in _DEED_ROOTS and e.source is not None
-                          and e.source.country and e.source.country not in src), None)
-            if found is not None:
-                return [found]
+            if found := self._latest_author(_DEED_ROOTS, src):
+                return found
         for e in reversed(self.events):
             if force and e.root not in ("18", "19", "20"):
                 continue
             if e.source is not None and e.source.country and e.source.country not in src:
                 return [e.source]
         return []
+
+    def _latest_author(self, roots: Iterable[str], src: set[str | None]) -> list[Actor]:
+        """The source of the latest event of one of these roots done by someone not in `src`."""
+        found = next((e.source for e in reversed(self.events) if e.root in roots and e.source is not None
+                      and e.source.country and e.source.country not in src), None)
+        return [found] if found is not None else []
 
     def _country_actor(self, code: str) -> Actor:
         name = self.actors.kb.countries.get(code, code)
