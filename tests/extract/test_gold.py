@@ -117,6 +117,12 @@ FLOORS = [
     ("blind_news23.json", 0.56, 0.90, 0.85),
     ("blind_seedlike23.json", 0.64, 0.95, 0.88),
     ("news_dev23.json", 0.48, 0.95, 0.85),
+    # stop 24 sets, floors a little under their first (blind) score
+    ("blind_plover24.json", 0.65, 0.95, 0.6),
+    ("blind_news24.json", 0.62, 0.93, 0.85),
+    ("blind_modal24.json", 0.62, 0.95, 0.85),
+    ("news_dev24.json", 0.48, 0.93, 0.85),
+    ("modal_dev24.json", 0.62, 0.93, 0.80),
 ]
 # Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
 # ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
@@ -131,7 +137,9 @@ KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.j
                    "blind_news22.json": 2, "blind_leads22.json": 1, "leads_dev22.json": 0,
                    "blind_seedlike22.json": 0, "blind_plover22.json": 0,
                    "blind_plover23.json": 1, "blind_news23.json": 0, "blind_seedlike23.json": 0,
-                   "news_dev23.json": 0}
+                   "news_dev23.json": 0,
+                   "blind_plover24.json": 1, "blind_news24.json": 1, "blind_modal24.json": 0,
+                   "news_dev24.json": 1, "modal_dev24.json": 4}
 
 
 def test_gold_every_own_file_has_a_floor():
