@@ -95,6 +95,11 @@ class NominalActs:
                 self._adjective_attack(noun, sent, si, self.book.nominal_force[lemma])
             if lemma in self.book.nominal_crowds and noun.dep_ == "nsubj":
                 self._crowd_noun(noun, sent, si, self.book.nominal_crowds[lemma])
+            elif lemma in self.book.nominal_crowds or lemma in self.book.crowd_done_nouns:
+                found = self._crowd_took_place(noun)
+                if found is not None:
+                    code = self.book.nominal_crowds.get(lemma) or self.book.crowd_done_nouns[lemma]
+                    self._crowd_noun(noun, sent, si, code, *found)
             if lemma in self.book.nominal_requests:
                 self._drawn_reaction(noun, sent, si, self.book.nominal_requests[lemma], answered=True)
             if pos[i] == "NOUN":
@@ -133,18 +138,76 @@ class NominalActs:
         self._emit_nominal(si, sent, noun, _clause_verb(noun), code, source, target,
                            f"nominal:{noun.lemma_.lower()}", sym=False)
 
-    def _crowd_noun(self, noun: Token, sent: Span, si: int, code: str) -> None:
+    def _crowd_took_place(self, noun: Token) -> tuple[Token, Token] | None:
+        """The verb that tells a protest noun took place though no crowd verb says so ('fired tear gas
+        to break up a banned rally', 'bowing to five days of strikes and road blockades', 'poured into
+        the square in protest at the runoff', 'amid protests'), or None. Of conjoined crowd nouns
+        only the first counts: 'strikes, road blockades and street protests' were one campaign.
+        Returns the clause's verb and the word that tells it (the dispersing or bowing verb, the
+        preposition)."""
+        crowd_nouns = self.book.nominal_crowds.keys() | self.book.crowd_done_nouns.keys()
+        n = noun
+        while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head
+            if n.lemma_.lower() in crowd_nouns:
+                return None
+        if n.dep_ == "dobj":
+            heads, above = self.book.crowd_done.get("dobj"), n.head
+        elif n.dep_ == "pobj":
+            heads, above = self.book.crowd_done.get(n.head.lower_), n.head.head
+        else:
+            return None
+        if heads is None:
+            return None
+        if noun.lemma_.lower() in self.book.crowd_done_nouns and any(  # "weeks of Israeli strikes on Gaza"
+                c.dep_ in ("amod", "compound", "poss") and c.i in self.actors.names
+                or c.dep_ == "prep" and c.lower_ in ("on", "against") for c in self.actors.kids[noun.i]):
+            return None
+        if heads and not (self._phrasal_in(above, heads) or above.dep_ in ("advcl", "conj", "xcomp")
+                          and above.pos_ == "VERB" and n.dep_ == "pobj" and self._phrasal_in(above.head, heads)):
+            return None
+        gov = above if above.pos_ == "VERB" else _clause_verb(above)
+        teller = n.head
+        if teller.lower_ == "of" and above.dep_ == "pobj" and above.head.lower_ == "to" and self._phrasal_in(
+                above.head.head, self.book.crowd_done.get("to", frozenset())):
+            teller = above.head  # "bowing to five days of strikes": faced by who bowed
+        return (gov, teller) if gov is not None else None
+
+    def _crowd_noun(self, noun: Token, sent: Span, si: int, code: str, gov: Token | None = None,
+                    teller: Token | None = None) -> None:
         """'Protests over the jailing spread to dozens of cities', 'demonstrations erupted in Lhasa':
-        the crowd of the place the sentence names (else of the story's country) against its own state."""
-        gov = noun.head
-        if gov.pos_ != "VERB" or not self._phrasal_in(gov, self.book.crowd_verbs):
+        the crowd of the place the sentence names (else of the story's country) against its own state.
+        With `gov`, the verb `_crowd_took_place` found instead of a crowd verb; then the crowd is of
+        the place the sentence names, else of whoever dispersed it or bowed to it (`teller`'s
+        subject), else none: 'described the handling of weeks of road blockades' says not where."""
+        if gov is None:
+            gov = noun.head
+            if gov.pos_ != "VERB" or not self._phrasal_in(gov, self.book.crowd_verbs):
+                return
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in self.actors.kids[noun.i]):
             return
         if any(c.dep_ in ("amod", "compound") and c.lower_ in ("air", "missile", "drone") for c in self.actors.kids[noun.i]):
             return
+        if gov.dep_ == "advcl" and gov.head.pos_ == "VERB" and noun.dep_ == "dobj" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in self.actors.kids[gov.i]):
+            gov = gov.head  # "fired tear gas to break up a rally": the rally was there, whatever the aim
         if verb_mode(gov, self.actors.span_text(sent), self.book, self.actors.kids[gov.i]).status != "realis":
             return
-        here = self.actors.location_in(list(range(sent.start, sent.end)), told_as_where=True)
-        country = here.country if here and here.country in self.actors.kb.countries else self.actors.main_country()
+        if teller is None:
+            where = list(range(sent.start, sent.end))
+        else:  # where the protest or the crowd's move was: "a rally in central Nairobi", "poured into Kiev"
+            movers = (gov, gov.head) if gov.dep_ in ("advcl", "conj") else (gov,)  # "poured into …, waving flags in protest"
+            where = [t.i for t in noun.subtree] + [t.i for v in movers for c in self.actors.kids[v.i]
+                                                   if c.dep_ == "prep" and c.lower_ in ("in", "into", "at", "outside", "across")
+                                                   for t in c.subtree]
+        here = self.actors.location_in(where, told_as_where=True)
+        country = here.country if here and here.country in self.actors.kb.countries else None
+        if country is None and teller is None:
+            country = self.actors.main_country()
+        elif country is None and (teller.pos_ == "VERB" or teller.lower_ == "to"):
+            faced = {a.country for a in self.actors.subject_of(teller if teller.pos_ == "VERB" else teller.head)
+                     if a.country}
+            country = next(iter(faced)) if len(faced) == 1 else None
         if country is None or country not in self.actors.kb.countries:
             return
         crowd = Actor(text=noun.text, name=f"protesters ({country})", code=actor_code(country, ["CVL"]),

@@ -75,6 +75,8 @@ class PatternBook:
     undoing_verbs: frozenset[str] = frozenset()  # "ruled out talks": no nominal event of any verb ("*")
     nominal_crowds: dict[str, str] = field(default_factory=dict)  # "protests spread to …" → 141
     crowd_verbs: frozenset[str] = frozenset()  # what protests do: "erupted", "spread"
+    crowd_done: dict[str, frozenset[str]] = field(default_factory=dict)  # "dispersed a rally": it took place
+    crowd_done_nouns: dict[str, str] = field(default_factory=dict)  # "five days of strikes" → 143
     nominal_force: dict[str, str] = field(default_factory=dict)  # "an Iranian attack on its soil" → 190
 
     def speech_code(self, verb: Token, kids: Kids = None) -> str | None:
@@ -306,6 +308,10 @@ def load_patterns() -> PatternBook:
                        {str(k).lower(): _check_code(str(v), "nominal_crowds")
                         for k, v in (raw.get("nominal_crowds") or {}).items()},
                        frozenset(str(w).lower() for w in raw.get("crowd_verbs", ())),
+                       {str(k).lower(): frozenset(str(w).lower() for w in v)
+                        for k, v in (raw.get("crowd_done") or {}).items()},
+                       {str(k).lower(): _check_code(str(v), "crowd_done_nouns")
+                        for k, v in (raw.get("crowd_done_nouns") or {}).items()},
                        {str(k).lower(): _check_code(str(v), "nominal_force")
                         for k, v in (raw.get("nominal_force") or {}).items()})
 
