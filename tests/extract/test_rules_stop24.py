@@ -37,3 +37,33 @@ def test_air_strikes_are_no_strike_of_workers(extract) -> None:
     result = extract("The ceasefire collapsed on Monday after two days of Saudi strikes on Sanaa.",
                      D(2019, 3, 4))
     assert not [t for t in triples(result) if t[0] == "14"], triples(result)
+
+
+# ---- acts that did not happen --------------------------------------------------------------------
+def test_a_second_bare_verb_of_a_pledge_is_pledged_not_done(extract) -> None:
+    result = extract("Sudan's army and the Rapid Support Forces signed a declaration on Thursday committing to "
+                     "protect civilians and let aid through.", D(2023, 5, 12))
+    assert not [e for e in result.events if e.cameo.startswith("086")], [e.cameo for e in result.events]
+
+
+def test_a_participle_after_a_charge_is_part_of_the_charge(extract) -> None:
+    result = extract("Iraq accused Turkish forces on Wednesday of shelling a mountain resort in Duhok, killing "
+                     "nine tourists.", D(2022, 7, 20))
+    assert not [t for t in triples(result) if t[0] in ("18", "19")], triples(result)
+    assert ("11", "IRQ", "TUR") in triples(result), triples(result)
+
+
+def test_a_visit_someone_is_due_to_make_has_not_happened(extract) -> None:
+    result = extract("Rahmon is due to host Japarov and Uzbek President Shavkat Mirziyoyev in the Tajik "
+                     "capital.", D(2025, 3, 13))
+    assert not [t for t in triples(result) if t[0] == "04"], triples(result)
+
+
+# ---- crowds --------------------------------------------------------------------------------------
+def test_protesters_storming_an_embassy_protest_violently(extract) -> None:
+    result = extract("Protesters stormed the Danish embassy in Tehran on Saturday and set part of it on fire.",
+                     D(2016, 1, 3))
+    assert ("14", "IRN", "DNK") in triples(result), triples(result)
+    assert not [t for t in triples(result) if t[0] in ("18", "19")], triples(result)
+    troops = extract("Troops stormed the rebel camp near Goma on Saturday.", D(2016, 1, 3))
+    assert not [t for t in triples(troops) if t[0] == "14"], triples(troops)

@@ -260,6 +260,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         match = first = None
         for m in self.book.matches(verb, self.actors.kids):
             if (m[0].protest_only and not self._protest_subject(verb)) \
+                    or (m[0].crowd_subject and not self._crowd_subject(verb)) \
                     or (m[0].person_object and not self._person_object(verb)):
                 continue
             first = first or m
@@ -804,13 +805,22 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             v = chain.pop(0)
             own_subject = any(c.dep_ == "nsubj" for c in self.actors.kids[v.i])
             match = next((m for m in self.book.matches(v, self.actors.kids)
-                          if not m[0].protest_only or (own_subject and self._protest_subject(v))), None)
+                          if (not m[0].protest_only or own_subject and self._protest_subject(v))
+                          and (not m[0].crowd_subject or own_subject and self._crowd_subject(v))), None)
             if match is not None:
                 act = self._refine(v, match[0])
                 if act[:2] != "13":
                     return act
             chain.extend(c for c in self.actors.kids[v.i] if c.dep_ in ("xcomp", "conj"))
         return self.book.threat_acts.get(code) or self.book.threat_acts.get(code[:3])
+
+    def _crowd_subject(self, verb: Token) -> bool:
+        """'Protesters stormed the Saudi embassy', '… and set part of it on fire': a crowd named as
+        the subject, the verb's own or the one it shares, not an unnamed one."""
+        v = verb
+        while not any(c.dep_ == "nsubj" for c in self.actors.kids[v.i]) and v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        return any(c.dep_ == "nsubj" for c in self.actors.kids[v.i]) and self._protest_subject(v)
 
     def _protest_subject(self, verb: Token) -> bool:
         """'protest' and 'march' code as protest only for crowds, not 'India protested the move'."""

@@ -83,6 +83,7 @@ def _negation(verb: Token, sent: str, kids: list[Token]) -> Mode | None:
 
 
 _TIME_PREPS = {"after", "following", "since", "upon", "while"}  # a clause of what had happened
+_CHARGING = {"accuse", "blame", "allege", "suspect", "charge"}  # what they charge someone with is a claim
 
 
 def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | None:
@@ -130,6 +131,22 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             # "students occupied the parliament to demand that Suharto step down": the crowd voiced it there
             return _governance(verb.head, list(verb.head.children), book) or _tense(verb.head, list(verb.head.children))
         return Mode("governed", f"infinitive under '{verb.head.text}'")
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.tag_ == "VB" and verb.head.i != verb.i:
+        # "committing to protect civilians and let aid through": the second bare verb is as the first
+        head_kids = list(verb.head.children)
+        mode = _governance(verb.head, head_kids, book) or _tense(verb.head, head_kids)
+        if mode.status != "realis":
+            return Mode(mode.status, f"{mode.reason} (with '{verb.head.text}')", mode.confidence)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) \
+            and verb.head.lemma_.lower() in _CHARGING \
+            and any(c.i < verb.i and c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+                    for c in verb.head.children):
+        # "accused Turkish forces of shelling a resort, killing nine tourists": part of the charge
+        return Mode("governed", f"governed by '{verb.head.text}'")
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "pcomp" \
+            and verb.head.head.head.lemma_.lower() in _CHARGING and not any(c.dep_ in SUBJECT_DEPS for c in kids):
+        # "accused Turkish forces of shelling a resort, killing nine": the participle hung on the charge
+        return Mode("governed", f"governed by '{verb.head.head.head.text}'")
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) and (
             verb.dep_ in ("pobj", "amod", "compound")
             or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):

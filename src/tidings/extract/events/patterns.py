@@ -35,6 +35,7 @@ class VerbPattern:
     sym: bool = False
     intent_only: bool = False
     protest_only: bool = False
+    crowd_subject: bool = False  # applies only when a crowd is the subject, its own or shared ("protesters stormed")
     victim: bool = False
     person_object: bool = False  # applies only when the direct object is a person ("received Zelensky")
     index: int = 0
@@ -261,6 +262,7 @@ def load_patterns() -> PatternBook:
                 inner={str(k).lower(): _check_code(str(v), where) for k, v in (item.get("inner") or {}).items()},
                 sym=bool(item.get("sym", False)), intent_only=bool(item.get("intent_only", False)),
                 protest_only=bool(item.get("protest_only", False)), victim=bool(item.get("victim", False)),
+                crowd_subject=bool(item.get("crowd_subject", False)),
                 person_object=bool(item.get("person_object", False)),
                 index=n,
             )

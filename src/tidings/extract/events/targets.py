@@ -253,7 +253,7 @@ class TargetFinder:
                 found = [a for a in self.actors.resolve(subj) if a.country]
                 if found and not _same(found, source):
                     return found
-            inner = next(iter(self.book.matches(comp, self.actors.kids)), None)
+            inner = next((m for m in self.book.matches(comp, self.actors.kids) if not m[0].crowd_subject), None)
             for slot in (inner[0].target if inner else ("dobj", "on", "against", "to")):
                 found = [a for a in self._slot(comp, slot) if a.country]
                 if found and not _same(found, source):
