@@ -67,3 +67,17 @@ def test_protesters_storming_an_embassy_protest_violently(extract) -> None:
     assert not [t for t in triples(result) if t[0] in ("18", "19")], triples(result)
     troops = extract("Troops stormed the rebel camp near Goma on Saturday.", D(2016, 1, 3))
     assert not [t for t in triples(troops) if t[0] == "14"], triples(troops)
+
+
+# ---- actors and nominal acts ---------------------------------------------------------------------
+def test_a_title_with_a_country_of_its_own_refers_back_only_to_that_country(extract) -> None:
+    result = extract("Mali announced the recall of its ambassadors from Algiers on Sunday. Bamako also "
+                     "summoned the Algerian ambassador.", D(2025, 4, 7))
+    assert ("04", "MLI", "DZA") in triples(result) or ("11", "MLI", "DZA") in triples(result), triples(result)
+    assert not any(s == t == "MLI" for _r, s, t in triples(result)), triples(result)
+
+
+def test_announcing_the_recall_of_ambassadors_reduces_relations(extract) -> None:
+    result = extract("Burkina Faso and Niger announced the recall of their ambassadors from Algiers on Sunday.",
+                     D(2025, 4, 7))
+    assert ("16", "BFA", "DZA") in triples(result) and ("16", "NER", "DZA") in triples(result), triples(result)

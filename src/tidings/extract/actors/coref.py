@@ -451,9 +451,12 @@ class Coreference:
         if kind != "title":
             return []
         title = self.doc[start:end].text.lower()
+        # "the recall of their ambassadors … summoned the Algerian ambassador": a title with a
+        # country of its own refers back only to one of that country
+        own = set(self.countries_in(self._core_tokens(tok)))
         for m in reversed(self.mentions):
             if m.token < tok.i and len(m.actors) == 1 and title in m.actors[0].text.lower() \
-                    and (m.person or m.actors[0].country):
+                    and (m.person or m.actors[0].country) and (not own or m.actors[0].country in own):
                 return m.actors
         # "A spokeswoman for the German Foreign Office said … the spokeswoman added": the body she
         # speaks for, when no one was named with the title
