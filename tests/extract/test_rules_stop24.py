@@ -81,3 +81,9 @@ def test_announcing_the_recall_of_ambassadors_reduces_relations(extract) -> None
     result = extract("Burkina Faso and Niger announced the recall of their ambassadors from Algiers on Sunday.",
                      D(2025, 4, 7))
     assert ("16", "BFA", "DZA") in triples(result) and ("16", "NER", "DZA") in triples(result), triples(result)
+
+
+def test_a_region_s_bloc_told_by_description_is_the_bloc(extract) -> None:
+    result = extract("West Africa's main regional bloc on Saturday lifted most of the sanctions it had imposed "
+                     "on Niger.", D(2024, 2, 25))
+    assert ("08", "WAS", "NER") in triples(result), triples(result)
