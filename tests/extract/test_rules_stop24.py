@@ -87,3 +87,11 @@ def test_a_region_s_bloc_told_by_description_is_the_bloc(extract) -> None:
     result = extract("West Africa's main regional bloc on Saturday lifted most of the sanctions it had imposed "
                      "on Niger.", D(2024, 2, 25))
     assert ("08", "WAS", "NER") in triples(result), triples(result)
+
+
+def test_the_government_refers_back_to_a_state_not_to_a_bloc(extract) -> None:
+    result = extract("Southeast Asian foreign ministers agreed on Friday to exclude Myanmar's junta chief, Min Aung "
+                     "Hlaing, from this month's ASEAN summit, after the military government refused to let the "
+                     "bloc's special envoy meet detained leader Aung San Suu Kyi.", D(2021, 10, 16))
+    assert ("12", "MMR", "ASN") in triples(result), triples(result)
+    assert ("16", "ASN", "MMR") in triples(result), triples(result)  # a bloc agreeing to exclude excludes

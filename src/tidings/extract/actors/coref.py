@@ -120,9 +120,10 @@ class Coreference:
         return len(m.actors) == 1 and not m.person and self.doc[m.token].tag_ != "NNS"
 
     def _country_anaphor(self, tok: Token) -> list[Actor]:
-        """'his country', 'the country': the country of the nearest earlier actor."""
+        """'his country', 'the country': the country of the nearest earlier actor that is of a state
+        ('the military government' after 'this month's ASEAN summit' is not the bloc's)."""
         for m in reversed(self.mentions):
-            if m.token < tok.i and m.actors[0].country:
+            if m.token < tok.i and m.actors[0].country and m.actors[0].country in self.kb.countries:
                 c = m.actors[0].country
                 return [Actor(text=self.np_text(tok), name=self.kb.countries.get(c, c),
                               code=c, country=c, roles=[])]
