@@ -95,3 +95,10 @@ def test_the_government_refers_back_to_a_state_not_to_a_bloc(extract) -> None:
                      "bloc's special envoy meet detained leader Aung San Suu Kyi.", D(2021, 10, 16))
     assert ("12", "MMR", "ASN") in triples(result), triples(result)
     assert ("16", "ASN", "MMR") in triples(result), triples(result)  # a bloc agreeing to exclude excludes
+
+
+def test_a_pronoun_subject_of_a_conjoined_clause_is_the_first_clause_s_subject(extract) -> None:
+    result = extract("Chancellor Angela Merkel said on Wednesday that tests had shown that opposition leader "
+                     "Alexei Navalny was poisoned, and she demanded that the Russian government explain itself.",
+                     D(2020, 9, 2))
+    assert ("10", "DEU", "RUS") in triples(result), triples(result)

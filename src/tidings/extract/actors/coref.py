@@ -71,6 +71,16 @@ class Coreference:
         # same sentence first, nearest before the pronoun; a subject pronoun takes an earlier subject
         # before an object ("Dar briefed Wang on the attacks, and he thanked Beijing": Dar)
         subject_first = tok.dep_ in ("nsubj", "nsubjpass") and want_person
+        if subject_first and tok.head.dep_ == "conj":
+            # "Merkel said that tests showed Navalny was poisoned, and she demanded …": the subject of
+            # the clause hers is conjoined to, not a person named inside its reported content
+            v = tok.head
+            while v.dep_ == "conj" and v.head.i != v.i:
+                v = v.head
+            subj = next((c for c in self.kids[v.i] if c.dep_ == "nsubj"), None)
+            m = next((m for m in self.mentions if subj is not None and m.token == subj.i), None)
+            if m is not None and m.token not in exclude and self._fits(m, want_person, want_group):
+                return m.actors
         for wanted in ((True, False) if subject_first else (False,)):
             for m in reversed(self.mentions):
                 if m.token >= tok.i or m.token in exclude:
