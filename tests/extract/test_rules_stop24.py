@@ -103,3 +103,11 @@ def test_a_pronoun_subject_of_a_conjoined_clause_is_the_first_clause_s_subject(e
                      "Russian government explain itself.", D(2020, 9, 2))
     demands = [e for e in result.events if e.root == "10"]
     assert demands and all("Merkel" in e.source.name for e in demands), [(e.source.name, e.cameo) for e in demands]
+
+
+def test_a_reporter_s_participle_answering_others_is_the_reporter_s(extract) -> None:
+    result = extract("Solomon Islands Prime Minister Manasseh Sogavare told parliament on Wednesday that his "
+                     "government would not let China build a military base, brushing aside warnings from "
+                     "Australia.", D(2022, 4, 20))
+    assert ("12", "SLB", "AUS") in triples(result), triples(result)
+    assert not any(s == "CHN" and r == "12" for r, s, _t in triples(result)), triples(result)

@@ -24,6 +24,9 @@ from tidings.models import Actor
 _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "condemn", "criticize", "criticise",
             "denounce", "say", "warn", "add", "insist", "stress", "reject", "dismiss", "deny", "refute", "rebuff",
             "urge", "demand"}
+# a reporter's participle answering others ("told parliament that …, brushing aside warnings from
+# Australia"): only as a participle, since "the rebels attacked and defied the truce" is the rebels'
+_ANSWERING = {"brush", "shrug", "defy", "ignore", "snub", "spurn"}
 _KILLING_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "level", "flatten"}
 _ATTACK_NOUNS = {"attack", "strike", "raid", "bombing", "shelling", "assault", "offensive", "airstrike", "ambush"}
 _DIRECTIVE = {"demand", "urge", "ask", "appeal", "press", "call"}  # verbs whose that-clause is another's act
@@ -341,7 +344,7 @@ class SubjectFinder:
     def _reattach_report(self, verb: Token) -> Token:
         """'X said that Y struck a school, and warned that …': the parser often hangs 'warned' on
         'struck'; a verb of saying conjoined inside a report belongs to the outer reporter."""
-        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _JUDGING
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _JUDGING | _ANSWERING
         verbal = verb.lemma_.lower() in self.speech or verb.lemma_.lower() in _JUDGING
         if not (verb.dep_ == "conj" and verbal or participle) \
                 or verb.head.lemma_.lower() in self.speech or any(c.dep_.startswith("nsubj") for c in self.kids[verb.i]):
