@@ -124,10 +124,9 @@ FLOORS = [
     ("news_dev24.json", 0.48, 0.93, 0.85),
     ("modal_dev24.json", 0.62, 0.93, 0.80),
 ]
-# Forbidden events still emitted, counted when measured; nothing may be added. context_dev: a
-# ceasefire "hosted by China" with the country's rebels takes the host as its target (ctx-19). The
-# blind sets' counts are what the judging run found (see tests/gold/README.md).
-KNOWN_FORBIDDEN = {"context_dev.json": 1, "blind_acts.json": 2, "blind_context.json": 0,
+# Forbidden events still emitted, counted when measured; nothing may be added. The blind sets'
+# counts are what the judging run found (see tests/gold/README.md).
+KNOWN_FORBIDDEN = {"context_dev.json": 0, "blind_acts.json": 2, "blind_context.json": 0,
                    "blind_articles.json": 1, "blind_plover_like.json": 1,
                    "blind_seedlike.json": 1, "blind_crisis.json": 0, "blind_wire.json": 1,
                    "blind_leads.json": 0, "blind_press.json": 0,

@@ -108,7 +108,7 @@ def test_an_act_with_no_known_doer_is_not_coded(extract) -> None:
 def test_force_by_unknown_hands_and_a_known_body_without_country_are_kept(extract) -> None:
     result = extract("Gunmen killed four villagers in Zamfara state, Nigeria, on Monday. Al-Qaeda threatened "
                      "to attack the United States on Tuesday.")
-    assert ("18", None, "NGA") in triples(result) or ("19", None, "NGA") in triples(result), triples(result)
+    assert ("18", "NGA", "NGA") in triples(result) or ("19", "NGA", "NGA") in triples(result), triples(result)
     assert any(r == "13" and t == "USA" for r, _s, t in triples(result)), triples(result)
 
 

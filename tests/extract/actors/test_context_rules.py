@@ -112,11 +112,13 @@ def test_context_the_countrys_rebels(parse, kb) -> None:
 
 
 # ---- unknown perpetrators -----------------------------------------------------------------------
-def test_context_unidentified_gunmen_have_no_country(extract) -> None:
+def test_context_unidentified_gunmen_are_an_unidentified_force_of_where_they_struck(extract) -> None:
+    # CAMEO's domestic convention (docs/coding_actors.md): PAKUAF, never the state or a blamed neighbour
     result = extract("Unidentified gunmen opened fire on a convoy in Pakistan's Kurram district on Thursday, killing "
-                     "42 people.", D(2024, 11, 22))
+                     "42 people. Pakistani officials blamed militants based in Afghanistan.", D(2024, 11, 22))
     attacks = [e for e in result.events if e.root in ("18", "19", "20")]
-    assert attacks and all(e.source is None or e.source.country is None for e in attacks), triples(result)
+    assert attacks and all(e.source is not None and e.source.country == "PAK" and e.source.roles == ["UAF"]
+                           for e in attacks), [(e.source, e.cameo) for e in attacks]
 
 
 def test_context_domestic_rebels_belong_where_they_fight(extract) -> None:

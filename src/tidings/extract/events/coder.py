@@ -710,6 +710,21 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             return True
         return False
 
+    def _attackers_of_place(self, source: list[Actor], target: list[Actor], location) -> list[Actor]:
+        """'Gunmen killed five villagers in northern Burkina Faso': attackers nobody names are the
+        unidentified armed force (UAF) of the country where they struck (CAMEO's domestic convention,
+        docs/coding.md section 9): never a state's organ, never a neighbour someone blames; with no
+        place told, of the country of victims the story is about."""
+        country = location.country if location is not None and location.country in self.actors.kb.countries else None
+        if country is None:
+            main = self.actors.main_country()
+            country = main if main and any(a.country == main for a in target) else None
+        if country is None:
+            return source
+        return [a.model_copy(update={"country": country, "code": actor_code(country, a.roles)}) for a in source] \
+            or [Actor(text="unidentified attackers", name=f"unidentified attackers ({country})",
+                      code=actor_code(country, ["UAF"]), country=country, roles=["UAF"])]
+
     def _emit_all(self, si: int, sent: Span, verb: Token, code: str, source: list[Actor], target: list[Actor],
                   date_verb: Token | None, confidence: float, rule: str, threatened: str | None,
                   sym: bool) -> None:
@@ -743,6 +758,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
                            "force with no one named as hit and no place to tell whose ground it fell on")
                 return
             target = [self._country_actor(location.country)]  # "clashes near Deir Hafer": on Syria's ground
+        if code[:2] in _FORCE_ROOTS and not any(a.country for a in source):
+            source = self._attackers_of_place(source, target, location)
         several = len({a.country for a in source if a.country}) > 1
         for s in source or [None]:
             for t in target or [None]:
