@@ -111,3 +111,17 @@ def test_a_reporter_s_participle_answering_others_is_the_reporter_s(extract) -> 
                      "Australia.", D(2022, 4, 20))
     assert ("12", "SLB", "AUS") in triples(result), triples(result)
     assert not any(s == "CHN" and r == "12" for r, s, _t in triples(result)), triples(result)
+
+
+# ---- force with no known doer --------------------------------------------------------------------
+def test_unknown_attackers_are_an_unidentified_force_of_the_place_they_struck(extract) -> None:
+    result = extract("Gunmen killed five villagers in northern Burkina Faso on Monday.", D(2020, 3, 3))
+    attacks = [e for e in result.events if e.root == "18"]
+    assert attacks and all(e.source and e.source.country == "BFA" and e.source.roles == ["UAF"] for e in attacks), \
+        [(e.source, e.cameo) for e in attacks]
+
+
+def test_the_capital_in_a_report_filed_from_a_capital_is_that_capital(extract) -> None:
+    result = extract("ALGIERS, Aug 29 (Reuters) - Islamist guerrillas killed scores of villagers in an overnight raid on a "
+                     "farming village just south of the capital, hospital sources said on Friday.", D(1997, 8, 29))
+    assert any(r == "18" and t == "DZA" for r, _s, t in triples(result)), triples(result)

@@ -28,7 +28,7 @@ from tidings.extract.syntax import complements, inside_other_time, phrase_tokens
 from tidings.extract.events.targets import ANAPHORIC_ROOTS, SPANS, TargetFinder
 from tidings.extract.time.dateline import dateline_end
 from tidings.extract.time.timex import timex_date_range
-from tidings.models import Actor, Article, Candidate, Event, Timex
+from tidings.models import Actor, Article, Candidate, Event, Location, Timex
 
 _INHERIT = ("conj", "advcl", "xcomp", "ccomp")  # clauses that take their head's time
 _PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
@@ -710,6 +710,16 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             return True
         return False
 
+    def _dateline_capital(self, idx: list[int]) -> Location | None:
+        """'The capital' named bare in a report filed from a country's capital is that capital."""
+        country = self.actors.dateline_country()
+        if country is None or not any(
+                self.doc[i].lemma_.lower() == "capital" and self.doc[i].pos_ == "NOUN"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in self.actors.kids[i])
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in self.actors.kids[i]) for i in idx):
+            return None
+        return Location(name="the capital", country=country, kind="capital")
+
     def _attackers_of_place(self, source: list[Actor], target: list[Actor], location) -> list[Actor]:
         """'Gunmen killed five villagers in northern Burkina Faso': attackers nobody names are the
         unidentified armed force (UAF) of the country where they struck (CAMEO's domestic convention,
@@ -753,6 +763,9 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             if location is None:  # "shelled a market in Sidakan": a place told as where counts here
                 location = self.actors.location_in(loc_idx, told_as_where=True) or self.actors.location_in(
                     clause, told_as_where=True)
+            if location is None:  # "ALGIERS - … a raid on a village just south of the capital"
+                sent_of = self.actors.sent_of(verb)
+                location = self._dateline_capital(list(range(sent_of.start, sent_of.end)))
             if location is None or not location.country or location.country not in self.actors.kb.countries:
                 self._drop(self.actors.sent_index[verb.i], verb, code,
                            "force with no one named as hit and no place to tell whose ground it fell on")
