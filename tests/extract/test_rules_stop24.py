@@ -125,3 +125,18 @@ def test_the_capital_in_a_report_filed_from_a_capital_is_that_capital(extract) -
     result = extract("ALGIERS, Aug 29 (Reuters) - Islamist guerrillas killed scores of villagers in an overnight raid on a "
                      "farming village just south of the capital, hospital sources said on Friday.", D(1997, 8, 29))
     assert any(r == "18" and t == "DZA" for r, _s, t in triples(result)), triples(result)
+
+
+# ---- parses repaired -----------------------------------------------------------------------------
+def test_striking_a_deal_with_no_partner_found_is_no_attack(extract) -> None:
+    result = extract("After four years of talks in Havana, Colombia's government struck a final deal on Wednesday.",
+                     D(2016, 8, 25))
+    assert not [e for e in result.events if e.root in ("18", "19")], triples(result)
+
+
+def test_a_subject_hung_on_a_fronted_phrase_is_still_the_subject(extract) -> None:
+    result = extract("After nearly four years of negotiations in the Cuban capital, Colombia's government and the "
+                     "Revolutionary Armed Forces of Colombia (FARC) struck a final deal on Wednesday to end the "
+                     "war.", D(2016, 8, 25))
+    assert any(r == "03" and s == t == "COL" for r, s, t in triples(result)), triples(result)
+    assert not [e for e in result.events if e.root in ("18", "19")], triples(result)

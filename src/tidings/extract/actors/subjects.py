@@ -124,6 +124,10 @@ class SubjectFinder:
                     continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser
                     # gave the name a subject arc of its own
                 return found
+            if v.i == verb.i and v.dep_ == "ROOT":
+                lost = self._fronted_subject(v)
+                if lost is not None:  # "After four years of talks in the Cuban capital, Colombia's
+                    return self.resolve(lost, subject=True)  # government and the FARC struck a deal"
             if any(c.dep_ == "nsubjpass" for c in self.kids[v.i]):
                 return self._nominal_agent(v) or self._expelling_state(v) or self._holder(v) \
                     or self._state_of_place(v) or self._reporting_state(v)
@@ -161,6 +165,22 @@ class SubjectFinder:
                 continue
             break
         return self.according_to(verb)
+
+    def _fronted_subject(self, verb: Token) -> Token | None:
+        """The subject the parser hung as an apposition inside a fronted phrase ('After years of talks
+        in the Cuban capital, Colombia's government and the FARC struck a deal'): an apposition set
+        off by a comma that ends right before the verb."""
+        for prep in self.kids[verb.i]:
+            if prep.dep_ != "prep" or prep.i > verb.i:
+                continue
+            for t in prep.subtree:
+                if t.dep_ != "appos" or t.pos_ not in ("NOUN", "PROPN") or t.left_edge.i == 0 \
+                        or self.doc[t.left_edge.i - 1].text != ",":
+                    continue
+                end = max(x.i for x in t.subtree)
+                if all(self.doc[j].is_punct for j in range(end + 1, verb.i)):
+                    return t
+        return None
 
     def _quoted_speaker(self, verb: Token) -> list[Actor] | None:
         """'IRNA quoted (cited) the minister as saying …', 'the minister was quoted as saying by a
