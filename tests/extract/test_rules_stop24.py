@@ -140,3 +140,9 @@ def test_a_subject_hung_on_a_fronted_phrase_is_still_the_subject(extract) -> Non
                      "war.", D(2016, 8, 25))
     assert any(r == "03" and s == t == "COL" for r, s, t in triples(result)), triples(result)
     assert not [e for e in result.events if e.root in ("18", "19")], triples(result)
+
+
+def test_calling_off_joint_exercises_reduces_relations(extract) -> None:
+    result = extract("President Barack Obama on Thursday called off the Bright Star military exercises planned "
+                     "with Egypt for next month.", D(2013, 8, 16))
+    assert ("16", "USA", "EGY") in triples(result), triples(result)
