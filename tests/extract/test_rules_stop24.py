@@ -146,3 +146,16 @@ def test_calling_off_joint_exercises_reduces_relations(extract) -> None:
     result = extract("President Barack Obama on Thursday called off the Bright Star military exercises planned "
                      "with Egypt for next month.", D(2013, 8, 16))
     assert ("16", "USA", "EGY") in triples(result), triples(result)
+
+
+def test_a_case_filed_at_a_court_accusing_a_state_is_aimed_at_the_state(extract) -> None:
+    result = extract("Gambia filed a case at the International Court of Justice on Monday accusing Myanmar of "
+                     "genocide.", D(2019, 11, 12))
+    assert ("11", "GMB", "MMR") in triples(result), triples(result)
+    assert not any(t == "ICJ" for _r, _s, t in triples(result)), triples(result)
+
+
+def test_states_listed_before_both_members_of_a_bloc_are_the_subject(extract) -> None:
+    result = extract("Malaysia and Turkey, both members of the OIC, also praised Gambia for taking the step.",
+                     D(2019, 11, 12))
+    assert ("05", "MYS", "GMB") in triples(result) and ("05", "TUR", "GMB") in triples(result), triples(result)

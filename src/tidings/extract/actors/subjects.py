@@ -27,6 +27,7 @@ _JUDGING = {"call", "describe", "term", "brand", "label", "accuse", "blame", "co
 # a reporter's participle answering others ("told parliament that …, brushing aside warnings from
 # Australia"): only as a participle, since "the rebels attacked and defied the truce" is the rebels'
 _ANSWERING = {"brush", "shrug", "defy", "ignore", "snub", "spurn"}
+_MEMBER_NOUNS = {"member", "ally", "neighbour", "neighbor", "signatory", "partner"}
 _KILLING_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "level", "flatten"}
 _ATTACK_NOUNS = {"attack", "strike", "raid", "bombing", "shelling", "assault", "offensive", "airstrike", "ambush"}
 _DIRECTIVE = {"demand", "urge", "ask", "appeal", "press", "call"}  # verbs whose that-clause is another's act
@@ -113,6 +114,10 @@ class SubjectFinder:
                 if found or not any(k.dep_ == "nsubj" for k in self.kids[v.i]):
                     return found
             subjects = [c for c in self.kids[v.i] if c.dep_ in ("nsubj", "csubj")]
+            listed = next((c for c in self.kids[v.i] if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                           and any(s.i > c.i and s.lemma_.lower() in _MEMBER_NOUNS for s in subjects)), None)
+            if listed is not None:  # "Malaysia and Turkey, both members of the OIC, praised …": the states
+                subjects = [listed]
             for n, c in enumerate(subjects):
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "Qatar, which brokered …"
                     # "Malaysia, which brokered the truce, and the United States …": Malaysia alone

@@ -159,6 +159,14 @@ class TargetFinder:
             # "Bahrain cut ties with Iran and the UAE downgraded its relations": with Iran too
             return [a for a in self._targets_of[verb.head.i] if a.country not in {s.country for s in source}] \
                 or self._targets_of[verb.head.i], 0.9
+        if root == "11":
+            # "filed a case at the ICJ accusing Myanmar of genocide": whom the charge names, not the court
+            for c in self.actors.kids[verb.i]:
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ("accuse", "charge", "blame"):
+                    obj = next((g for g in self.actors.kids[c.i] if g.dep_ == "dobj"), None)
+                    found = [a for a in self.actors.resolve(obj) if a.country] if obj is not None else []
+                    if found and not _same(found, source):
+                        return found, 0.9
         if pattern is not None and root in _GOVERNING_ROOTS:
             found = self._complement_target(verb, source)
             if found:
