@@ -159,3 +159,9 @@ def test_states_listed_before_both_members_of_a_bloc_are_the_subject(extract) ->
     result = extract("Malaysia and Turkey, both members of the OIC, also praised Gambia for taking the step.",
                      D(2019, 11, 12))
     assert ("05", "MYS", "GMB") in triples(result) and ("05", "TUR", "GMB") in triples(result), triples(result)
+
+
+def test_a_named_body_read_as_a_relative_clause_subject_takes_its_description(extract) -> None:
+    result = extract("Russia's state gas monopoly Gazprom threatened on Tuesday to cut off gas deliveries to "
+                     "Ukraine on January 1.", D(2005, 12, 13))
+    assert ("13", "RUS", "UKR") in triples(result), triples(result)

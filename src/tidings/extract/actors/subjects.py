@@ -125,6 +125,11 @@ class SubjectFinder:
                     own = {b.name for b in self._resolve_one(v.head)}
                     return [a for a in heads if a.name in own] or heads or self._attack_of_place(v)
                 found = self.resolve(c, subject=True) or self._launched_by(c) or self._text_author(c)
+                if not found and v.dep_ == "relcl" and v.head.dep_ == "ROOT" and v.head.pos_ == "NOUN" \
+                        and c.pos_ == "PROPN" and c.i == v.head.i + 1:
+                    # "Russia's state gas monopoly Gazprom threatened …" read as a noun with a relative
+                    # clause: the name's description says whose it is
+                    found = self.resolve(v.head, subject=True)
                 if n + 1 < len(subjects) and not any(a.country for a in found):
                     continue  # "Drones launched by the paramilitary Rapid Support Forces hit …": the parser
                     # gave the name a subject arc of its own
