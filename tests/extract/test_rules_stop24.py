@@ -165,3 +165,10 @@ def test_a_named_body_read_as_a_relative_clause_subject_takes_its_description(ex
     result = extract("Russia's state gas monopoly Gazprom threatened on Tuesday to cut off gas deliveries to "
                      "Ukraine on January 1.", D(2005, 12, 13))
     assert ("13", "RUS", "UKR") in triples(result), triples(result)
+
+
+def test_a_clause_after_a_defied_demand_is_what_the_demand_asked(extract) -> None:
+    result = extract("The Taliban government defied Washington's demand on Friday that it hand over bin Laden.",
+                     D(2001, 9, 21))
+    assert not [e for e in result.events if e.root == "06"], triples(result)
+    assert ("12", "AFG", "USA") in triples(result), triples(result)

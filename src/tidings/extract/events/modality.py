@@ -156,6 +156,11 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             and verb.doc[that.i - 1].pos_ == "NOUN" and that.i < verb.i:
         # "defied Bush's demand that they surrender bin Laden", however the parser hangs the clause
         return Mode("governed", f"what a {verb.doc[that.i - 1].text} asks for ('a demand that they surrender …')")
+    if that is not None and verb.dep_ == "ccomp" and that.i < verb.i and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _REQUEST_NOUNS and c.pos_ == "NOUN" and c.i < that.i
+            for c in verb.head.children):
+        # "defied Washington's demand on Friday that it hand over bin Laden": the clause is the demand's
+        return Mode("governed", f"what a demand asks for ('a demand … that they surrender …')")
     if verb.dep_ in ("acl", "relcl", "ccomp") and verb.head.lemma_.lower() in _REQUEST_NOUNS \
             and verb.head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
         return Mode("governed", f"what a {verb.head.text} asks for ('a demand that they surrender …')")
