@@ -172,3 +172,18 @@ def test_a_clause_after_a_defied_demand_is_what_the_demand_asked(extract) -> Non
                      D(2001, 9, 21))
     assert not [e for e in result.events if e.root == "06"], triples(result)
     assert ("12", "AFG", "USA") in triples(result), triples(result)
+
+
+# ---- dates ---------------------------------------------------------------------------------------
+def test_an_undated_deed_after_a_dated_sentence_belongs_to_that_day(extract) -> None:
+    result = extract("Venezuelan troops fired tear gas on Saturday at opposition supporters at the border. "
+                     "President Nicolas Maduro broke off diplomatic relations with Colombia.", D(2019, 2, 24))
+    cut = [e for e in result.events if e.root == "16"]
+    assert cut and all(e.date == D(2019, 2, 23) for e in cut), [(e.cameo, e.date) for e in cut]
+
+
+def test_words_said_in_reaction_keep_the_day_of_the_report(extract) -> None:
+    result = extract("Rebels shelled a camp near El Fasher on Tuesday. The African Union condemned the attack.",
+                     D(2025, 9, 10))
+    words = [e for e in result.events if e.root == "11"]
+    assert words and all(e.date == D(2025, 9, 10) for e in words), [(e.cameo, e.date) for e in words]

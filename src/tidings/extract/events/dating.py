@@ -11,6 +11,9 @@ applied afterwards, each only where the text says more than that:
   "They talked on Tuesday") takes that sentence's day;
 - an act the parse leaves undated in a sentence that names one day takes that day ("threw his
   weight behind Turkey's bid to open talks on Thursday");
+- a deed (not words) told without a date right after a sentence that names one recent day takes
+  that day ("Troops fired tear gas on Saturday … Maduro broke off relations with Colombia");
+  words said in reaction keep the day they are reported;
 - a background span ("since April", "since March 3") is not the day of the act: a state that
   has held since then is coded when it is reported (the reporting verb's day, else the article's).
 """
@@ -29,6 +32,7 @@ _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "csubj", 
 _SPAN_MARKS = {"since"}
 _OTHER_TIME_MARKS = {"after", "before", "until", "by"}
 _SAYING = {"say", "tell", "add", "state", "note", "announce", "report"}
+_VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}  # acts done in words or talks
 
 
 class _Day:
@@ -54,7 +58,7 @@ def redate_events(events: list[Event], doc: Doc, actors: ActorIndex, timexes: li
             new = _background_span(e, verb, sents, days, spans, published)
         if new is None and verb is not None and e.date_precision == "article":
             new = _occasion_day(verb, days) or _next_sentence_day(e, verb, actors, days, published) \
-                or _sentence_day(e, actors, days, published)
+                or _sentence_day(e, actors, days, published) or _previous_sentence_day(e, actors, days, published)
         out.append(e if new is None else e.model_copy(update=new))
     return out
 
@@ -144,6 +148,25 @@ def _sentence_day(e: Event, actors: ActorIndex, days: list[_Day], published: dt.
     if len({d.day for d in here}) != 1:
         return None
     d = here[0]
+    return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"}
+
+
+def _previous_sentence_day(e: Event, actors: ActorIndex, days: list[_Day], published: dt.date) -> dict | None:
+    """'Venezuelan troops fired tear gas on Saturday … Maduro broke off relations with Colombia':
+    an act told without a date right after a sentence that names one recent day (up to three days
+    before the report) belongs to that day's episode, unless its own sentence names a time."""
+    if e.sentence == 0 or e.root in _VERBAL_ROOTS:
+        return None  # words said in reaction ("… condemned the attack") are told the day they are reported
+    sent, prev = actors.sents[e.sentence], actors.sents[e.sentence - 1]
+    if any(sent.start <= d.tokens[0] < sent.end for d in days):
+        return None
+    there = [d for d in days if prev.start <= d.tokens[0] < prev.end
+             and not (d.tokens[0] > 0 and actors.arrays.lower[d.tokens[0] - 1] in _OTHER_TIME_MARKS | _SPAN_MARKS)]
+    if len({d.day for d in there}) != 1:
+        return None
+    d = there[0]
+    if not published - dt.timedelta(days=3) <= d.day < published:
+        return None
     return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"}
 
 
