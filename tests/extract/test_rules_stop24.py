@@ -187,3 +187,12 @@ def test_words_said_in_reaction_keep_the_day_of_the_report(extract) -> None:
                      D(2025, 9, 10))
     words = [e for e in result.events if e.root == "11"]
     assert words and all(e.date == D(2025, 9, 10) for e in words), [(e.cameo, e.date) for e in words]
+
+
+def test_suspending_cooperation_and_ending_a_pact_reduce_relations(extract) -> None:
+    result = extract("Indonesia suspended military and intelligence cooperation with Australia on Wednesday.",
+                     D(2013, 11, 20))
+    assert ("16", "IDN", "AUS") in triples(result), triples(result)
+    pact = extract("South Korea decided on Thursday to end a military intelligence-sharing pact with Japan.",
+                   D(2019, 8, 22))
+    assert ("16", "KOR", "JPN") in triples(pact), triples(pact)
