@@ -196,3 +196,9 @@ def test_suspending_cooperation_and_ending_a_pact_reduce_relations(extract) -> N
     pact = extract("South Korea decided on Thursday to end a military intelligence-sharing pact with Japan.",
                    D(2019, 8, 22))
     assert ("16", "KOR", "JPN") in triples(pact), triples(pact)
+
+
+def test_a_protest_lodged_with_no_one_named_is_against_the_latest_deed(extract) -> None:
+    result = extract("South Korea decided on Thursday to end a military intelligence-sharing pact with Japan. "
+                     "Tokyo lodged a strong protest.", D(2019, 8, 22))
+    assert ("11", "JPN", "KOR") in triples(result), triples(result)

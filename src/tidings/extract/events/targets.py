@@ -204,6 +204,11 @@ class TargetFinder:
             found = self._last_actor_of_previous_event(source, verb)
             if found:
                 return found, 0.8  # "condemned the strikes": whoever struck
+        if pattern is not None and pattern.code == "114" and pattern.objects:
+            # "South Korea decided to end a pact with Japan. Tokyo lodged a strong protest": against
+            # whoever did the latest deed
+            if found := self._latest_author(_DEED_ROOTS, src_c):
+                return found, 0.8
         if pattern is not None and pattern.code[:2] in ("18", "19", "20") and verb.dep_ in ("advcl", "conj") \
                 and verb.head.i in self._targets_of:
             return self._targets_of[verb.head.i], 0.9  # "struck targets in Lebanon, killing nine"
