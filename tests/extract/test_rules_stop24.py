@@ -202,3 +202,10 @@ def test_a_protest_lodged_with_no_one_named_is_against_the_latest_deed(extract) 
     result = extract("South Korea decided on Thursday to end a military intelligence-sharing pact with Japan. "
                      "Tokyo lodged a strong protest.", D(2019, 8, 22))
     assert ("11", "JPN", "KOR") in triples(result), triples(result)
+
+
+def test_a_state_s_decision_told_as_fact_is_its_act_on_the_decision_s_day(extract) -> None:
+    result = extract("Prime Minister Scott Morrison said on Tuesday his government would not retaliate against "
+                     "China's decision a day earlier to impose tariffs on Australian barley.", D(2020, 5, 19))
+    tariffs = [e for e in result.events if e.root == "16" and e.source and e.source.country == "CHN"]
+    assert tariffs and all(e.target.country == "AUS" and e.date == D(2020, 5, 18) for e in tariffs), triples(result)

@@ -156,6 +156,10 @@ class SubjectFinder:
                 # "The statement called Algeria's decision unjustified.": the parser read the sentence
                 # as a noun phrase; its noun is the subject
                 return self.resolve(v.head, subject=True) or self._text_author(v.head)
+            if v.dep_ == "acl" and v.head.lemma_.lower() == "decision":
+                poss = next((c for c in self.kids[v.head.i] if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if poss is not None:  # "China's decision to impose tariffs": China imposed them
+                    return self.resolve(poss, subject=True)
             if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "ADP"):
                 # "issued a declaration demanding that …": whoever issued it demands
                 v = v.head.head if v.head.dep_ == "dobj" else v.head.head.head

@@ -91,6 +91,8 @@ def _clause(verb: Token) -> set[int]:
 
 def _own_clause_day(e: Event, verb: Token, days: list[_Day], spans: list[_Day]) -> dict | None:
     clause = _clause(verb)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() == "decision":
+        clause |= _clause(verb.head)  # "China's decision a day earlier to impose tariffs": that day
     own = [d for d in days if d.tokens[0] in clause]
     if not own or any(d.timex.text == e.date_text and d.tokens[0] in clause for d in own):
         return None

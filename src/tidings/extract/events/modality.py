@@ -92,6 +92,13 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return Mode("negated", f"no {verb.head.text} to do it ('had no plans to send …')")
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() == "decision" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" for c in verb.head.children):
+        # "China's decision a day earlier to impose tariffs on Australian barley": a state's decision
+        # told as a fact is its act (PLOVER and our gold code announced decisions as done)
+        return _tense(verb.head.head, list(verb.head.head.children)) if verb.head.head.pos_ in ("VERB", "AUX") \
+            else Mode("realis", "a state's decision told as a fact")
     text = verb.head
     if verb.dep_ == "relcl" and text.lemma_.lower() in _TEXT_NOUNS and text.dep_ in ("dobj", "nsubjpass") \
             and text.head.lemma_.lower() in _KILLING_VERBS:
