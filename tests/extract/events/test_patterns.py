@@ -30,7 +30,9 @@ def make_doc(spec: list[tuple[str, str, int, str, str]]) -> Doc:
 
 
 def first(book: PatternBook, doc: Doc, i: int) -> VerbPattern | None:
-    return next((p for p, _obj in book.matches(doc[i])), None)
+    """The first pattern for any subject: those only for a crowd as subject are tried by the coder
+    only when one is ("protesters stormed the embassy")."""
+    return next((p for p, _obj in book.matches(doc[i]) if not p.crowd_subject), None)
 
 
 def raw_yaml() -> dict:

@@ -263,8 +263,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
                     or (m[0].crowd_subject and not self._crowd_subject(verb)) \
                     or (m[0].person_object and not self._person_object(verb)):
                 continue
-            if first is not None and not m[0].objects:
-                break  # "… struck a final deal" with no partner found is no attack: only a pattern its object selects
+            if first is not None and not m[0].objects and (m[0].code[:2] < "10") != (first[0].code[:2] < "10"):
+                break  # "… struck a final deal" with no partner found is no attack: no crossing from cooperation to conflict
             first = first or m
             # "held military drills near Taiwan" with no partner: not joint drills but the next
             # pattern that fits (a display of force), when there is one
