@@ -209,3 +209,10 @@ def test_a_state_s_decision_told_as_fact_is_its_act_on_the_decision_s_day(extrac
                      "China's decision a day earlier to impose tariffs on Australian barley.", D(2020, 5, 19))
     tariffs = [e for e in result.events if e.root == "16" and e.source and e.source.country == "CHN"]
     assert tariffs and all(e.target.country == "AUS" and e.date == D(2020, 5, 18) for e in tariffs), triples(result)
+
+
+def test_no_plans_to_retaliate_is_no_threat(extract) -> None:
+    result = extract("Prime Minister Scott Morrison said on Tuesday his government had no plans to retaliate "
+                     "against China's decision to impose tariffs on Australian barley, though he said Australia "
+                     "would keep its values.", D(2020, 5, 19))
+    assert not [e for e in result.events if e.root == "13"], triples(result)

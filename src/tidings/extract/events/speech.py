@@ -81,7 +81,9 @@ class SpeechContent:
         # stance ("Moldova will not tolerate foreign money buying its democracy", "we will not allow
         # anyone to drag Libya back into war"), which names no act against anyone
         ruled_out = any(t.lemma_.lower() in self.book.threat_cues and t.pos_ == "VERB"
-                        and any(c.dep_ == "neg" for c in self.actors.kids[t.i]) for t in tokens)
+                        and (any(c.dep_ == "neg" for c in self.actors.kids[t.i])
+                             or t.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no"  # "had no plans to retaliate"
+                                                        for c in self.actors.kids[t.head.i])) for t in tokens)
         if code == "010" and future and self._threat_words(tokens) & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
             return "138", (others[:1] or self._adversary(source) or target), conf
