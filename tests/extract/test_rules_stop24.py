@@ -216,3 +216,10 @@ def test_no_plans_to_retaliate_is_no_threat(extract) -> None:
                      "against China's decision to impose tariffs on Australian barley, though he said Australia "
                      "would keep its values.", D(2020, 5, 19))
     assert not [e for e in result.events if e.root == "13"], triples(result)
+
+
+def test_a_body_suspending_a_member_state_reduces_relations(extract) -> None:
+    result = extract("The African Union suspended Gabon on Thursday after the coup.", D(2023, 9, 1))
+    assert ("16", "AFU", "GAB") in triples(result), triples(result)
+    flights = extract("Kenya suspended flights to Somalia on Monday.", D(2023, 9, 1))
+    assert not [t for t in triples(flights) if t[0] == "16" and t[2] == "KEN"], triples(flights)

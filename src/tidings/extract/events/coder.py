@@ -261,7 +261,8 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
         for m in self.book.matches(verb, self.actors.kids):
             if (m[0].protest_only and not self._protest_subject(verb)) \
                     or (m[0].crowd_subject and not self._crowd_subject(verb)) \
-                    or (m[0].person_object and not self._person_object(verb)):
+                    or (m[0].person_object and not self._person_object(verb)) \
+                    or (m[0].state_object and not self._state_object(verb)):
                 continue
             if first is not None and not m[0].objects and (m[0].code[:2] < "10") != (first[0].code[:2] < "10"):
                 break  # "… struck a final deal" with no partner found is no attack: no crossing from cooperation to conflict
@@ -809,6 +810,12 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
                 best = code
             chain.extend(c for c in self.actors.kids[v.i] if c.dep_ in ("xcomp", "advcl", "conj"))
         return best or pattern.code
+
+    def _state_object(self, verb: Token) -> bool:
+        """'The African Union suspended Gabon': the object is a state, not 'suspended flights'."""
+        obj = next((c for c in self.actors.kids[verb.i] if c.dep_ == "dobj"), None)
+        return obj is not None and obj.pos_ == "PROPN" and any(
+            a.country in self.actors.kb.countries and not a.roles for a in self.actors.resolve(obj))
 
     def _person_object(self, verb: Token) -> bool:
         """'received Volodymyr Zelensky': the object is a named person, not 'received aid'."""

@@ -38,6 +38,7 @@ class VerbPattern:
     crowd_subject: bool = False  # applies only when a crowd is the subject, its own or shared ("protesters stormed")
     victim: bool = False
     person_object: bool = False  # applies only when the direct object is a person ("received Zelensky")
+    state_object: bool = False  # applies only when the direct object is a state ("suspended Gabon")
     index: int = 0
     source: str = "verbs.yaml"  # or verbs_cameo.tsv, the imported lexicon (index = its line)
 
@@ -264,6 +265,7 @@ def load_patterns() -> PatternBook:
                 protest_only=bool(item.get("protest_only", False)), victim=bool(item.get("victim", False)),
                 crowd_subject=bool(item.get("crowd_subject", False)),
                 person_object=bool(item.get("person_object", False)),
+                state_object=bool(item.get("state_object", False)),
                 index=n,
             )
         except (KeyError, TypeError) as exc:
