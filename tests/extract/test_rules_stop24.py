@@ -223,3 +223,10 @@ def test_a_body_suspending_a_member_state_reduces_relations(extract) -> None:
     assert ("16", "AFU", "GAB") in triples(result), triples(result)
     flights = extract("Kenya suspended flights to Somalia on Monday.", D(2023, 9, 1))
     assert not [t for t in triples(flights) if t[0] == "16" and t[2] == "KEN"], triples(flights)
+
+
+def test_condemning_the_takeover_is_aimed_at_the_country_of_the_coup(extract) -> None:
+    result = extract("Gabon's transitional president, General Brice Oligui Nguema, visited Malabo on Wednesday. "
+                     "The African Union also suspended Gabon after the coup, and France, the former colonial "
+                     "power, condemned the takeover.", D(2023, 9, 21))
+    assert ("11", "FRA", "GAB") in triples(result), triples(result)

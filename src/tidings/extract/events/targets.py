@@ -27,6 +27,7 @@ FORCE_NOUNS = {"attack", "strike", "raid", "shelling", "bombardment", "bombing",
 _PRESSURE_NOUNS = {"ultimatum": ("13",), "threat": ("13",), "warning": ("13",), "demand": ("10", "13")}
 _SANCTION_NOUNS = {"sanction", "measure", "penalty", "restriction", "embargo", "tariff", "expulsion", "blacklisting"}
 _DOMESTIC_ROOTS = {"08", "17"}
+_COUP_NOUNS = frozenset({"coup", "takeover", "putsch", "overthrow", "power grab"})
 # things one party puts to another: whoever's they are is the target of accepting or rejecting them
 _DEAL_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "settlement", "compromise", "formula"}
 _PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "request", "demand", "proposition", "bid", "roadmap",
@@ -538,6 +539,11 @@ class TargetFinder:
             # "rejected the ultimatum": whoever issued it (a threat, 13), or made the demand (10)
             if found := self._latest_author(_PRESSURE_NOUNS[obj.lemma_.lower()], src):
                 return found
+        if obj is not None and obj.lemma_.lower() in _COUP_NOUNS:
+            # "France condemned the takeover": the coup makers of the country the story is about
+            main = self.actors.main_country()
+            if main and main not in src and main in self.actors.kb.countries:
+                return [self._country_actor(main)]
         force = obj is not None and obj.lemma_.lower() in FORCE_NOUNS
         if obj is not None and obj.lemma_.lower() in _SANCTION_NOUNS:
             # "rejected the measures": whoever imposed sanctions, if anyone did; else as any act
