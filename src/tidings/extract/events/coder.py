@@ -265,7 +265,9 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
                     or (m[0].state_object and not self._state_object(verb)):
                 continue
             if first is not None and not m[0].objects and (m[0].code[:2] < "10") != (first[0].code[:2] < "10"):
-                break  # "… struck a final deal" with no partner found is no attack: no crossing from cooperation to conflict
+                # "… struck a final deal" with no partner found is no attack: no crossing from
+                # cooperation (01-09) to conflict (10-20)
+                break
             first = first or m
             # "held military drills near Taiwan" with no partner: not joint drills but the next
             # pattern that fits (a display of force), when there is one
@@ -723,7 +725,7 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             return None
         return Location(name="the capital", country=country, kind="capital")
 
-    def _attackers_of_place(self, source: list[Actor], target: list[Actor], location) -> list[Actor]:
+    def _attackers_of_place(self, source: list[Actor], target: list[Actor], location: Location | None) -> list[Actor]:
         """'Gunmen killed five villagers in northern Burkina Faso': attackers nobody names are the
         unidentified armed force (UAF) of the country where they struck (CAMEO's domestic convention,
         docs/coding.md section 9): never a state's organ, never a neighbour someone blames; with no
@@ -734,7 +736,9 @@ class _Coder(TargetFinder, NominalActs, SpeechContent, OneSidedActs):
             country = main if main and any(a.country == main for a in target) else None
         if country is None:
             return source
-        return [a.model_copy(update={"country": country, "code": actor_code(country, a.roles)}) for a in source] \
+        # ("unidentified men" with no role of their own are an unidentified armed force, not the state)
+        return [a.model_copy(update={"country": country, "roles": a.roles or ["UAF"],
+                                     "code": actor_code(country, a.roles or ["UAF"])}) for a in source] \
             or [Actor(text="unidentified attackers", name=f"unidentified attackers ({country})",
                       code=actor_code(country, ["UAF"]), country=country, roles=["UAF"])]
 

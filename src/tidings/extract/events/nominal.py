@@ -196,10 +196,11 @@ class NominalActs:
         if teller is None:
             where = list(range(sent.start, sent.end))
         else:  # where the protest or the crowd's move was: "a rally in central Nairobi", "poured into Kiev"
-            movers = (gov, gov.head) if gov.dep_ in ("advcl", "conj") else (gov,)  # "poured into …, waving flags in protest"
-            where = [t.i for t in noun.subtree] + [t.i for v in movers for c in self.actors.kids[v.i]
-                                                   if c.dep_ == "prep" and c.lower_ in ("in", "into", "at", "outside", "across")
-                                                   for t in c.subtree]
+            # ("poured into Kiev's Independence Square …, waving flags in protest": the move's place)
+            movers = (gov, gov.head) if gov.dep_ in ("advcl", "conj") else (gov,)
+            where = [t.i for t in noun.subtree] + [
+                t.i for v in movers for c in self.actors.kids[v.i]
+                if c.dep_ == "prep" and c.lower_ in ("in", "into", "at", "outside", "across") for t in c.subtree]
         here = self.actors.location_in(where, told_as_where=True)
         country = here.country if here and here.country in self.actors.kb.countries else None
         if country is None and teller is None:

@@ -80,9 +80,10 @@ class SpeechContent:
         # "said Mexico would not respond in kind": a reply ruled out threatens no one; nor does a
         # stance ("Moldova will not tolerate foreign money buying its democracy", "we will not allow
         # anyone to drag Libya back into war"), which names no act against anyone
+        # ("had no plans to retaliate": ruled out as well)
         ruled_out = any(t.lemma_.lower() in self.book.threat_cues and t.pos_ == "VERB"
                         and (any(c.dep_ == "neg" for c in self.actors.kids[t.i])
-                             or t.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no"  # "had no plans to retaliate"
+                             or t.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no"
                                                         for c in self.actors.kids[t.head.i])) for t in tokens)
         if code == "010" and future and self._threat_words(tokens) & self.book.threat_cues and not ruled_out \
                 and self._threat_by_speaker(tokens, src_c):
