@@ -11,15 +11,17 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tidings.config import DEFAULT_MAX_TEXT_CHARS
 from tidings.engine import Engine, ExtractOptions, local_engine
-from tidings.extract import KnowledgeBase
-from tidings.extract import load_kb as extract_load_kb
 from tidings.ingest import ReadOptions, read_inputs
 from tidings.models import Article, ArticleResult, Reject
 from tidings.sources import PoliteClient, read_sources
 from tidings.store import Store
+
+if TYPE_CHECKING:
+    from tidings.extract import KnowledgeBase
 
 DEFAULT_BATCH_SIZE = 64
 # DuckDB's buffer pool for an ingest run. It caches the blocks the skip lookup scans, so under
@@ -67,12 +69,17 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def load_kb(actor_files: Sequence[str] = ()) -> KnowledgeBase | None:
     """The extractor's knowledge base with extra actor files, or None for its default."""
-    return extract_load_kb(actor_files=tuple(actor_files)) if actor_files else None
+    if not actor_files:
+        return None
+    from tidings.extract.kb.loader import load_kb as extract_load_kb
+
+    return extract_load_kb(actor_files=tuple(actor_files))
 
 
 def explain_actor(name: str, day: dt.date, actor_files: Sequence[str] = (), model: str | None = None):
     """How the extractor resolves `name` on `day`, and the knowledge-base rows behind it."""
     from tidings.extract.explain_actor import explain_name
+    from tidings.extract.kb.loader import load_kb as extract_load_kb
     from tidings.nlp import DEFAULT_MODEL, load_nlp
 
     kb = extract_load_kb(actor_files=tuple(actor_files))

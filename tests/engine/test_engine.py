@@ -91,3 +91,28 @@ def test_engine_settle_gives_the_same_results(nlp, unfrozen):
     settle(ExtractOptions())
     after = [r for b in InProcess(ExtractOptions(batch_size=2)).batches(_articles(3)) for r in b]
     assert after == before and gc.get_freeze_count() > 0
+
+
+def test_engine_pool_parent_imports_neither_spacy_nor_the_rules():
+    """The parent of a worker pool reads, cuts batches and writes; the parse and the rules are
+    the workers' (stop 24: importing them cost the parent 0.5 s of CPU before it could spawn)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, datetime as dt; from tidings import pipeline; from tidings.engine.pool import ProcessPool; "
+             "from tidings.extract import batches; from tidings.models import Article; "
+             "list(batches([Article(id='a', date=dt.date(2025, 5, 1), text='Talks.')], 8)); "
+             "print(sorted(m for m in ('spacy', 'thinc', 'tidings.extract.document', 'tidings.extract.kb.knowledge',"
+             " 'tidings.nlp') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_engine_extract_package_still_offers_its_names():
+    import tidings.extract as extract
+    from tidings.extract.document import extract_doc
+    from tidings.extract.kb.knowledge import KnowledgeBase
+
+    assert extract.extract_doc is extract_doc and extract.KnowledgeBase is KnowledgeBase
+    with pytest.raises(AttributeError):
+        extract.no_such_name  # noqa: B018

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from event_helpers import triples
 
 from tidings.extract.events.patterns import load_patterns
@@ -268,3 +270,22 @@ def test_reneging_on_a_commitment_rejects_and_prohibiting_aid_cuts_it(extract) -
     assert ("12", "ZMB", "ZMB") in triples(result), triples(result)
     # "would prohibit": announced, not done, so a threat to cut aid (1311)
     assert any(e.cameo == "1311" and e.source.country == "USA" for e in result.events), triples(result)
+
+
+def test_yaml_c_and_python_parsers_read_the_verb_patterns_alike() -> None:
+    """load_yaml runs on libyaml's parser when PyYAML has it (stop 24); the values must be what
+    the pure-Python parser with the same resolvers reads."""
+    from importlib import resources
+
+    import yaml
+
+    from tidings.extract.kb import yamlfile
+
+    class PurePython(yaml.SafeLoader):
+        yaml_implicit_resolvers = yamlfile._Loader.yaml_implicit_resolvers
+
+    text = (resources.files("tidings") / "data" / "verbs.yaml").read_text(encoding="utf-8")
+    got, want = load_yaml(text), yaml.load(text, Loader=PurePython)  # noqa: S506 - a SafeLoader subclass
+    assert got == want and repr(got) == repr(want)
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("a: [unclosed")

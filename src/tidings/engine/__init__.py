@@ -13,11 +13,14 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tidings.engine.heap import keep_heap
-from tidings.extract import BATCH_CHARS, KnowledgeBase, batches, extract_batch
+from tidings.extract import BATCH_CHARS, batches, extract_batch
 from tidings.models import Article, ArticleResult
+
+if TYPE_CHECKING:
+    from tidings.extract import KnowledgeBase
 
 __all__ = ["GC_YOUNG_THRESHOLD", "Engine", "ExtractOptions", "InProcess", "default_processes", "local_engine", "settle"]
 

@@ -14,13 +14,20 @@ import yaml
 _BOOL = "tag:yaml.org,2002:bool"
 
 
-class _Loader(yaml.SafeLoader):
+# PyYAML's safe loader on libyaml's C parser where PyYAML was built with it (the wheels are),
+# else the pure-Python one. Both construct the same values with the same resolvers; the C
+# parser reads data/verbs.yaml in 0.015 s of CPU against 0.18 s, which every parsing process
+# paid on its first batch (stop 24).
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """SafeLoader with YAML 1.2 booleans."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
