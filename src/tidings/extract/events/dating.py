@@ -145,12 +145,16 @@ def _sentence_day(e: Event, actors: ActorIndex, days: list[_Day], published: dt.
              and not (e.verb_start is not None and r.left_edge.idx <= e.verb_start <= r.right_edge.idx)
              for t in r.subtree}
     here = [d for d in days if sent.start <= d.tokens[0] < sent.end and d.day <= published
-            and d.tokens[0] not in about
-            and not (d.tokens[0] > 0 and actors.arrays.lower[d.tokens[0] - 1] in _OTHER_TIME_MARKS)]
+            and d.tokens[0] not in about and not _after_word(d, actors, _OTHER_TIME_MARKS)]
     if len({d.day for d in here}) != 1:
         return None
     d = here[0]
     return {"date": d.day, "date_text": d.timex.text, "date_precision": "day"}
+
+
+def _after_word(d: _Day, actors: ActorIndex, words: set[str]) -> bool:
+    """Whether the day follows one of `words` ('after Monday', 'since March 3'): another time."""
+    return d.tokens[0] > 0 and actors.arrays.lower[d.tokens[0] - 1] in words
 
 
 def _previous_sentence_day(e: Event, actors: ActorIndex, days: list[_Day], published: dt.date) -> dict | None:
@@ -163,7 +167,7 @@ def _previous_sentence_day(e: Event, actors: ActorIndex, days: list[_Day], publi
     if any(sent.start <= d.tokens[0] < sent.end for d in days):
         return None
     there = [d for d in days if prev.start <= d.tokens[0] < prev.end
-             and not (d.tokens[0] > 0 and actors.arrays.lower[d.tokens[0] - 1] in _OTHER_TIME_MARKS | _SPAN_MARKS)]
+             and not _after_word(d, actors, _OTHER_TIME_MARKS | _SPAN_MARKS)]
     if len({d.day for d in there}) != 1:
         return None
     d = there[0]

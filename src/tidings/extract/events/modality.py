@@ -144,16 +144,12 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
         mode = _governance(verb.head, head_kids, book) or _tense(verb.head, head_kids)
         if mode.status != "realis":
             return Mode(mode.status, f"{mode.reason} (with '{verb.head.text}')", mode.confidence)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) \
-            and verb.head.lemma_.lower() in _CHARGING \
-            and any(c.i < verb.i and c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
-                    for c in verb.head.children):
-        # "accused Turkish forces of shelling a resort, killing nine tourists": part of the charge
-        return Mode("governed", f"governed by '{verb.head.text}'")
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "pcomp" \
-            and verb.head.head.head.lemma_.lower() in _CHARGING and not any(c.dep_ in SUBJECT_DEPS for c in kids):
-        # "accused Turkish forces of shelling a resort, killing nine": the participle hung on the charge
-        return Mode("governed", f"governed by '{verb.head.head.head.text}'")
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids):
+        # "accused Turkish forces of shelling a resort, killing nine tourists": part of the charge,
+        # whether the parser hangs the participle on "accused" or on "shelling"
+        charge = _charge_of(verb)
+        if charge is not None:
+            return Mode("governed", f"governed by '{charge.text}'")
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in kids) and (
             verb.dep_ in ("pobj", "amod", "compound")
             or (verb.dep_ in ("pcomp", "conj") and _nominal_gerund(verb))):
@@ -167,7 +163,7 @@ def _governance(verb: Token, kids: list[Token], book: PatternBook) -> Mode | Non
             c.dep_ == "dobj" and c.lemma_.lower() in _REQUEST_NOUNS and c.pos_ == "NOUN" and c.i < that.i
             for c in verb.head.children):
         # "defied Washington's demand on Friday that it hand over bin Laden": the clause is the demand's
-        return Mode("governed", f"what a demand asks for ('a demand … that they surrender …')")
+        return Mode("governed", "what a demand asks for ('a demand … that they surrender …')")
     if verb.dep_ in ("acl", "relcl", "ccomp") and verb.head.lemma_.lower() in _REQUEST_NOUNS \
             and verb.head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
         return Mode("governed", f"what a {verb.head.text} asks for ('a demand that they surrender …')")
@@ -199,6 +195,19 @@ def _tense(verb: Token, kids: list[Token]) -> Mode:
     if lemmas & _MODALS:
         return Mode("modal", "modal verb")
     return Mode("realis", "hedged" if hedge else "", 0.6 if hedge else 1.0)
+
+
+def _charge_of(participle: Token) -> Token | None:
+    """The charging verb ('accused … of shelling …') a trailing participle is hung on: the verb
+    itself, when its 'of' phrase comes first, or the verb above the 'of' phrase it is hung in."""
+    head = participle.head
+    if head.lemma_.lower() in _CHARGING and any(
+            c.i < participle.i and c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in head.children):
+        return head
+    if head.dep_ == "pcomp" and head.head.head.lemma_.lower() in _CHARGING:
+        return head.head.head
+    return None
 
 
 def _negated(verb: Token) -> bool:
